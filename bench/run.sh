@@ -1,0 +1,165 @@
+#!/bin/sh
+# Benchmark: connlint against `xmllint --noout` (parsing only) over the same
+# generated corpus. See docs/benchmark.md for what each figure means.
+#
+#   bench/run.sh BUILD/connlint        (make bench runs this)
+#
+# Environment: BENCH_FILES (default 5000), BENCH_SEED (1), BENCH_RUNS (5,
+# the median is reported), BENCH_BATCH (1000 files per xmllint process),
+# BENCH_RELAXNG (1: also time xmllint validating against
+# schema/connector.rng; 0 skips it), BENCH_TIME (GNU time, default
+# /usr/bin/time; bench/maxrss is built and used when it does not work).
+# Everything it writes goes under build/bench/.
+set -eu
+
+CONNLINT=${1:-build/connlint}
+FILES=${BENCH_FILES:-5000}
+SEED=${BENCH_SEED:-1}
+RUNS=${BENCH_RUNS:-5}
+BATCH=${BENCH_BATCH:-1000}
+RELAXNG=${BENCH_RELAXNG:-1}
+SCHEMA=schema/connector.rng
+OUT=build/bench
+CORPUS=$OUT/corpus
+CC=${CC:-cc}
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+[ -x "$CONNLINT" ] || die "no executable $CONNLINT (run make first)"
+command -v xmllint >/dev/null 2>&1 ||
+	die "xmllint not found (Debian: apt-get install libxml2-utils)"
+date +%s%N | grep -q '^[0-9]*$' || die "date +%s%N is not supported here"
+mkdir -p "$OUT"
+
+# ---- tools ----
+# Built every time: it takes a fraction of a second, and POSIX sh has no
+# portable "newer than" test.
+CFLAGS_BENCH="-std=c11 -O2 -Wall -Wextra -Werror"
+# shellcheck disable=SC2086 # CC and CFLAGS_BENCH are word lists
+$CC $CFLAGS_BENCH -D_POSIX_C_SOURCE=200809L -o "$OUT/gen" bench/gen.c
+# Peak RSS: GNU time when it is there (the `time` package is not always
+# installed), else our own wait4/getrusage wrapper.
+TIME=${BENCH_TIME:-/usr/bin/time}
+if "$TIME" -f %M -o "$OUT/rss.probe" true >/dev/null 2>&1; then
+	rss_tool="GNU time"
+	rss() { out=$1; shift; "$TIME" -f %M -o "$out" "$@"; }
+else
+	# shellcheck disable=SC2086
+	$CC $CFLAGS_BENCH -D_DEFAULT_SOURCE -o "$OUT/maxrss" bench/maxrss.c
+	rss_tool="bench/maxrss"
+	rss() { out=$1; shift; "$OUT/maxrss" "$out" "$@"; }
+fi
+
+# ---- corpus (regenerated only when the generator or its inputs change) ----
+stamp="files=$FILES seed=$SEED gen=$(cksum < bench/gen.c | cut -d' ' -f1)"
+if [ ! -f "$CORPUS/.stamp" ] || [ "$(cat "$CORPUS/.stamp")" != "$stamp" ]; then
+	rm -rf "$CORPUS"
+	mkdir -p "$CORPUS"
+	echo "bench: generating $FILES files (seed $SEED) in $CORPUS"
+	"$OUT/gen" -n "$FILES" -s "$SEED" "$CORPUS" >/dev/null
+	echo "$stamp" > "$CORPUS/.stamp"
+fi
+
+LIST=$OUT/files.txt
+find "$CORPUS" -name '*.xml' -type f | LC_ALL=C sort > "$LIST"
+nfiles=$(wc -l < "$LIST")
+[ "$nfiles" -ge 4 ] || die "too few files in $CORPUS"
+bytes=$(xargs cat < "$LIST" | wc -c)
+# The first quarter of the files, as hard links (copies where links
+# fail) in a directory of its own, for the peak-RSS comparison.
+QDIR=$OUT/corpus-quarter
+nquarter=$((nfiles / 4))
+if [ ! -f "$QDIR/.stamp" ] || [ "$(cat "$QDIR/.stamp")" != "$stamp" ]; then
+	rm -rf "$QDIR"
+	mkdir -p "$QDIR"
+	head -n "$nquarter" "$LIST" | xargs sh -c 'ln "$@" "'"$QDIR"'"/ 2>/dev/null || cp "$@" "'"$QDIR"'"/' sh
+	echo "$stamp" > "$QDIR/.stamp"
+fi
+
+# ---- the timed commands: the same files in, all output to /dev/null ----
+run_xmllint() {
+	# Batches keep argv under the kernel's limit. --noout prints nothing
+	# for a well-formed file; both tools' output goes to /dev/null.
+	xargs -n "$BATCH" xmllint --noout < "$LIST" >/dev/null 2>&1 ||
+		die "xmllint failed on the corpus"
+}
+run_relaxng() {
+	# The same, plus RELAX NG validation: the part of connlint's work that
+	# a schema can express (CL002, CL003).
+	xargs -n "$BATCH" xmllint --noout --relaxng "$SCHEMA" < "$LIST" >/dev/null 2>&1 ||
+		die "xmllint --relaxng failed on the corpus"
+}
+run_connlint() {
+	rc=0
+	"$CONNLINT" --format gcc "$@" >/dev/null 2>&1 || rc=$?
+	# 1 means "found something", which the corpus does on purpose.
+	[ "$rc" -le 1 ] || die "connlint failed (exit $rc)"
+}
+
+now() { date +%s%N; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Warm the page cache and both binaries once, untimed.
+xargs cat < "$LIST" >/dev/null
+run_xmllint
+run_connlint "$CORPUS"
+[ "$RELAXNG" = 0 ] || run_relaxng
+
+# Interleaved runs, so drift (thermal, other load) hits all alike.
+tx="" tc="" tr=""
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	t0=$(now); run_xmllint; t1=$(now)
+	tx="$tx $((t1 - t0))"
+	t0=$(now); run_connlint "$CORPUS"; t1=$(now)
+	tc="$tc $((t1 - t0))"
+	if [ "$RELAXNG" != 0 ]; then
+		t0=$(now); run_relaxng; t1=$(now)
+		tr="$tr $((t1 - t0))"
+	fi
+	i=$((i + 1))
+done
+mx=$(echo "$tx" | median)
+mc=$(echo "$tc" | median)
+mr=0
+[ "$RELAXNG" = 0 ] || mr=$(echo "$tr" | median)
+
+# How much the corpus makes connlint print (it should be nearly clean).
+ndiag=$("$CONNLINT" --format gcc "$CORPUS" 2>/dev/null | grep -c ': \(error\|warning\|note\|info\): ' || true)
+ndfiles=$("$CONNLINT" --format gcc "$CORPUS" 2>/dev/null | grep ': \(error\|warning\|note\|info\): ' | cut -d: -f1 | sort -u | wc -l)
+
+# Peak RSS: a quarter of the files, then all of them, each as a directory
+# argument, so only the file count differs.
+rc=0; rss "$OUT/rss.quarter" "$CONNLINT" --format gcc "$QDIR" >/dev/null 2>&1 || rc=$?
+[ "$rc" -le 1 ] || die "connlint failed under $rss_tool (exit $rc)"
+rc=0; rss "$OUT/rss.all" "$CONNLINT" --format gcc "$CORPUS" >/dev/null 2>&1 || rc=$?
+[ "$rc" -le 1 ] || die "connlint failed under $rss_tool (exit $rc)"
+rss_q=$(tail -n 1 "$OUT/rss.quarter")
+rss_a=$(tail -n 1 "$OUT/rss.all")
+
+awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$RUNS" \
+    -v batch="$BATCH" -v nd="$ndiag" -v ndf="$ndfiles" -v q="$nquarter" \
+    -v rq="$rss_q" -v ra="$rss_a" -v tool="$rss_tool" \
+    -v ver="$("$CONNLINT" --version 2>/dev/null | head -n 1)" \
+    -v xver="$(xmllint --version 2>&1 | head -n 1)" 'BEGIN {
+	sx = mx / 1e9; sc = mc / 1e9
+	printf "connlint benchmark\n"
+	printf "  connlint:  %s\n", ver
+	printf "  xmllint:   %s\n", xver
+	printf "  corpus:    %d files, %.1f MB (%.1f KB per file on average)\n", n, b / 1e6, b / n / 1e3
+	printf "  timing:    median wall time of %d runs each, output to /dev/null\n\n", runs
+	printf "  %-34s %9s %11s %9s\n", "tool", "wall s", "files/s", "MB/s"
+	printf "  %-34s %9.3f %11.0f %9.1f\n", "xmllint --noout (xargs -n " batch ")", sx, n / sx, b / 1e6 / sx
+	printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint --format gcc DIR", sc, n / sc, b / 1e6 / sc
+	if (mr > 0) {
+		sr = mr / 1e9
+		printf "  %-34s %9.3f %11.0f %9.1f\n", "xmllint --noout --relaxng (schema)", sr, n / sr, b / 1e6 / sr
+	}
+	printf "\n  ratio connlint/xmllint --noout (wall time): %.2f\n", sc / sx
+	if (mr > 0)
+		printf "  ratio connlint/xmllint --relaxng (wall time): %.2f\n", sc / sr
+	printf "  connlint diagnostics on the corpus: %d in %d of %d files\n", nd, ndf, n
+	printf "\n  connlint peak RSS (%s):\n", tool
+	printf "    %5d files: %7d KB\n", q, rq
+	printf "    %5d files: %7d KB\n", n, ra
+}'

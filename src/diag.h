@@ -1,0 +1,59 @@
+/*
+ * The diagnostics sink: collects what the parser, the model builder and the
+ * rules report for one file, then sorts it and computes line/column
+ * positions once (cl_diag_sink_finish), which is cheap because diagnostics
+ * are rare and the line index is built only when there is one.
+ */
+#ifndef CL_DIAG_H
+#define CL_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "connlint.h"
+#include "xml.h"
+
+struct cl_pos {
+	unsigned line, column, end_line, end_column; /* 1-based, characters */
+	unsigned byte_column;                       /* 1-based, bytes */
+};
+
+struct cl_related_loc {
+	struct cl_span span;
+	struct cl_pos pos;
+	char *message; /* malloc'd */
+};
+
+struct cl_diag {
+	const struct cl_rule *rule;
+	enum cl_severity severity;
+	struct cl_span span;
+	struct cl_pos pos;
+	char *message; /* malloc'd, secrets masked */
+	struct cl_related_loc *related;
+	size_t nrelated, related_alloc;
+};
+
+struct cl_diag_sink {
+	struct cl_diag *items;
+	size_t n, alloc;
+	struct cl_span *secrets; /* spans to mask in every output */
+	size_t nsecrets, secrets_alloc;
+};
+
+/* Sorts by position then rule, and fills every pos from BUF. */
+void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len);
+/* Frees all diagnostics; the sink can be reused afterwards. */
+void cl_diag_sink_release(struct cl_diag_sink *sink);
+
+/*
+ * Computes the 1-based line, character column and byte column of byte
+ * OFFSET in BUF. Used by the sink and by tests.
+ */
+void cl_offset_position(const char *buf, size_t len, uint32_t offset,
+                        unsigned *line, unsigned *column, unsigned *byte_column);
+
+/* Masks secret text: the first 4 characters, then "…". Caller frees. */
+char *cl_mask_secret(const char *s, size_t len);
+
+#endif /* CL_DIAG_H */

@@ -1,0 +1,541 @@
+/*
+ * SAX parsing into the generic element tree (see xml.h).
+ *
+ * Positions: libxml2 reports lines only, so every callback reads the
+ * parser's byte offset in the input and maps it back into our own copy of
+ * the source. A start tag ends where the parser stands when it calls
+ * startElementNs; its '<' is the last one before that point, because '<'
+ * cannot appear raw inside an attribute value. Attribute name and value
+ * spans come from a small scan of that (already well-formed) start tag.
+ */
+#include "xml.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "arena.h"
+#include "util.h"
+
+struct builder {
+	struct cl_arena *arena;
+	const char *buf;
+	size_t len;
+	xmlParserCtxtPtr ctxt;
+	struct cl_node *root, *cur;
+	struct cl_node **last_child; /* per depth: last child appended */
+	struct cl_strbuf *text;      /* per depth: character data */
+	size_t depth, depth_alloc, text_alloc, last_alloc;
+	bool has_doctype;
+	bool failed;
+	struct cl_xml_error *err;
+};
+
+/* Refuses every external entity, DTD and XInclude: connlint reads only the
+ * files it is given. */
+static xmlParserInputPtr refuse_entity_loader(const char *url, const char *id,
+                                              xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_init_once(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_entity_loader);
+}
+
+void cl_xml_init(void)
+{
+	pthread_once(&xml_once, xml_init_once);
+}
+
+/* The parser's current byte offset in the source. */
+static size_t parser_offset(const struct builder *b)
+{
+	xmlParserInputPtr in = b->ctxt->inputNr > 0 ? b->ctxt->inputTab[0]
+	                                            : b->ctxt->input;
+	size_t off;
+
+	if (!in || !in->cur || !in->base)
+		return b->len;
+	off = (size_t)in->consumed + (size_t)(in->cur - in->base);
+	return off > b->len ? b->len : off;
+}
+
+static size_t last_lt_before(const struct builder *b, size_t pos)
+{
+	while (pos > 0) {
+		pos--;
+		if (b->buf[pos] == '<')
+			return pos;
+	}
+	BUG("no '<' before a tag the parser accepted");
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static struct cl_span span_of(size_t start, size_t end)
+{
+	struct cl_span s = { (uint32_t)start, (uint32_t)end };
+
+	return s;
+}
+
+/*
+ * Fills name and value spans of ATTRS from the raw start tag [p, end):
+ * name, optional blanks, '=', optional blanks, quoted value.
+ */
+static void scan_attr_spans(const struct builder *b, size_t p, size_t end,
+                            struct cl_attr *attrs, unsigned nattrs)
+{
+	const char *s = b->buf;
+
+	while (p < end) {
+		size_t ns, ne, vs, ve;
+		char q;
+		unsigned i;
+
+		while (p < end && is_space(s[p]))
+			p++;
+		if (p >= end || s[p] == '>' || s[p] == '/')
+			return;
+		ns = p;
+		while (p < end && !is_space(s[p]) && s[p] != '=')
+			p++;
+		ne = p;
+		while (p < end && s[p] != '"' && s[p] != '\'')
+			p++;
+		if (p >= end)
+			return;
+		q = s[p++];
+		vs = p;
+		while (p < end && s[p] != q)
+			p++;
+		ve = p++;
+		for (i = 0; i < nattrs; i++) {
+			size_t n = strlen(attrs[i].name);
+
+			if (n == ne - ns && !memcmp(attrs[i].name, s + ns, n)) {
+				attrs[i].name_span = span_of(ns, ne);
+				attrs[i].value_span = span_of(vs, ve);
+				break;
+			}
+		}
+	}
+}
+
+/* libxml2 keeps "&amp;" in attribute values as "&#38;" when it does not
+ * substitute entities; turn it back into '&'. */
+static char *decode_attr_value(struct cl_arena *a, const char *v, size_t n)
+{
+	char *out, *o;
+	size_t i;
+
+	if (!memchr(v, '&', n))
+		return cl_arena_strndup(a, v, n);
+	o = out = cl_arena_alloc(a, n + 1);
+	for (i = 0; i < n; i++) {
+		if (v[i] == '&' && n - i >= 5 && !memcmp(v + i, "&#38;", 5)) {
+			*o++ = '&';
+			i += 4;
+		} else {
+			*o++ = v[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static char *qualified_name(struct cl_arena *a, const xmlChar *prefix,
+                            const xmlChar *local)
+{
+	size_t pl, ll = strlen((const char *)local);
+	char *s;
+
+	if (!prefix)
+		return cl_arena_strndup(a, (const char *)local, ll);
+	pl = strlen((const char *)prefix);
+	s = cl_arena_alloc(a, pl + ll + 2);
+	memcpy(s, prefix, pl);
+	s[pl] = ':';
+	memcpy(s + pl + 1, local, ll + 1);
+	return s;
+}
+
+static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes,
+                     int nb_defaulted, const xmlChar **attributes)
+{
+	struct builder *b = ud;
+	struct cl_node *n;
+	struct cl_attr *attrs = NULL;
+	size_t pos, lt;
+	int i;
+
+	(void)uri;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (b->failed)
+		return;
+	n = cl_arena_alloc(b->arena, sizeof(*n));
+	n->name = qualified_name(b->arena, prefix, localname);
+	pos = parser_offset(b);
+	lt = last_lt_before(b, pos);
+	n->name_span = span_of(lt + 1, lt + 1 + strlen(n->name));
+	n->tag_span = span_of(lt, pos + (b->buf[pos] == '/' ? 2 : 1));
+	if (n->tag_span.end > b->len)
+		n->tag_span.end = (uint32_t)b->len;
+	n->text = "";
+	if (nb_attributes > 0) {
+		attrs = cl_arena_alloc(b->arena, sizeof(*attrs) * (size_t)nb_attributes);
+		for (i = 0; i < nb_attributes; i++) {
+			const xmlChar **a = attributes + 5 * i;
+
+			attrs[i].name = qualified_name(b->arena, a[1], a[0]);
+			attrs[i].value = decode_attr_value(b->arena, (const char *)a[3],
+			                                   (size_t)(a[4] - a[3]));
+			attrs[i].name_span = n->name_span;
+			attrs[i].value_span = n->name_span;
+		}
+		scan_attr_spans(b, n->name_span.end, pos, attrs,
+		                (unsigned)nb_attributes);
+	}
+	n->attrs = attrs;
+	n->nattrs = (unsigned)nb_attributes;
+
+	n->parent = b->cur;
+	if (!b->cur) {
+		b->root = n;
+	} else if (b->last_child[b->depth]) {
+		b->last_child[b->depth]->next = n;
+	} else {
+		b->cur->children = n;
+	}
+	if (b->cur)
+		b->last_child[b->depth] = n;
+	b->cur = n;
+	b->depth++;
+	CL_GROW(b->last_child, b->depth + 1, b->last_alloc);
+	b->last_child[b->depth] = NULL;
+	if (b->depth >= b->text_alloc) {
+		size_t old = b->text_alloc;
+
+		CL_GROW(b->text, b->depth + 1, b->text_alloc);
+		memset(b->text + old, 0, (b->text_alloc - old) * sizeof(*b->text));
+	}
+	cl_strbuf_reset(&b->text[b->depth]);
+}
+
+static bool all_space(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!is_space(s[i]))
+			return false;
+	return true;
+}
+
+static void on_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+	struct builder *b = ud;
+	struct cl_node *n = b->cur;
+	struct cl_strbuf *t;
+	size_t pos, lt;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (b->failed || !n)
+		return;
+	pos = parser_offset(b);
+	lt = last_lt_before(b, pos);
+	if (lt <= n->tag_span.start)
+		n->inner_span = span_of(n->tag_span.end, n->tag_span.end);
+	else
+		n->inner_span = span_of(n->tag_span.end, lt);
+	t = &b->text[b->depth];
+	if (t->len && !all_space(t->buf, t->len))
+		n->text = cl_arena_strndup(b->arena, t->buf, t->len);
+	b->depth--;
+	b->cur = n->parent;
+}
+
+static void on_characters(void *ud, const xmlChar *ch, int len)
+{
+	struct builder *b = ud;
+
+	if (b->failed || !b->cur || len <= 0)
+		return;
+	cl_strbuf_add(&b->text[b->depth], (const char *)ch, (size_t)len);
+}
+
+static void on_internal_subset(void *ud, const xmlChar *name,
+                               const xmlChar *external_id,
+                               const xmlChar *system_id)
+{
+	struct builder *b = ud;
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	b->has_doctype = true;
+}
+
+/* Only the predefined entities exist; declared ones are never kept, so a
+ * reference to one is an error and nothing is ever expanded. */
+static xmlEntityPtr on_get_entity(void *ud, const xmlChar *name)
+{
+	(void)ud;
+	return xmlGetPredefinedEntity(name);
+}
+
+static xmlEntityPtr on_get_parameter_entity(void *ud, const xmlChar *name)
+{
+	(void)ud;
+	(void)name;
+	return NULL;
+}
+
+static xmlParserInputPtr on_resolve_entity(void *ud, const xmlChar *public_id,
+                                           const xmlChar *system_id)
+{
+	(void)ud;
+	(void)public_id;
+	(void)system_id;
+	return NULL;
+}
+
+/* libxml2's wording → ours; '@' stands for the error's first string
+ * argument (an element or attribute name). */
+static const struct {
+	const char *libxml;
+	const char *plain;
+} plain_errors[] = {
+	{ "xmlParseEntityRef: no name", "a raw `&` must be written `&amp;`" },
+	{ "attributes construct error", "malformed attribute: a start tag reads `<name attribute=\"value\">`" },
+	{ "AttValue: \" or ' expected", "attribute values must be in double or single quotes" },
+	{ "Specification mandates value for attribute", "attribute `@` has no value" },
+	{ "Double hyphen within comment", "`--` is not allowed inside a comment" },
+	{ "Comment not terminated", "comment is not closed with `-->`" },
+	{ "CData section not finished", "CDATA section is not closed with `]]>`" },
+	{ "invalid Char value", "a control character that XML does not allow" },
+	{ "invalid xmlChar value", "a character reference to a character that XML does not allow" },
+	{ "StartTag: invalid element name", "invalid element name: names start with a letter or `_`" },
+	{ "error parsing attribute name", "malformed attribute name" },
+	{ "XML declaration allowed only at the start", "the XML declaration `<?xml …?>` must come first in the file" },
+	{ "Couldn't find end of Start Tag", "start tag `<@>` is not closed with `>`" },
+	{ "Start tag expected", "no XML element found: a connector file starts with `<?xml …?>` or `<connector>`" },
+	{ "EndTag: '</' not found", "end tag expected (`</…>`)" },
+};
+
+/* Plain words for the errors people meet; libxml2's text otherwise. */
+static void describe_error(const struct builder *b, const xmlError *e,
+                           char *out, size_t size)
+{
+	const char *s1 = e->str1 ? e->str1 : "?";
+	size_t n;
+
+	switch (e->code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		snprintf(out, size,
+		         "end tag `</%s>` does not match start tag `<%s>` on line %d",
+		         e->str2 ? e->str2 : "?", s1, e->int1);
+		return;
+	case XML_ERR_TAG_NOT_FINISHED:
+		snprintf(out, size, "the file ends before element `<%s>` (line %d) is closed",
+		         s1, e->int1);
+		return;
+	case XML_ERR_DOCUMENT_END:
+		snprintf(out, size, "content after the end of the root element");
+		return;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		if (e->message && strstr(e->message, "PEReference"))
+			snprintf(out, size,
+			         "parameter entity `%%%s;` is not expanded: connlint ignores entity declarations",
+			         s1);
+		else if (b->has_doctype)
+			snprintf(out, size,
+			         "entity `&%s;` is not expanded: connlint ignores entity declarations (write the text itself, or a character reference)",
+			         s1);
+		else
+			snprintf(out, size,
+			         "unknown entity `&%s;` (only &lt; &gt; &amp; &quot; &apos; and character references exist)",
+			         s1);
+		return;
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		snprintf(out, size, "attribute `%s` appears twice", s1);
+		return;
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		snprintf(out, size, "`<` inside an attribute value (write `&lt;`)");
+		return;
+	default:
+		break;
+	}
+	if (e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+	    strstr(e->message, "Excessive depth")) {
+		snprintf(out, size, "elements nested more than %d levels deep",
+		         (int)xmlParserMaxDepth);
+		return;
+	}
+	for (n = 0; n < CL_ARRAY_SIZE(plain_errors); n++) {
+		if (e->message && strstr(e->message, plain_errors[n].libxml)) {
+			const char *at = strchr(plain_errors[n].plain, '@');
+
+			if (at)
+				snprintf(out, size, "%.*s%s%s",
+				         (int)(at - plain_errors[n].plain),
+				         plain_errors[n].plain, s1, at + 1);
+			else
+				snprintf(out, size, "%s", plain_errors[n].plain);
+			return;
+		}
+	}
+	snprintf(out, size, "%s", e->message ? e->message : "not well-formed");
+	/* libxml2 messages end in a newline; ours are one line. */
+	n = strlen(out);
+	while (n && (out[n - 1] == '\n' || out[n - 1] == ' '))
+		out[--n] = '\0';
+	for (n = 0; out[n]; n++)
+		if (out[n] == '\n')
+			out[n] = ' ';
+}
+
+static void on_error(void *ud, xmlErrorPtr e)
+{
+	struct builder *b = ud;
+
+	if (!e || e->level != XML_ERR_FATAL || b->failed)
+		return;
+	b->failed = true;
+	b->err->offset = (uint32_t)parser_offset(b);
+	b->err->end = 0;
+	if (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY) {
+		/* Point at the whole reference "&name;", which ends here. */
+		size_t p = b->err->offset, stop = p > 256 ? p - 256 : 0;
+
+		while (p > stop && b->buf[p - 1] != '&' && b->buf[p - 1] != '%')
+			p--;
+		if (p > stop) {
+			b->err->end = b->err->offset;
+			b->err->offset = (uint32_t)(p - 1);
+		}
+	}
+	describe_error(b, e, b->err->message, sizeof(b->err->message));
+	/* Stop at the first fatal error: bounded time on garbage. */
+	xmlStopParser(b->ctxt);
+}
+
+static const xmlSAXHandler sax_template = {
+	.internalSubset = on_internal_subset,
+	.getEntity = on_get_entity,
+	.getParameterEntity = on_get_parameter_entity,
+	.resolveEntity = on_resolve_entity,
+	.characters = on_characters,
+	.cdataBlock = on_characters,
+	.ignorableWhitespace = on_characters,
+	.startElementNs = on_start,
+	.endElementNs = on_end,
+	.serror = on_error,
+	.initialized = XML_SAX2_MAGIC,
+};
+
+struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
+                             size_t len, bool *has_doctype,
+                             struct cl_xml_error *err)
+{
+	struct builder b;
+	struct cl_node *root = NULL;
+	size_t i;
+
+	cl_xml_init();
+	memset(&b, 0, sizeof(b));
+	b.arena = arena;
+	b.buf = buf;
+	b.len = len;
+	b.err = err;
+	err->offset = err->end = 0;
+	err->message[0] = '\0';
+	if (len > (size_t)INT32_MAX)
+		BUG("input of %zu bytes passed the size limit", len);
+	b.ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (!b.ctxt) {
+		snprintf(err->message, sizeof(err->message), "cannot create an XML parser");
+		goto cleanup;
+	}
+	xmlCtxtUseOptions(b.ctxt, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+	*b.ctxt->sax = sax_template;
+	b.ctxt->userData = &b;
+	CL_GROW(b.last_child, 1, b.last_alloc);
+	b.last_child[0] = NULL;
+
+	xmlParseDocument(b.ctxt);
+
+	if (!b.failed && (!b.ctxt->wellFormed || !b.root)) {
+		b.failed = true;
+		err->offset = (uint32_t)parser_offset(&b);
+		snprintf(err->message, sizeof(err->message), "%s",
+		         b.root ? "not well-formed" : "no root element");
+	}
+	if (!b.failed)
+		root = b.root;
+cleanup:
+	*has_doctype = b.has_doctype;
+	if (b.ctxt)
+		xmlFreeParserCtxt(b.ctxt);
+	for (i = 0; i < b.text_alloc; i++)
+		cl_strbuf_release(&b.text[i]);
+	free(b.text);
+	free(b.last_child);
+	return root;
+}
+
+const struct cl_attr *cl_node_attr(const struct cl_node *node, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < node->nattrs; i++)
+		if (!strcmp(node->attrs[i].name, name))
+			return &node->attrs[i];
+	return NULL;
+}
+
+const char *cl_node_attr_value(const struct cl_node *node, const char *name)
+{
+	const struct cl_attr *a = cl_node_attr(node, name);
+
+	return a ? a->value : NULL;
+}
+
+struct cl_span cl_node_attr_span(const struct cl_node *node, const char *name)
+{
+	const struct cl_attr *a = cl_node_attr(node, name);
+
+	return a ? a->value_span : node->name_span;
+}
+
+struct cl_node *cl_node_child(const struct cl_node *node, const char *name)
+{
+	struct cl_node *c;
+
+	for (c = node->children; c; c = c->next)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}

@@ -1,0 +1,153 @@
+/* Unit tests for the near-miss helper (src/nearmiss.c). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nearmiss.h"
+
+START_TEST(test_edit_distance)
+{
+	ck_assert_uint_eq(cl_edit_distance("", ""), 0);
+	ck_assert_uint_eq(cl_edit_distance("abc", ""), 3);
+	ck_assert_uint_eq(cl_edit_distance("", "abc"), 3);
+	ck_assert_uint_eq(cl_edit_distance("kitten", "sitting"), 3);
+	ck_assert_uint_eq(cl_edit_distance("client_id", "client_id"), 0);
+	ck_assert_uint_eq(cl_edit_distance("client_credential",
+					   "client_credentials"), 1);
+	ck_assert_uint_eq(cl_edit_distance("authorisation_code",
+					   "authorization_code"), 1);
+	/* Case counts: the distance is over bytes. */
+	ck_assert_uint_eq(cl_edit_distance("Scope", "scope"), 1);
+}
+END_TEST
+
+START_TEST(test_edit_distance_capped)
+{
+	char a[400], b[400];
+
+	memset(a, 'a', sizeof(a) - 1);
+	a[sizeof(a) - 1] = '\0';
+	memset(b, 'b', sizeof(b) - 1);
+	b[sizeof(b) - 1] = '\0';
+	ck_assert_uint_eq(cl_edit_distance(a, b), 255);
+	ck_assert_uint_eq(cl_edit_distance(a, ""), 255);
+	ck_assert_uint_eq(cl_edit_distance(a, a), 0);
+}
+END_TEST
+
+START_TEST(test_same_folded)
+{
+	ck_assert_int_eq(cl_same_folded("clientId", "client_id"), 1);
+	ck_assert_int_eq(cl_same_folded("client-id", "client_id"), 1);
+	ck_assert_int_eq(cl_same_folded("Client_ID", "client_id"), 1);
+	ck_assert_int_eq(cl_same_folded("client.id", "client_id"), 1);
+	ck_assert_int_eq(cl_same_folded("client id", "client_id"), 1);
+	ck_assert_int_eq(cl_same_folded("Content-Type", "content_type"), 1);
+	ck_assert_int_eq(cl_same_folded("_client_id_", "clientid"), 1);
+	/* Equal strings are not a near miss. */
+	ck_assert_int_eq(cl_same_folded("client_id", "client_id"), 0);
+	ck_assert_int_eq(cl_same_folded("client_id", "client_ids"), 0);
+	ck_assert_int_eq(cl_same_folded("client_id", "clientid2"), 0);
+	ck_assert_int_eq(cl_same_folded("", "_"), 1);
+	ck_assert_int_eq(cl_same_folded("a", ""), 0);
+}
+END_TEST
+
+START_TEST(test_nearmiss_folded_wins)
+{
+	static const char *const cands[] = {
+		"client_ide", "client_id", "client_secret"
+	};
+
+	/* client_ide is one edit away from clientId's folding too, but a
+	 * folded-equal candidate always wins. */
+	ck_assert_str_eq(cl_nearmiss("clientId", cands, 3), "client_id");
+	ck_assert_str_eq(cl_nearmiss("Client_ID", cands, 3), "client_id");
+	ck_assert_str_eq(cl_nearmiss("client-id", cands, 3), "client_id");
+}
+END_TEST
+
+START_TEST(test_nearmiss_distance)
+{
+	static const char *const grants[] = {
+		"client_credentials", "password"
+	};
+	static const char *const ac[] = { "authorization_code" };
+	static const char *const ids[] = { "shop-oauth", "shop-basic" };
+
+	ck_assert_str_eq(cl_nearmiss("client_credential", grants, 2),
+			 "client_credentials");
+	ck_assert_str_eq(cl_nearmiss("Client_Credentials", grants, 2),
+			 "client_credentials");
+	ck_assert_str_eq(cl_nearmiss("passwd", grants, 2), "password");
+	ck_assert_str_eq(cl_nearmiss("authorisation_code", ac, 1),
+			 "authorization_code");
+	ck_assert_str_eq(cl_nearmiss("shop-oauht", ids, 2), "shop-oauth");
+	ck_assert_ptr_null(cl_nearmiss("implicit", grants, 2));
+	ck_assert_ptr_null(cl_nearmiss("authorization_code", grants, 2));
+}
+END_TEST
+
+START_TEST(test_nearmiss_limit)
+{
+	static const char *const cands[] = { "ab", "abcdef" };
+
+	/* max(1, len / 3): one edit for short names ... */
+	ck_assert_str_eq(cl_nearmiss("ax", cands, 2), "ab");
+	ck_assert_ptr_null(cl_nearmiss("xy", cands, 2));
+	/* ... two for six characters. */
+	ck_assert_str_eq(cl_nearmiss("abcdxy", cands, 2), "abcdef");
+	ck_assert_ptr_null(cl_nearmiss("abxyzf", cands, 2));
+}
+END_TEST
+
+START_TEST(test_nearmiss_edges)
+{
+	static const char *const cands[] = { "scope", NULL, "", "scopes" };
+	static const char *const same[] = { "scope" };
+
+	/* An exact match is no near miss, and the closest other one wins. */
+	ck_assert_str_eq(cl_nearmiss("scope", cands, 4), "scopes");
+	ck_assert_ptr_null(cl_nearmiss("scope", same, 1));
+	ck_assert_ptr_null(cl_nearmiss("", cands, 4));
+	ck_assert_ptr_null(cl_nearmiss("scope", cands, 0));
+	/* The pointer returned is the candidate's own. */
+	ck_assert_ptr_eq(cl_nearmiss("scop", same, 1), same[0]);
+}
+END_TEST
+
+START_TEST(test_nearmiss_first_of_equals)
+{
+	static const char *const cands[] = { "abcx", "abcy" };
+
+	ck_assert_ptr_eq(cl_nearmiss("abcz", cands, 2), cands[0]);
+}
+END_TEST
+
+static Suite *nearmiss_suite(void)
+{
+	Suite *s = suite_create("nearmiss");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_edit_distance);
+	tcase_add_test(tc, test_edit_distance_capped);
+	tcase_add_test(tc, test_same_folded);
+	tcase_add_test(tc, test_nearmiss_folded_wins);
+	tcase_add_test(tc, test_nearmiss_distance);
+	tcase_add_test(tc, test_nearmiss_limit);
+	tcase_add_test(tc, test_nearmiss_edges);
+	tcase_add_test(tc, test_nearmiss_first_of_equals);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(nearmiss_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
