@@ -39,7 +39,8 @@ BUILD   ?= build
 endif
 
 LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
-LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+RULE_DOCS := $(sort $(wildcard docs/rules/CL*.md))
+LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/rule_docs.o
 MAIN_OBJ  := $(BUILD)/obj/src/main.o
 TEST_SRC  := $(wildcard tests/check_*.c)
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
@@ -61,6 +62,19 @@ $(BUILD)/connlint: $(MAIN_OBJ) $(BUILD)/libconnlint.a
 $(BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Rule pages compiled in, for --explain.
+$(BUILD)/tools/embed_docs: tools/embed_docs.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/rule_docs.c: $(BUILD)/tools/embed_docs $(RULE_DOCS)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed_docs $@ $(RULE_DOCS)
+
+$(BUILD)/obj/gen/rule_docs.o: $(BUILD)/gen/rule_docs.c src/ruledoc.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libconnlint.a $(HEADERS)
 	@mkdir -p $(@D)

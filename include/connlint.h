@@ -27,6 +27,10 @@ extern "C" {
 
 #define CONNLINT_VERSION "0.1.0"
 
+/* The project's home: SARIF's informationUri, and the base of every rule's
+ * documentation URL (cl_rule_doc_url). The only place it is spelt out. */
+#define CONNLINT_URL "https://github.com/connlint/connlint"
+
 /* Largest input connlint reads; a larger file gets one CL001 diagnostic. */
 #define CL_MAX_INPUT_BYTES ((size_t)64 * 1024 * 1024)
 
@@ -59,6 +63,18 @@ const char *cl_rule_id(const cl_rule *rule);
 const char *cl_rule_slug(const cl_rule *rule);
 const char *cl_rule_summary(const cl_rule *rule);
 enum cl_severity cl_rule_severity(const cl_rule *rule);
+/* The rule's documentation page (Markdown), or NULL if it has none.
+ * Static storage. */
+const char *cl_rule_doc(const cl_rule *rule);
+/* The web address of the rule's documentation page,
+ * CONNLINT_URL "/blob/main/docs/rules/CL303.md", or NULL when the rule has
+ * no page (cl_rule_doc is NULL). Malloc'd; caller frees with free(). */
+char *cl_rule_doc_url(const cl_rule *rule);
+/* 1 when an automatic fix exists for RULE's findings. */
+int cl_rule_has_fix(const cl_rule *rule);
+/* The rule whose ID or slug is nearest to NAME (a misspelling: "CL1O1",
+ * "unused-conector-variable"), or NULL when none is near. */
+const cl_rule *cl_rule_suggest(const char *name);
 
 /* ---- Linter ---------------------------------------------------------- */
 
@@ -76,8 +92,66 @@ void cl_linter_free(cl_linter *linter);
  */
 int cl_linter_select(cl_linter *linter, const char *spec, char **bad);
 int cl_linter_ignore(cl_linter *linter, const char *spec, char **bad);
-/* 1 when RULE is enabled in LINTER. */
+/*
+ * Overrides severities. SPEC is a comma-separated list of RULE=LEVEL, where
+ * RULE is as above and LEVEL is "error", "warning", "info" or "off" (the
+ * rule does not run). A later setting for the same rule wins. Returns 0,
+ * or -1 and changes nothing; then *error (if non-NULL) is set to a
+ * malloc'd message in plain words, caller frees.
+ */
+int cl_linter_severity(cl_linter *linter, const char *spec, char **error);
+/* 1 when RULE is enabled in LINTER, with its configuration (below) but
+ * before any per-path ignore. */
 int cl_linter_enabled(const cl_linter *linter, const cl_rule *rule);
+
+/* ---- Configuration files ---------------------------------------------- */
+/*
+ * A configuration file (connlint.xml or .connlint.xml; the format is in
+ * docs/configuration.md) selects and ignores rules, overrides severities,
+ * ignores rules for some paths, sets the --fail-on threshold, the allowed
+ * redirect URIs and the placeholders the platform fills in itself. The
+ * linter's own settings (cl_linter_select, _ignore, _severity: the command
+ * line) win over the file's.
+ */
+typedef struct cl_config cl_config;
+typedef struct cl_config_finder cl_config_finder;
+
+/*
+ * Reads the configuration file at PATH. Returns it (caller frees with
+ * cl_config_free), or NULL when it cannot be read or is not valid; then
+ * *error (if non-NULL) is a malloc'd message "PATH:LINE:COLUMN: what is
+ * wrong" (or "PATH: reason"), caller frees.
+ */
+cl_config *cl_config_load(const char *path, char **error);
+void cl_config_free(cl_config *config);
+/* The path the configuration was read from. Owned by CONFIG. */
+const char *cl_config_path(const cl_config *config);
+/* 1 and sets *out when the file sets fail-on; 0 otherwise. */
+int cl_config_fail_on(const cl_config *config, enum cl_severity *out);
+
+/*
+ * Finds the configuration file that applies to each linted file: the
+ * nearest connlint.xml or .connlint.xml in the file's directory or above.
+ * Each directory is looked at and each configuration read once, so that
+ * linting many files stays cheap. Caller frees with cl_config_finder_free,
+ * which frees every configuration it returned.
+ */
+cl_config_finder *cl_config_finder_new(void);
+void cl_config_finder_free(cl_config_finder *finder);
+/*
+ * The configuration for the file at PATH (which need not exist: for
+ * standard input, pass the name it is shown under). Returns 0 and sets
+ * *config (NULL when no file applies; owned by FINDER), or -1 when the
+ * configuration file that applies is not valid; then *error is set to its
+ * message (owned by FINDER) the first time that file is met, and to NULL
+ * afterwards, so that a caller reports it once.
+ */
+int cl_config_find(cl_config_finder *finder, const char *path,
+                   const cl_config **config, const char **error);
+
+/* Lints later files with CONFIG (borrowed; it must outlive its use), or
+ * with no configuration file when NULL. */
+void cl_linter_set_config(cl_linter *linter, const cl_config *config);
 
 /*
  * Lints the file at PATH, shown in diagnostics as DISPLAY_NAME (PATH when
@@ -89,11 +163,13 @@ cl_result *cl_lint_file(const cl_linter *linter, const char *path,
                         const char *display_name, const char **reason);
 
 /* Like cl_lint_file, reading an open descriptor (e.g. 0 for stdin) to EOF.
- * FD is not closed. */
+ * FD is not closed. The configuration's per-path ignores are matched
+ * against DISPLAY_NAME. */
 cl_result *cl_lint_fd(const cl_linter *linter, int fd, const char *display_name,
                       const char **reason);
 
-/* Lints LEN bytes at BUF, shown as NAME. BUF is copied. Never NULL. */
+/* Lints LEN bytes at BUF, shown as NAME (which the configuration's
+ * per-path ignores are matched against). BUF is copied. Never NULL. */
 cl_result *cl_lint_memory(const cl_linter *linter, const char *name,
                           const char *buf, size_t len);
 
@@ -139,11 +215,34 @@ const char *cl_diag_related(const cl_diag *diag, size_t i, unsigned *line,
                             unsigned *column, unsigned *end_line,
                             unsigned *end_column);
 
+/*
+ * A fingerprint of DIAG (a diagnostic of RESULT) that stays the same when
+ * the file changes elsewhere, for matching findings across runs (SARIF's
+ * partialFingerprints, baselines): 32 lower-case hex digits of a SHA-256
+ * over the rule ID, the file's URI, the masked, whitespace-normalised text
+ * of the source lines the diagnostic spans, its message with line numbers
+ * taken out, and how many earlier diagnostics of the file share all of
+ * these. Line and column numbers are not part of it. Malloc'd; caller
+ * frees with free(). NULL when DIAG is not one of RESULT's diagnostics.
+ * docs/output-formats.md has the exact recipe.
+ */
+char *cl_diag_fingerprint(const cl_result *result, const cl_diag *diag);
+
 /* ---- Output formats -------------------------------------------------- */
 
-enum cl_format { CL_FORMAT_TEXT, CL_FORMAT_GCC, CL_FORMAT_JSON };
+/* New formats are added at the end, so that existing values keep theirs. */
+enum cl_format {
+	CL_FORMAT_TEXT,
+	CL_FORMAT_GCC,
+	CL_FORMAT_JSON,
+	CL_FORMAT_SARIF,      /* SARIF 2.1.0, for code scanning */
+	CL_FORMAT_CHECKSTYLE, /* checkstyle XML (Jenkins Warnings NG, reviewdog) */
+	CL_FORMAT_JUNIT,      /* JUnit XML: one test case per file */
+	CL_FORMAT_GITHUB      /* GitHub Actions workflow commands */
+};
 
-/* Parses "text", "gcc" or "json"; returns 0 and sets *out, or -1. */
+/* Parses "text", "gcc", "json", "sarif", "checkstyle", "junit" or
+ * "github"; returns 0 and sets *out, or -1. */
 int cl_format_parse(const char *name, enum cl_format *out);
 
 #define CL_OUTPUT_COLOR 0x1u /* ANSI colour (text format only) */
@@ -156,6 +255,14 @@ int cl_format_parse(const char *name, enum cl_format *out);
  */
 cl_output *cl_output_new(enum cl_format format, FILE *out, unsigned flags);
 void cl_output_add(cl_output *output, const cl_result *result);
+/*
+ * Records that PATH could not be linted, for REASON (plain words), between
+ * the results added before and after. The sarif format lists it as a tool
+ * execution notification, the junit format as a test case in error; the
+ * other formats leave it to the caller's message on standard error.
+ */
+void cl_output_add_error(cl_output *output, const char *path,
+                         const char *reason);
 void cl_output_finish(cl_output *output);
 void cl_output_free(cl_output *output);
 

@@ -72,6 +72,27 @@ const char *cl_var_default(const struct cl_variable *v)
 	return d && *d ? d : NULL;
 }
 
+const char *cl_var_default_at(const struct cl_variable *v, struct cl_span *span)
+{
+	const struct cl_node *at = v->is_use ? (v->target ? v->target->node : NULL)
+					     : v->node;
+	const char *value = at ? cl_node_attr_value(at, "default") : NULL;
+
+	if (value && span)
+		*span = cl_node_attr_span(at, "default");
+	return value;
+}
+
+int cl_blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
 struct cl_span cl_var_key_span(const struct cl_variable *v)
 {
 	return cl_node_attr_span(v->node, v->is_use ? "variable" : "key");
@@ -154,4 +175,29 @@ struct cl_diag *cl_report_missing_auth_var(struct cl_ctx *ctx,
 			 "auth variable `%s`: did you mean `%s`, %s? The key "
 			 "of a locked variable cannot change",
 			 v->key, key, role);
+}
+
+/* The platform's callback URIs (format spec; the Patchworks documentation
+ * of the authorisation code flow lists both). */
+static const char *const default_redirect_uris[] = {
+	"https://app.wearepatchworks.com/oauth/authenticate",
+	"https://stage.app.wearepatchworks.com/oauth/authenticate",
+};
+
+const char *const *cl_ctx_redirect_uris(const struct cl_ctx *ctx, size_t *n)
+{
+	(void)ctx;
+	*n = CL_ARRAY_SIZE(default_redirect_uris);
+	return default_redirect_uris;
+}
+
+int cl_redirect_uri_allowed(const struct cl_ctx *ctx, const char *uri)
+{
+	size_t i, n;
+	const char *const *uris = cl_ctx_redirect_uris(ctx, &n);
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(uris[i], uri))
+			return 1;
+	return 0;
 }

@@ -25,6 +25,18 @@ int cl_auth_is_default_key(enum cl_auth_type type, const char *key);
  */
 const char *cl_var_default(const struct cl_variable *v);
 
+/*
+ * Where V's default is written and what it says: V's own default
+ * attribute, or for a <use> the connector variable's (a use has none of
+ * its own). Returns the decoded default as written (possibly ""), or NULL
+ * when there is no default attribute; then *SPAN is left alone. SPAN may be
+ * NULL.
+ */
+const char *cl_var_default_at(const struct cl_variable *v, struct cl_span *span);
+
+/* 1 when S is NULL, empty or only blanks (space, tab, CR, LF). */
+int cl_blank(const char *s);
+
 /* The span of V's key: the key attribute, or a use's variable attribute. */
 struct cl_span cl_var_key_span(const struct cl_variable *v);
 
@@ -58,5 +70,18 @@ struct cl_diag *cl_report_missing_auth_var(struct cl_ctx *ctx,
                                            const struct cl_rule *rule,
                                            const struct cl_auth_method *m,
                                            const char *key, const char *role);
+
+/*
+ * The redirect URIs an oauth2-authorization-code method may use (CL309):
+ * the platform's production and staging callback URIs (format spec,
+ * "Redirect URIs the platform accepts"). Sets *N. Static storage or
+ * storage owned by the linter; valid while CTX is. Configuration may
+ * replace the list; the rules only ever read it through this function.
+ */
+const char *const *cl_ctx_redirect_uris(const struct cl_ctx *ctx, size_t *n);
+
+/* 1 when URI is one of cl_ctx_redirect_uris(CTX), byte for byte (redirect
+ * URIs are compared by simple string equality, RFC 9700 §4.1.3). */
+int cl_redirect_uri_allowed(const struct cl_ctx *ctx, const char *uri);
 
 #endif /* CL_AUTHVARS_H */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "authvars.h"
+#include "config.h"
 #include "nearmiss.h"
 #include "placeholder.h"
 #include "rule.h"
@@ -254,7 +255,9 @@ static void check_undefined_placeholder(struct cl_ctx *ctx)
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
 
-		if (resolve(c, p->tpl, p->key, &v) == RES_UNDEFINED)
+		/* Keys the platform fills in itself (configuration). */
+		if (resolve(c, p->tpl, p->key, &v) == RES_UNDEFINED &&
+		    !cl_ctx_platform_placeholder(ctx, p->key))
 			report_undefined(ctx, p);
 	}
 }

@@ -45,24 +45,28 @@ static void fill_positions(const char *buf, size_t len, struct pos_req *reqs,
                            size_t n)
 {
 	const char *bol = buf, *p = buf;
-	unsigned line = 1;
+	unsigned line = 1, col = 1;
 	size_t i;
 
+	/* In offset order, counting only what lies between one request and
+	 * the next: linear in the input even for many diagnostics on one
+	 * long line. */
 	qsort(reqs, n, sizeof(*reqs), cmp_req);
 	for (i = 0; i < n; i++) {
 		const char *target = buf + (reqs[i].offset > len ? len : reqs[i].offset);
 		const char *nl;
-		unsigned dummy;
 
 		while (p < target && (nl = memchr(p, '\n', (size_t)(target - p)))) {
 			line++;
+			col = 1;
 			p = bol = nl + 1;
 		}
+		col += (unsigned)cl_utf8_count(p, (size_t)(target - p));
 		p = target;
 		*reqs[i].line = line;
-		*reqs[i].column = (unsigned)cl_utf8_count(bol, (size_t)(target - bol)) + 1;
-		*(reqs[i].byte_column ? reqs[i].byte_column : &dummy) =
-		    (unsigned)(target - bol) + 1;
+		*reqs[i].column = col;
+		if (reqs[i].byte_column)
+			*reqs[i].byte_column = (unsigned)(target - bol) + 1;
 	}
 }
 
@@ -116,18 +120,23 @@ void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 	free(reqs);
 }
 
+void cl_diag_clear(struct cl_diag *d)
+{
+	size_t j;
+
+	free(d->message);
+	for (j = 0; j < d->nrelated; j++)
+		free(d->related[j].message);
+	free(d->related);
+	memset(d, 0, sizeof(*d));
+}
+
 void cl_diag_sink_release(struct cl_diag_sink *sink)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < sink->n; i++) {
-		struct cl_diag *d = &sink->items[i];
-
-		free(d->message);
-		for (j = 0; j < d->nrelated; j++)
-			free(d->related[j].message);
-		free(d->related);
-	}
+	for (i = 0; i < sink->n; i++)
+		cl_diag_clear(&sink->items[i]);
 	free(sink->items);
 	free(sink->secrets);
 	memset(sink, 0, sizeof(*sink));
@@ -152,7 +161,9 @@ char *cl_mask_secret(const char *s, size_t len)
 
 int cl_rule_enabled(const struct cl_ctx *ctx, const struct cl_rule *rule)
 {
-	return cl_linter_enabled(ctx->linter, rule);
+	if (!ctx->enabled)
+		return cl_linter_enabled(ctx->linter, rule);
+	return ctx->enabled[cl_rule_index(rule)];
 }
 
 struct cl_diag *cl_report(struct cl_ctx *ctx, const struct cl_rule *rule,
@@ -172,7 +183,9 @@ struct cl_diag *cl_report(struct cl_ctx *ctx, const struct cl_rule *rule,
 	d = &sink->items[sink->n++];
 	memset(d, 0, sizeof(*d));
 	d->rule = rule;
-	d->severity = rule->severity;
+	d->severity = ctx->severity
+	    ? (enum cl_severity)ctx->severity[cl_rule_index(rule)]
+	    : rule->severity;
 	d->span = span;
 	va_start(ap, fmt);
 	cl_strbuf_vaddf(&sb, fmt, ap);

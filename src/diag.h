@@ -43,6 +43,8 @@ struct cl_diag_sink {
 
 /* Sorts by position then rule, and fills every pos from BUF. */
 void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len);
+/* Frees what D holds and zeroes it (to drop one diagnostic). */
+void cl_diag_clear(struct cl_diag *d);
 /* Frees all diagnostics; the sink can be reused afterwards. */
 void cl_diag_sink_release(struct cl_diag_sink *sink);
 

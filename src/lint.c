@@ -11,14 +11,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "connlint.h"
+#include "nearmiss.h"
 #include "placeholder.h"
 #include "result.h"
+#include "ruledoc.h"
 #include "rule.h"
+#include "suppress.h"
 
+/*
+ * Settings come in two layers: the linter's own (the command line) over
+ * the configuration file's. Each array has one entry per registry entry.
+ */
 struct cl_linter {
-	unsigned char *enabled; /* one flag per registry entry */
-	bool selecting;         /* a select call has narrowed the set */
+	unsigned char *selected; /* meaningful when selecting */
+	bool selecting;          /* a select call has narrowed the set */
+	unsigned char *ignored;
+	signed char *level;      /* CL_LEVEL_UNSET or a level */
+	const struct cl_config *config; /* borrowed; NULL for none */
+	/* The two layers combined (recompute()), before per-path ignores. */
+	unsigned char *enabled;
+	unsigned char *severity; /* enum cl_severity */
 };
 
 const char *cl_version(void)
@@ -80,7 +94,45 @@ const char *cl_rule_slug(const cl_rule *rule) { return rule->slug; }
 const char *cl_rule_summary(const cl_rule *rule) { return rule->summary; }
 enum cl_severity cl_rule_severity(const cl_rule *rule) { return rule->severity; }
 
-static size_t rule_index(const struct cl_rule *rule)
+const char *cl_rule_doc(const cl_rule *rule)
+{
+	size_t i;
+
+	for (i = 0; cl_rule_docs[i].id; i++)
+		if (!strcmp(cl_rule_docs[i].id, rule->id))
+			return cl_rule_docs[i].text;
+	return NULL;
+}
+
+/* No rule has an automatic fix yet. A flag in struct cl_rule would need
+ * every positional definition to spell it out (-Wmissing-field-initializers),
+ * so it comes with the first fix. */
+int cl_rule_has_fix(const cl_rule *rule)
+{
+	(void)rule;
+	return 0;
+}
+
+const cl_rule *cl_rule_suggest(const char *name)
+{
+	const char **cands = cl_malloc(2 * cl_rules_count * sizeof(*cands));
+	const char *near;
+	const cl_rule *r = NULL;
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++) {
+		cands[2 * i] = cl_rules[i]->id;
+		cands[2 * i + 1] = cl_rules[i]->slug;
+	}
+	near = cl_nearmiss(name, cands, 2 * cl_rules_count);
+	for (i = 0; near && i < 2 * cl_rules_count; i++)
+		if (cands[i] == near)
+			r = cl_rules[i / 2];
+	free(cands);
+	return r;
+}
+
+size_t cl_rule_index(const struct cl_rule *rule)
 {
 	size_t i;
 
@@ -92,12 +144,49 @@ static size_t rule_index(const struct cl_rule *rule)
 
 /* ---- linter ---- */
 
+/* Combines the linter's settings with its configuration's (see
+ * docs/configuration.md, "Precedence"). */
+static void recompute(cl_linter *l)
+{
+	const struct cl_config *c = l->config;
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++) {
+		bool on;
+		int level = l->level[i];
+
+		/* A --select replaces the file's selection and its ignores. */
+		if (l->selecting)
+			on = l->selected[i];
+		else if (c)
+			on = (!c->selecting || c->selected[i]) && !c->ignored[i];
+		else
+			on = true;
+		on = on && !l->ignored[i];
+		if (level == CL_LEVEL_UNSET && c)
+			level = c->level[i];
+		if (level == CL_LEVEL_UNSET)
+			level = (int)cl_rules[i]->severity;
+		if (level == CL_LEVEL_OFF) {
+			on = false;
+			level = (int)cl_rules[i]->severity;
+		}
+		l->enabled[i] = on;
+		l->severity[i] = (unsigned char)level;
+	}
+}
+
 cl_linter *cl_linter_new(void)
 {
 	cl_linter *l = cl_calloc(1, sizeof(*l));
 
+	l->selected = cl_calloc(cl_rules_count, 1);
+	l->ignored = cl_calloc(cl_rules_count, 1);
+	l->level = cl_malloc(cl_rules_count);
+	memset(l->level, CL_LEVEL_UNSET, cl_rules_count);
 	l->enabled = cl_malloc(cl_rules_count);
-	memset(l->enabled, 1, cl_rules_count);
+	l->severity = cl_malloc(cl_rules_count);
+	recompute(l);
 	cl_xml_init();
 	cl_placeholder_init();
 	return l;
@@ -107,13 +196,25 @@ void cl_linter_free(cl_linter *linter)
 {
 	if (!linter)
 		return;
+	free(linter->selected);
+	free(linter->ignored);
+	free(linter->level);
 	free(linter->enabled);
+	free(linter->severity);
 	free(linter);
 }
 
 int cl_linter_enabled(const cl_linter *linter, const cl_rule *rule)
 {
-	return linter->enabled[rule_index(rule)];
+	return linter->enabled[cl_rule_index(rule)];
+}
+
+void cl_linter_set_config(cl_linter *linter, const cl_config *config)
+{
+	if (linter->config == config)
+		return;
+	linter->config = config;
+	recompute(linter);
 }
 
 /* Does ITEM (an ID, slug or ID prefix such as "CL3") name rule R? */
@@ -137,69 +238,132 @@ static bool names_rule(const char *item, const struct cl_rule *r)
 	return true;
 }
 
-/* Applies VALUE to every rule each item of SPEC names. */
-static int apply_spec(cl_linter *l, const char *spec, unsigned char value,
-                      char **bad)
+size_t cl_rules_mark(const char *item, unsigned char *set)
 {
-	char *copy = cl_strdup(spec), *item, *save = NULL;
-	int ret = 0;
+	size_t i, n = 0;
 
-	for (item = strtok_r(copy, ",", &save); item;
-	     item = strtok_r(NULL, ",", &save)) {
-		bool found = false;
-		size_t i;
-
-		while (*item == ' ')
-			item++;
-		for (i = strlen(item); i > 0 && item[i - 1] == ' '; i--)
-			item[i - 1] = '\0';
-		if (!*item)
-			continue;
-		for (i = 0; i < cl_rules_count; i++) {
-			if (names_rule(item, cl_rules[i])) {
-				l->enabled[i] = value;
-				found = true;
-			}
-		}
-		if (!found) {
-			if (bad)
-				*bad = cl_strdup(item);
-			ret = -1;
-			goto cleanup;
+	for (i = 0; i < cl_rules_count; i++) {
+		if (names_rule(item, cl_rules[i])) {
+			set[i] = 1;
+			n++;
 		}
 	}
-cleanup:
-	free(copy);
-	return ret;
+	return n;
+}
+
+/* Marks in SET every rule the items of SPEC name. Returns 0, or -1 with
+ * *bad set to a copy of the first item that names no rule. */
+static int mark_spec(const char *spec, unsigned char *set, char **bad)
+{
+	const char *p = spec, *item;
+	size_t len;
+
+	while ((item = cl_list_next(&p, &len))) {
+		char *one = cl_strndup(item, len);
+
+		if (!cl_rules_mark(one, set)) {
+			if (bad)
+				*bad = one;
+			else
+				free(one);
+			return -1;
+		}
+		free(one);
+	}
+	return 0;
 }
 
 int cl_linter_select(cl_linter *linter, const char *spec, char **bad)
 {
-	unsigned char *saved = cl_malloc(cl_rules_count);
-	int ret;
+	unsigned char *set = cl_calloc(cl_rules_count, 1);
+	size_t i;
 
 	/* An empty selection would silently turn every rule off. */
-	if (strspn(spec, ", ") == strlen(spec)) {
-		free(saved);
+	if (strspn(spec, ", \t") == strlen(spec)) {
+		free(set);
 		if (bad)
 			*bad = cl_strdup(spec);
 		return -1;
 	}
-	memcpy(saved, linter->enabled, cl_rules_count);
+	if (mark_spec(spec, set, bad)) {
+		free(set);
+		return -1;
+	}
 	if (!linter->selecting)
-		memset(linter->enabled, 0, cl_rules_count);
-	ret = apply_spec(linter, spec, 1, bad);
-	if (ret)
-		memcpy(linter->enabled, saved, cl_rules_count);
-	else
-		linter->selecting = true;
-	free(saved);
-	return ret;
+		memset(linter->selected, 0, cl_rules_count);
+	for (i = 0; i < cl_rules_count; i++)
+		linter->selected[i] |= set[i];
+	linter->selecting = true;
+	free(set);
+	recompute(linter);
+	return 0;
 }
 
 int cl_linter_ignore(cl_linter *linter, const char *spec, char **bad)
 {
-	return apply_spec(linter, spec, 0, bad);
+	unsigned char *set = cl_calloc(cl_rules_count, 1);
+	size_t i;
+
+	if (mark_spec(spec, set, bad)) {
+		free(set);
+		return -1;
+	}
+	for (i = 0; i < cl_rules_count; i++)
+		linter->ignored[i] |= set[i];
+	free(set);
+	recompute(linter);
+	return 0;
+}
+
+int cl_linter_severity(cl_linter *linter, const char *spec, char **error)
+{
+	signed char *level = cl_malloc(cl_rules_count);
+	unsigned char *set = cl_malloc(cl_rules_count);
+	const char *p = spec, *item;
+	char *msg = NULL;
+	size_t len, i;
+
+	memcpy(level, linter->level, cl_rules_count);
+	if (!cl_list_next(&p, &len))
+		msg = cl_strdup("empty list; give RULE=LEVEL");
+	for (p = spec; !msg && (item = cl_list_next(&p, &len));) {
+		char *one = cl_strndup(item, len), *eq = strchr(one, '=');
+		const cl_rule *near;
+		int lev;
+
+		memset(set, 0, cl_rules_count);
+		if (!eq) {
+			msg = cl_xasprintf("'%s' has no level; write %s=LEVEL, "
+			                   "where LEVEL is error, warning, info or off",
+			                   one, one);
+		} else {
+			*eq = '\0';
+			if ((lev = cl_level_parse(eq + 1)) < 0)
+				msg = cl_xasprintf("unknown level '%s' for %s "
+				                   "(error, warning, info or off)",
+				                   eq + 1, one);
+			else if (!*one || !cl_rules_mark(one, set))
+				msg = (near = cl_rule_suggest(one))
+				    ? cl_xasprintf("unknown rule '%s'; did you mean %s (%s)?",
+				                   one, near->id, near->slug)
+				    : cl_xasprintf("unknown rule '%s'", one);
+			for (i = 0; !msg && i < cl_rules_count; i++)
+				if (set[i])
+					level[i] = (signed char)lev;
+		}
+		free(one);
+	}
+	if (!msg) {
+		memcpy(linter->level, level, cl_rules_count);
+		recompute(linter);
+	}
+	free(level);
+	free(set);
+	if (msg && error)
+		*error = msg;
+	else
+		free(msg);
+	return msg ? -1 : 0;
 }
 
 /* ---- input checks ---- */
@@ -345,12 +509,11 @@ static void lint_ctx(struct cl_ctx *ctx)
 {
 	struct cl_xml_error err;
 	struct cl_node *root;
-	bool has_doctype = false;
 	size_t i;
 
 	if (!check_input(ctx))
 		return;
-	root = cl_xml_parse(&ctx->arena, ctx->buf, ctx->len, &has_doctype, &err);
+	root = cl_xml_parse(&ctx->arena, ctx->buf, ctx->len, &ctx->doc, &err);
 	if (!root) {
 		struct cl_span s = one_char_at(ctx, err.offset);
 
@@ -359,7 +522,7 @@ static void lint_ctx(struct cl_ctx *ctx)
 		cl_report(ctx, &cl_rule_CL001, s, "%s", err.message);
 		return;
 	}
-	if (has_doctype) {
+	if (ctx->doc.has_doctype) {
 		const char *d = strstr(ctx->buf, "<!DOCTYPE");
 		struct cl_span s = { 0, 0 };
 
@@ -372,17 +535,43 @@ static void lint_ctx(struct cl_ctx *ctx)
 	}
 	if (strcmp(root->name, "connector")) {
 		check_root(ctx, root);
-		return;
+	} else {
+		ctx->model = cl_model_build(ctx, root);
+		for (i = 0; i < cl_rules_count; i++)
+			if (cl_rules[i]->check && ctx->enabled[i])
+				cl_rules[i]->check(ctx);
 	}
-	ctx->model = cl_model_build(ctx, root);
-	for (i = 0; i < cl_rules_count; i++)
-		if (cl_rules[i]->check && ctx->linter->enabled[i])
-			cl_rules[i]->check(ctx);
+	/* Last: the comments may suppress anything reported above. */
+	cl_suppress_apply(ctx);
 }
 
-/* Takes ownership of BUF (LEN bytes plus a NUL). */
-static cl_result *lint_buffer(const cl_linter *linter, const char *name,
-                              char *buf, size_t len, bool too_big)
+/* The linter's settings for the file at PATH (NULL: not a file): its
+ * per-path ignores, if the configuration has any for it, narrow them. */
+static void settle_settings(struct cl_ctx *ctx, const cl_linter *linter,
+                            const char *path)
+{
+	unsigned char *ignored, *enabled;
+	size_t i;
+
+	ctx->enabled = linter->enabled;
+	ctx->severity = linter->severity;
+	ctx->config = linter->config;
+	if (!path || !linter->config || !linter->config->npaths)
+		return;
+	ignored = cl_arena_alloc(&ctx->arena, cl_rules_count);
+	if (!cl_config_path_ignores(linter->config, path, ignored))
+		return;
+	enabled = cl_arena_alloc(&ctx->arena, cl_rules_count);
+	for (i = 0; i < cl_rules_count; i++)
+		enabled[i] = linter->enabled[i] && !ignored[i];
+	ctx->enabled = enabled;
+}
+
+/* Takes ownership of BUF (LEN bytes plus a NUL). PATH is the file's path
+ * for the configuration's per-path ignores (NULL: none apply). */
+static cl_result *lint_buffer(const cl_linter *linter, const char *path,
+                              const char *name, char *buf, size_t len,
+                              bool too_big)
 {
 	struct cl_ctx ctx;
 	cl_result *r = cl_calloc(1, sizeof(*r));
@@ -392,6 +581,7 @@ static cl_result *lint_buffer(const cl_linter *linter, const char *name,
 	ctx.name = name;
 	ctx.buf = buf;
 	ctx.len = len;
+	settle_settings(&ctx, linter, path);
 	if (too_big) {
 		struct cl_span s = { 0, 0 };
 
@@ -421,7 +611,7 @@ cl_result *cl_lint_memory(const cl_linter *linter, const char *name,
 	copy = cl_malloc(len + 1);
 	memcpy(copy, buf, len);
 	copy[len] = '\0';
-	return lint_buffer(linter, name, copy, len, too_big);
+	return lint_buffer(linter, name, name, copy, len, too_big);
 }
 
 /* Reads FD to EOF, at most CL_MAX_INPUT_BYTES + 1 bytes. */
@@ -454,8 +644,9 @@ static int read_all(int fd, char **out, size_t *outlen, const char **reason)
 	return 0;
 }
 
-cl_result *cl_lint_fd(const cl_linter *linter, int fd, const char *name,
-                      const char **reason)
+/* cl_lint_fd for the file at PATH. */
+static cl_result *lint_fd(const cl_linter *linter, int fd, const char *path,
+                          const char *name, const char **reason)
 {
 	const char *why = NULL;
 	char *buf;
@@ -468,9 +659,15 @@ cl_result *cl_lint_fd(const cl_linter *linter, int fd, const char *name,
 	}
 	if (len > CL_MAX_INPUT_BYTES) {
 		buf[0] = '\0';
-		return lint_buffer(linter, name, buf, 0, true);
+		return lint_buffer(linter, path, name, buf, 0, true);
 	}
-	return lint_buffer(linter, name, buf, len, false);
+	return lint_buffer(linter, path, name, buf, len, false);
+}
+
+cl_result *cl_lint_fd(const cl_linter *linter, int fd, const char *name,
+                      const char **reason)
+{
+	return lint_fd(linter, fd, name, name, reason);
 }
 
 cl_result *cl_lint_file(const cl_linter *linter, const char *path,
@@ -501,10 +698,10 @@ cl_result *cl_lint_file(const cl_linter *linter, const char *path,
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > CL_MAX_INPUT_BYTES) {
 		char *empty = cl_calloc(1, 1);
 
-		r = lint_buffer(linter, display_name, empty, 0, true);
+		r = lint_buffer(linter, path, display_name, empty, 0, true);
 		goto cleanup;
 	}
-	r = cl_lint_fd(linter, fd, display_name, reason);
+	r = lint_fd(linter, fd, path, display_name, reason);
 cleanup:
 	close(fd);
 	return r;
@@ -564,6 +761,11 @@ const char *cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 		build_line_index(r);
 	if (line == 0 || line > r->nlines)
 		return NULL;
+	if (line == r->line_buf_line) {
+		/* Many diagnostics on one long line: build it once. */
+		*len = r->line_buf.len;
+		return cl_strbuf_str(&r->line_buf);
+	}
 	start = r->line_starts[line - 1];
 	end = line < r->nlines ? r->line_starts[line] - 1 : r->len;
 	if (end > start && r->buf[end - 1] == '\r')
@@ -585,10 +787,18 @@ const char *cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 			free(m);
 			i = send;
 		} else {
-			cl_strbuf_addch(&r->line_buf, r->buf[i]);
-			i++;
+			/* Copy up to the next secret that starts on this line. */
+			size_t stop = end;
+
+			for (k = 0; k < r->sink.nsecrets; k++)
+				if (r->sink.secrets[k].start > i &&
+				    r->sink.secrets[k].start < stop)
+					stop = r->sink.secrets[k].start;
+			cl_strbuf_add(&r->line_buf, r->buf + i, stop - i);
+			i = stop;
 		}
 	}
+	r->line_buf_line = line;
 	*len = r->line_buf.len;
 	return cl_strbuf_str(&r->line_buf);
 }

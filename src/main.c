@@ -33,6 +33,10 @@ enum {
 	OPT_STDIN_FILENAME,
 	OPT_COLOR,
 	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_SEVERITY,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
 	OPT_VERSION,
 };
 
@@ -44,7 +48,11 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "severity", required_argument, NULL, OPT_SEVERITY },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -56,8 +64,8 @@ static const char usage_text[] =
 "\n"
 "Each PATH is a file (linted whatever its name), a directory (searched\n"
 "recursively for *.xml files, in byte order of their names; hidden\n"
-"directories and symbolic links to directories are skipped), or - for\n"
-"standard input.\n"
+"directories, symbolic links to directories and configuration files are\n"
+"skipped), or - for standard input.\n"
 "\n"
 "Options:\n"
 "  --format FORMAT        output format: text (default), gcc or json\n"
@@ -68,31 +76,54 @@ static const char usage_text[] =
 "                         prefixes (CL3); repeatable, adds up\n"
 "  --ignore LIST          do not check the rules in LIST (same syntax,\n"
 "                         repeatable); wins over --select\n"
-"  --stdin-filename NAME  name shown for standard input (default <stdin>)\n"
+"  --severity RULE=LEVEL  report RULE (ID, slug or ID prefix) at LEVEL:\n"
+"                         error, warning, info, or off (do not check it);\n"
+"                         repeatable, or a comma-separated list\n"
+"  --config FILE          read the configuration from FILE instead of\n"
+"                         looking for one\n"
+"  --no-config            read no configuration file\n"
+"  --stdin-filename NAME  name shown for standard input (default <stdin>);\n"
+"                         its directory is where the configuration file\n"
+"                         for standard input is looked for\n"
 "  --color WHEN           colour the text format: auto (default), always\n"
 "                         or never; auto means when standard output is a\n"
 "                         terminal, TERM is not \"dumb\" and NO_COLOR is\n"
 "                         unset or empty\n"
 "  -q, --quiet            no summary line in the text format\n"
 "  --list-rules           list every rule (ID, slug, default severity,\n"
-"                         summary) and exit\n"
+"                         whether it has an automatic fix, summary) and\n"
+"                         exit; as JSON with --format json\n"
+"  --explain RULE         print the documentation of RULE (ID or slug)\n"
+"                         and exit\n"
 "  --version              print the version and exit\n"
 "  -h, --help             print this help and exit\n"
+"\n"
+"Configuration: the nearest connlint.xml or .connlint.xml in the directory\n"
+"of each file linted, or above it, unless --config or --no-config is\n"
+"given. It selects and ignores rules, sets their severity, ignores rules\n"
+"for some paths, and sets fail-on, the redirect URIs CL309 allows and the\n"
+"placeholders the platform fills in itself; command-line options win over\n"
+"it. Comments such as <!-- connlint-disable-next-line CL101 reason -->\n"
+"suppress diagnostics in a file. See docs/configuration.md.\n"
 "\n"
 "Exit status:\n"
 "  0  nothing of the --fail-on severity or worse was found\n"
 "  1  something of the --fail-on severity or worse was found\n"
-"  2  usage error, a path that could not be read, or a write error\n"
+"  2  usage error, a path that could not be read, a configuration file\n"
+"     that is not valid, or a write error\n"
 "\n"
 "Example:\n"
-"  connlint --format gcc --fail-on warning --ignore CL202 connectors/\n";
+"  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n";
 
 struct run {
-	const cl_linter *linter;
+	cl_linter *linter;
 	cl_output *output;
 	enum cl_severity fail_on;
+	bool fail_on_given;         /* --fail-on: wins over the configuration */
+	cl_config_finder *finder;   /* NULL: --config or --no-config */
+	const cl_config *config;    /* the configuration of the file linted */
 	bool problems; /* something at or above fail_on */
-	bool trouble;  /* a path could not be read */
+	bool trouble;  /* a path or a configuration could not be read */
 };
 
 #if defined(__GNUC__)
@@ -117,18 +148,45 @@ path_error(struct run *run, const char *path, const char *reason)
 	run->trouble = true;
 }
 
+/*
+ * Sets up the linter for the file at PATH (or, for standard input, shown
+ * as PATH) with the configuration that applies to it. Returns false when
+ * that configuration is not valid; its message is printed once.
+ */
+static bool
+configure_for(struct run *run, const char *path)
+{
+	const cl_config *config;
+	const char *error;
+
+	if (!run->finder)
+		return true;
+	if (cl_config_find(run->finder, path, &config, &error)) {
+		if (error)
+			fprintf(stderr, "connlint: %s\n", error);
+		run->trouble = true;
+		return false;
+	}
+	run->config = config;
+	cl_linter_set_config(run->linter, config);
+	return true;
+}
+
 /* Takes RESULT (may be NULL: then PATH could not be read, for REASON). */
 static void
 take_result(struct run *run, const char *path, cl_result *result,
             const char *reason)
 {
+	enum cl_severity fail_on = run->fail_on;
 	int sev;
 
 	if (!result) {
 		path_error(run, path, reason ? reason : "cannot read");
 		return;
 	}
-	for (sev = run->fail_on; sev <= CL_SEV_ERROR; sev++)
+	if (!run->fail_on_given && run->config)
+		cl_config_fail_on(run->config, &fail_on);
+	for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
 		if (cl_result_count_severity(result, (enum cl_severity)sev))
 			run->problems = true;
 	cl_output_add(run->output, result);
@@ -139,8 +197,11 @@ static void
 lint_file(struct run *run, const char *path)
 {
 	const char *reason = NULL;
-	cl_result *r = cl_lint_file(run->linter, path, NULL, &reason);
+	cl_result *r;
 
+	if (!configure_for(run, path))
+		return;
+	r = cl_lint_file(run->linter, path, NULL, &reason);
 	take_result(run, path, r, reason);
 }
 
@@ -150,6 +211,13 @@ has_xml_suffix(const char *name)
 	size_t n = strlen(name);
 
 	return n > 4 && !strcmp(name + n - 4, ".xml");
+}
+
+/* A configuration file's name: not a connector, so a walk skips it. */
+static bool
+is_config_name(const char *name)
+{
+	return !strcmp(name, "connlint.xml") || !strcmp(name, ".connlint.xml");
 }
 
 static int
@@ -230,7 +298,7 @@ walk(struct run *run, const char *dir)
 		} else if (S_ISDIR(st.st_mode)) {
 			if (names[i][0] != '.')
 				found += walk(run, path);
-		} else if (!has_xml_suffix(names[i])) {
+		} else if (!has_xml_suffix(names[i]) || is_config_name(names[i])) {
 			/* not ours */
 		} else if (S_ISREG(st.st_mode)) {
 			lint_file(run, path);
@@ -258,8 +326,11 @@ lint_path(struct run *run, const char *path, const char *stdin_name)
 
 	if (!strcmp(path, "-")) {
 		const char *reason = NULL;
-		cl_result *r = cl_lint_fd(run->linter, 0, stdin_name, &reason);
+		cl_result *r;
 
+		if (!configure_for(run, stdin_name))
+			return;
+		r = cl_lint_fd(run->linter, 0, stdin_name, &reason);
 		take_result(run, stdin_name, r, reason);
 	} else if (stat(path, &st)) {
 		path_error(run, path, strerror(errno));
@@ -274,6 +345,48 @@ lint_path(struct run *run, const char *path, const char *stdin_name)
 	} else {
 		lint_file(run, path);
 	}
+}
+
+/* S as a JSON string; our own strings are ASCII or UTF-8 already. */
+static void
+put_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20 || c == 0x7f)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static void
+list_rules_json(void)
+{
+	size_t i, n = cl_rule_count();
+
+	fputs("{\n  \"tool\": {\"name\": \"connlint\", \"version\": ", stdout);
+	put_json_string(cl_version());
+	fputs("},\n  \"rules\": [", stdout);
+	for (i = 0; i < n; i++) {
+		const cl_rule *r = cl_rule_at(i);
+
+		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
+		put_json_string(cl_rule_id(r));
+		fputs(", \"name\": ", stdout);
+		put_json_string(cl_rule_slug(r));
+		printf(", \"severity\": \"%s\", \"fix\": %s, \"summary\": ",
+		       cl_severity_name(cl_rule_severity(r)),
+		       cl_rule_has_fix(r) ? "true" : "false");
+		put_json_string(cl_rule_summary(r));
+		putchar('}');
+	}
+	fputs("\n  ]\n}\n", stdout);
 }
 
 static void
@@ -291,11 +404,26 @@ list_rules(void)
 	for (i = 0; i < n; i++) {
 		const cl_rule *r = cl_rule_at(i);
 
-		printf("%-*s  %-*s  %-7s  %s\n", (int)id_w, cl_rule_id(r),
+		printf("%-*s  %-*s  %-7s  %-3s  %s\n", (int)id_w, cl_rule_id(r),
 		       (int)slug_w, cl_rule_slug(r),
 		       cl_severity_name(cl_rule_severity(r)),
-		       cl_rule_summary(r));
+		       cl_rule_has_fix(r) ? "fix" : "-", cl_rule_summary(r));
 	}
+}
+
+/* Says that OPT was given NAME, which names no rule. */
+static void
+unknown_rule(const char *opt, const char *name)
+{
+	const cl_rule *near = cl_rule_suggest(name);
+
+	if (near)
+		fprintf(stderr, "connlint: %s: unknown rule '%s'; did you mean "
+		        "%s (%s)?\n", opt, name, cl_rule_id(near),
+		        cl_rule_slug(near));
+	else
+		fprintf(stderr, "connlint: %s: unknown rule '%s'\n", opt, name);
+	fputs("Try 'connlint --list-rules' for the rule names.\n", stderr);
 }
 
 /* Applies --select or --ignore; returns 0, or -1 after a usage message. */
@@ -315,11 +443,31 @@ select_rules(cl_linter *linter, bool ignore, const char *spec)
 	            : cl_linter_select(linter, spec, &bad);
 	if (rc == 0)
 		return 0;
-	fprintf(stderr, "connlint: %s: unknown rule '%s'\n", opt,
-	        bad ? bad : spec);
-	fputs("Try 'connlint --list-rules' for the rule names.\n", stderr);
+	unknown_rule(opt, bad ? bad : spec);
 	free(bad);
 	return -1;
+}
+
+/* Prints the page of the rule NAME; returns -1 after a message when there
+ * is none. */
+static int
+explain(const char *name)
+{
+	const cl_rule *r = cl_rule_find(name);
+	const char *page;
+
+	if (!r) {
+		unknown_rule("--explain", name);
+		return -1;
+	}
+	if (!(page = cl_rule_doc(r))) {
+		fprintf(stderr, "connlint: --explain: %s (%s) has no "
+		        "documentation page in this build\n", cl_rule_id(r),
+		        cl_rule_slug(r));
+		return -1;
+	}
+	fputs(page, stdout);
+	return 0;
 }
 
 static bool
@@ -359,16 +507,24 @@ close_stdout(void)
 int
 main(int argc, char **argv)
 {
-	struct run run = { NULL, NULL, CL_SEV_ERROR, false, false };
+	struct run run = { NULL, NULL, CL_SEV_ERROR, false, NULL, NULL, false,
+	                   false };
 	cl_linter *linter = cl_linter_new();
+	cl_config *config = NULL; /* --config FILE */
 	enum cl_format format = CL_FORMAT_TEXT;
 	const char *stdin_name = "<stdin>";
 	const char *color = "auto";
+	const char *config_path = NULL;
+	const char **explained = calloc((size_t)argc, sizeof(*explained));
 	unsigned flags = 0;
-	bool show_rules = false, show_version = false;
-	int c, i, status = EXIT_TROUBLE;
+	bool show_rules = false, show_version = false, no_config = false;
+	int c, i, nexplained = 0, status = EXIT_TROUBLE;
 	static char progname[] = "connlint";
 
+	if (!explained) {
+		perror("connlint");
+		return EXIT_TROUBLE;
+	}
 	/* getopt_long's own messages then read "connlint: ...", like ours,
 	 * however the binary was invoked. */
 	argv[0] = progname;
@@ -379,6 +535,8 @@ main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 1 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	while ((c = getopt_long(argc, argv, "qh", long_options, NULL)) != -1) {
+		char *error = NULL;
+
 		switch (c) {
 		case OPT_FORMAT:
 			if (cl_format_parse(optarg, &format)) {
@@ -393,11 +551,25 @@ main(int argc, char **argv)
 				            "(error, warning or info)", optarg);
 				goto cleanup;
 			}
+			run.fail_on_given = true;
 			break;
 		case OPT_SELECT:
 		case OPT_IGNORE:
 			if (select_rules(linter, c == OPT_IGNORE, optarg))
 				goto cleanup;
+			break;
+		case OPT_SEVERITY:
+			if (cl_linter_severity(linter, optarg, &error)) {
+				usage_error("--severity: %s", error);
+				free(error);
+				goto cleanup;
+			}
+			break;
+		case OPT_CONFIG:
+			config_path = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			no_config = true;
 			break;
 		case OPT_STDIN_FILENAME:
 			stdin_name = optarg;
@@ -417,6 +589,9 @@ main(int argc, char **argv)
 		case OPT_LIST_RULES:
 			show_rules = true;
 			break;
+		case OPT_EXPLAIN:
+			explained[nexplained++] = optarg;
+			break;
 		case OPT_VERSION:
 			show_version = true;
 			break;
@@ -432,17 +607,44 @@ main(int argc, char **argv)
 		}
 	}
 
-	if (show_version || show_rules) {
+	if (show_version || show_rules || nexplained) {
+		status = EXIT_CLEAN;
 		if (show_version)
 			printf("connlint %s\n", cl_version());
-		if (show_rules)
+		if (show_rules && format == CL_FORMAT_JSON)
+			list_rules_json();
+		else if (show_rules)
 			list_rules();
-		status = close_stdout() ? EXIT_TROUBLE : EXIT_CLEAN;
+		for (i = 0; i < nexplained; i++) {
+			if (i)
+				putchar('\n');
+			if (explain(explained[i]))
+				status = EXIT_TROUBLE;
+		}
+		if (close_stdout())
+			status = EXIT_TROUBLE;
+		goto cleanup;
+	}
+	if (config_path && no_config) {
+		usage_error("--config and --no-config cannot be used together");
 		goto cleanup;
 	}
 	if (optind == argc) {
 		usage_error("no PATH given");
 		goto cleanup;
+	}
+	if (config_path) {
+		char *error = NULL;
+
+		if (!(config = cl_config_load(config_path, &error))) {
+			fprintf(stderr, "connlint: %s\n", error);
+			free(error);
+			goto cleanup;
+		}
+		cl_linter_set_config(linter, config);
+		run.config = config;
+	} else if (!no_config) {
+		run.finder = cl_config_finder_new();
 	}
 
 	if (!strcmp(color, "always") || (!strcmp(color, "auto") && auto_color()))
@@ -465,5 +667,8 @@ main(int argc, char **argv)
 cleanup:
 	cl_output_free(run.output);
 	cl_linter_free(linter);
+	cl_config_free(config);
+	cl_config_finder_free(run.finder);
+	free(explained);
 	return status;
 }

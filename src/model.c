@@ -18,7 +18,7 @@
 enum attr_kind { A_TEXT, A_BOOL, A_ENUM, A_INT, A_AUTH_ID };
 
 struct attr_def {
-	const char *name;
+	enum cl_name id; /* CL_N_OTHER ends a list */
 	bool required;
 	enum attr_kind kind;
 	const char *const *values; /* A_ENUM: NULL-terminated */
@@ -26,14 +26,14 @@ struct attr_def {
 
 struct elem_def;
 struct child_def {
-	const char *name;
+	enum cl_name id; /* CL_N_OTHER ends a list */
 	const struct elem_def *def;
 	bool once;     /* at most one */
 	bool required; /* at least one */
 };
 
 struct elem_def {
-	const char *name;
+	enum cl_name id;
 	const struct attr_def *attrs;   /* { NULL } terminated */
 	const struct child_def *children; /* { NULL } terminated */
 	bool text;                      /* character data allowed */
@@ -58,145 +58,145 @@ static const char *const pagination_values[] = {
 	"link-header", "custom-relative-uri", "graphql-cursor", "script", NULL
 };
 
-#define END_ATTRS { NULL, false, A_TEXT, NULL }
-#define END_CHILDREN { NULL, NULL, false, false }
+#define END_ATTRS { CL_N_OTHER, false, A_TEXT, NULL }
+#define END_CHILDREN { CL_N_OTHER, NULL, false, false }
 
-static const struct elem_def text_def = { "text", (const struct attr_def[]){ END_ATTRS },
+static const struct elem_def text_def = { CL_N_OTHER, (const struct attr_def[]){ END_ATTRS },
 	(const struct child_def[]){ END_CHILDREN }, true };
 
 static const struct attr_def variable_attrs[] = {
-	{ "key", true, A_TEXT, NULL }, { "label", false, A_TEXT, NULL },
-	{ "alias", false, A_TEXT, NULL }, { "default", false, A_TEXT, NULL },
-	{ "required", false, A_BOOL, bool_values },
-	{ "configurable", false, A_BOOL, bool_values },
-	{ "advanced", false, A_BOOL, bool_values },
-	{ "secret", false, A_BOOL, bool_values },
-	{ "locked", false, A_BOOL, bool_values }, END_ATTRS
+	{ CL_N_KEY, true, A_TEXT, NULL }, { CL_N_LABEL, false, A_TEXT, NULL },
+	{ CL_N_ALIAS, false, A_TEXT, NULL }, { CL_N_DEFAULT, false, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_ADVANCED, false, A_BOOL, bool_values },
+	{ CL_N_SECRET, false, A_BOOL, bool_values },
+	{ CL_N_LOCKED, false, A_BOOL, bool_values }, END_ATTRS
 };
-static const struct elem_def variable_def = { "variable", variable_attrs,
+static const struct elem_def variable_def = { CL_N_VARIABLE, variable_attrs,
 	(const struct child_def[]){ END_CHILDREN }, false };
 
 static const struct attr_def use_attrs[] = {
-	{ "variable", true, A_TEXT, NULL },
-	{ "required", false, A_BOOL, bool_values },
-	{ "configurable", false, A_BOOL, bool_values },
-	{ "advanced", false, A_BOOL, bool_values },
-	{ "label", false, A_TEXT, NULL }, END_ATTRS
+	{ CL_N_VARIABLE, true, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_ADVANCED, false, A_BOOL, bool_values },
+	{ CL_N_LABEL, false, A_TEXT, NULL }, END_ATTRS
 };
-static const struct elem_def use_def = { "use", use_attrs,
+static const struct elem_def use_def = { CL_N_USE, use_attrs,
 	(const struct child_def[]){ END_CHILDREN }, false };
 
-static const struct elem_def variables_def = { "variables",
+static const struct elem_def variables_def = { CL_N_VARIABLES,
 	(const struct attr_def[]){ END_ATTRS },
-	(const struct child_def[]){ { "variable", &variable_def, false, false },
+	(const struct child_def[]){ { CL_N_VARIABLE, &variable_def, false, false },
 	                            END_CHILDREN }, false };
-static const struct elem_def auth_variables_def = { "variables",
+static const struct elem_def auth_variables_def = { CL_N_VARIABLES,
 	(const struct attr_def[]){ END_ATTRS },
-	(const struct child_def[]){ { "variable", &variable_def, false, false },
-	                            { "use", &use_def, false, false },
+	(const struct child_def[]){ { CL_N_VARIABLE, &variable_def, false, false },
+	                            { CL_N_USE, &use_def, false, false },
 	                            END_CHILDREN }, false };
 
 static const struct attr_def param_attrs[] = {
-	{ "key", true, A_TEXT, NULL }, { "value", false, A_TEXT, NULL },
-	{ "required", false, A_BOOL, bool_values },
-	{ "configurable", false, A_BOOL, bool_values },
-	{ "locked", false, A_BOOL, bool_values },
-	{ "label", false, A_TEXT, NULL }, { "alias", false, A_TEXT, NULL },
+	{ CL_N_KEY, true, A_TEXT, NULL }, { CL_N_VALUE, false, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_LOCKED, false, A_BOOL, bool_values },
+	{ CL_N_LABEL, false, A_TEXT, NULL }, { CL_N_ALIAS, false, A_TEXT, NULL },
 	END_ATTRS
 };
-static const struct elem_def param_def = { "param", param_attrs,
+static const struct elem_def param_def = { CL_N_PARAM, param_attrs,
 	(const struct child_def[]){ END_CHILDREN }, false };
 static const struct child_def param_children[] = {
-	{ "param", &param_def, false, false }, END_CHILDREN
+	{ CL_N_PARAM, &param_def, false, false }, END_CHILDREN
 };
-static const struct elem_def params_def = { "url-params",
+static const struct elem_def params_def = { CL_N_URL_PARAMS,
 	(const struct attr_def[]){ END_ATTRS }, param_children, false };
-static const struct elem_def endpoint_headers_def = { "headers",
-	(const struct attr_def[]){ { "automatic", false, A_BOOL, bool_values }, END_ATTRS },
+static const struct elem_def endpoint_headers_def = { CL_N_HEADERS,
+	(const struct attr_def[]){ { CL_N_AUTOMATIC, false, A_BOOL, bool_values }, END_ATTRS },
 	param_children, false };
 
-static const struct elem_def body_def = { "body",
-	(const struct attr_def[]){ { "format", false, A_ENUM, body_format_values },
-	                           { "data-type", false, A_ENUM, data_type_values },
+static const struct elem_def body_def = { CL_N_BODY,
+	(const struct attr_def[]){ { CL_N_FORMAT, false, A_ENUM, body_format_values },
+	                           { CL_N_DATA_TYPE, false, A_ENUM, data_type_values },
 	                           END_ATTRS },
-	(const struct child_def[]){ { "param", &param_def, false, false },
-	                            { "content", &text_def, true, false },
+	(const struct child_def[]){ { CL_N_PARAM, &param_def, false, false },
+	                            { CL_N_CONTENT, &text_def, true, false },
 	                            END_CHILDREN }, false };
 
-static const struct elem_def additional_url_def = { "additional-url",
-	(const struct attr_def[]){ { "index", true, A_INT, NULL }, END_ATTRS },
+static const struct elem_def additional_url_def = { CL_N_ADDITIONAL_URL,
+	(const struct attr_def[]){ { CL_N_INDEX, true, A_INT, NULL }, END_ATTRS },
 	(const struct child_def[]){ END_CHILDREN }, true };
 
-static const struct elem_def auth_method_def = { "auth-method",
-	(const struct attr_def[]){ { "id", true, A_AUTH_ID, NULL },
-	                           { "name", true, A_TEXT, NULL },
-	                           { "type", true, A_ENUM, auth_type_values },
+static const struct elem_def auth_method_def = { CL_N_AUTH_METHOD,
+	(const struct attr_def[]){ { CL_N_ID, true, A_AUTH_ID, NULL },
+	                           { CL_N_NAME, true, A_TEXT, NULL },
+	                           { CL_N_TYPE, true, A_ENUM, auth_type_values },
 	                           END_ATTRS },
-	(const struct child_def[]){ { "url", &text_def, true, false },
-	                            { "additional-url", &additional_url_def, false, false },
-	                            { "variables", &auth_variables_def, true, false },
-	                            { "url-params", &params_def, true, false },
-	                            { "headers", &params_def, true, false },
-	                            { "body", &body_def, true, false },
+	(const struct child_def[]){ { CL_N_URL, &text_def, true, false },
+	                            { CL_N_ADDITIONAL_URL, &additional_url_def, false, false },
+	                            { CL_N_VARIABLES, &auth_variables_def, true, false },
+	                            { CL_N_URL_PARAMS, &params_def, true, false },
+	                            { CL_N_HEADERS, &params_def, true, false },
+	                            { CL_N_BODY, &body_def, true, false },
 	                            END_CHILDREN }, false };
 
-static const struct elem_def auth_methods_def = { "auth-methods",
+static const struct elem_def auth_methods_def = { CL_N_AUTH_METHODS,
 	(const struct attr_def[]){ END_ATTRS },
-	(const struct child_def[]){ { "auth-method", &auth_method_def, false, false },
+	(const struct child_def[]){ { CL_N_AUTH_METHOD, &auth_method_def, false, false },
 	                            END_CHILDREN }, false };
 
-static const struct elem_def option_def = { "option",
-	(const struct attr_def[]){ { "key", true, A_TEXT, NULL },
-	                           { "value", false, A_TEXT, NULL }, END_ATTRS },
+static const struct elem_def option_def = { CL_N_OPTION,
+	(const struct attr_def[]){ { CL_N_KEY, true, A_TEXT, NULL },
+	                           { CL_N_VALUE, false, A_TEXT, NULL }, END_ATTRS },
 	(const struct child_def[]){ END_CHILDREN }, false };
 
-static const struct elem_def pagination_def = { "pagination",
-	(const struct attr_def[]){ { "method", true, A_ENUM, pagination_values }, END_ATTRS },
-	(const struct child_def[]){ { "option", &option_def, false, false }, END_CHILDREN },
+static const struct elem_def pagination_def = { CL_N_PAGINATION,
+	(const struct attr_def[]){ { CL_N_METHOD, true, A_ENUM, pagination_values }, END_ATTRS },
+	(const struct child_def[]){ { CL_N_OPTION, &option_def, false, false }, END_CHILDREN },
 	false };
 
-static const struct elem_def enable_def = { "enable",
-	(const struct attr_def[]){ { "auth-method", true, A_TEXT, NULL }, END_ATTRS },
+static const struct elem_def enable_def = { CL_N_ENABLE,
+	(const struct attr_def[]){ { CL_N_AUTH_METHOD, true, A_TEXT, NULL }, END_ATTRS },
 	(const struct child_def[]){ END_CHILDREN }, false };
 
-static const struct elem_def endpoint_def = { "endpoint",
-	(const struct attr_def[]){ { "id", true, A_TEXT, NULL },
-	                           { "name", true, A_TEXT, NULL },
-	                           { "entity", false, A_TEXT, NULL },
-	                           { "direction", true, A_ENUM, direction_values },
-	                           { "method", true, A_ENUM, method_values },
-	                           { "data-type", false, A_ENUM, data_type_values },
-	                           { "multiple-records", false, A_BOOL, bool_values },
+static const struct elem_def endpoint_def = { CL_N_ENDPOINT,
+	(const struct attr_def[]){ { CL_N_ID, true, A_TEXT, NULL },
+	                           { CL_N_NAME, true, A_TEXT, NULL },
+	                           { CL_N_ENTITY, false, A_TEXT, NULL },
+	                           { CL_N_DIRECTION, true, A_ENUM, direction_values },
+	                           { CL_N_METHOD, true, A_ENUM, method_values },
+	                           { CL_N_DATA_TYPE, false, A_ENUM, data_type_values },
+	                           { CL_N_MULTIPLE_RECORDS, false, A_BOOL, bool_values },
 	                           END_ATTRS },
-	(const struct child_def[]){ { "url", &text_def, true, true },
-	                            { "url-params", &params_def, true, false },
-	                            { "headers", &endpoint_headers_def, true, false },
-	                            { "body", &body_def, true, false },
-	                            { "variables", &variables_def, true, false },
-	                            { "pagination", &pagination_def, true, false },
-	                            { "enable", &enable_def, false, false },
+	(const struct child_def[]){ { CL_N_URL, &text_def, true, true },
+	                            { CL_N_URL_PARAMS, &params_def, true, false },
+	                            { CL_N_HEADERS, &endpoint_headers_def, true, false },
+	                            { CL_N_BODY, &body_def, true, false },
+	                            { CL_N_VARIABLES, &variables_def, true, false },
+	                            { CL_N_PAGINATION, &pagination_def, true, false },
+	                            { CL_N_ENABLE, &enable_def, false, false },
 	                            END_CHILDREN }, false };
 
-static const struct elem_def endpoints_def = { "endpoints",
+static const struct elem_def endpoints_def = { CL_N_ENDPOINTS,
 	(const struct attr_def[]){ END_ATTRS },
-	(const struct child_def[]){ { "endpoint", &endpoint_def, false, false },
+	(const struct child_def[]){ { CL_N_ENDPOINT, &endpoint_def, false, false },
 	                            END_CHILDREN }, false };
 
 /* `format` is checked by CL003, and a missing <auth-methods> or
  * <endpoints> is CL004/CL005, so the table does not require them. */
-static const struct elem_def connector_def = { "connector",
-	(const struct attr_def[]){ { "format", false, A_TEXT, NULL },
-	                           { "name", true, A_TEXT, NULL },
-	                           { "version", false, A_INT, NULL },
-	                           { "version-name", false, A_TEXT, NULL },
-	                           { "system-type", false, A_TEXT, NULL },
-	                           { "protocol", false, A_ENUM, protocol_values },
-	                           { "webhook", false, A_BOOL, bool_values },
+static const struct elem_def connector_def = { CL_N_CONNECTOR,
+	(const struct attr_def[]){ { CL_N_FORMAT, false, A_TEXT, NULL },
+	                           { CL_N_NAME, true, A_TEXT, NULL },
+	                           { CL_N_VERSION, false, A_INT, NULL },
+	                           { CL_N_VERSION_NAME, false, A_TEXT, NULL },
+	                           { CL_N_SYSTEM_TYPE, false, A_TEXT, NULL },
+	                           { CL_N_PROTOCOL, false, A_ENUM, protocol_values },
+	                           { CL_N_WEBHOOK, false, A_BOOL, bool_values },
 	                           END_ATTRS },
-	(const struct child_def[]){ { "description", &text_def, true, false },
-	                            { "variables", &variables_def, true, false },
-	                            { "auth-methods", &auth_methods_def, true, false },
-	                            { "endpoints", &endpoints_def, true, false },
+	(const struct child_def[]){ { CL_N_DESCRIPTION, &text_def, true, false },
+	                            { CL_N_VARIABLES, &variables_def, true, false },
+	                            { CL_N_AUTH_METHODS, &auth_methods_def, true, false },
+	                            { CL_N_ENDPOINTS, &endpoints_def, true, false },
 	                            END_CHILDREN }, false };
 
 /* ---- structural validation ---- */
@@ -282,43 +282,90 @@ static void check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
 	}
 }
 
+/* The spellings of a definition's names, for "did you mean". */
+static size_t attr_names(const struct elem_def *def, const char **names, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; def->attrs[i].id != CL_N_OTHER && n < max; i++)
+		names[n++] = cl_name_str(def->attrs[i].id);
+	return n;
+}
+
+static size_t child_names(const struct elem_def *def, const char **names, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; def->children[i].id != CL_N_OTHER && n < max; i++)
+		names[n++] = cl_name_str(def->children[i].id);
+	return n;
+}
+
+static void unknown_attr(struct cl_ctx *ctx, const struct cl_node *n,
+                         const struct cl_attr *a, const struct elem_def *def)
+{
+	const char *names[16];
+	size_t nnames = attr_names(def, names, CL_ARRAY_SIZE(names));
+	const char *near = cl_nearmiss(a->name, names, nnames);
+
+	if (near)
+		cl_report(ctx, &cl_rule_CL002, a->name_span,
+		          "unknown attribute `%s` on `<%s>`; did you mean `%s`?",
+		          a->name, n->name, near);
+	else
+		cl_report(ctx, &cl_rule_CL002, a->name_span,
+		          "unknown attribute `%s` on `<%s>`", a->name, n->name);
+}
+
 static void check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
                         const struct elem_def *def)
 {
-	const char *names[16];
-	size_t nnames = 0, i;
+	uint64_t seen = 0;
+	size_t i;
 	unsigned k;
 
-	for (i = 0; def->attrs[i].name; i++)
-		if (nnames < CL_ARRAY_SIZE(names))
-			names[nnames++] = def->attrs[i].name;
 	for (k = 0; k < n->nattrs; k++) {
 		const struct cl_attr *a = &n->attrs[k];
 		const struct attr_def *d = NULL;
 
-		for (i = 0; def->attrs[i].name; i++)
-			if (!strcmp(def->attrs[i].name, a->name))
-				d = &def->attrs[i];
+		if (a->id != CL_N_OTHER)
+			for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
+				if (def->attrs[i].id == a->id) {
+					d = &def->attrs[i];
+					break;
+				}
 		if (d) {
+			seen |= (uint64_t)1 << i;
 			check_attr_value(ctx, n, a, d);
 		} else {
-			const char *near = cl_nearmiss(a->name, names, nnames);
-
-			if (near)
-				cl_report(ctx, &cl_rule_CL002, a->name_span,
-				          "unknown attribute `%s` on `<%s>`; did you mean `%s`?",
-				          a->name, n->name, near);
-			else
-				cl_report(ctx, &cl_rule_CL002, a->name_span,
-				          "unknown attribute `%s` on `<%s>`",
-				          a->name, n->name);
+			unknown_attr(ctx, n, a, def);
 		}
 	}
-	for (i = 0; def->attrs[i].name; i++)
-		if (def->attrs[i].required && !cl_node_attr(n, def->attrs[i].name))
+	for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
+		if (def->attrs[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(ctx, &cl_rule_CL002, n->name_span,
 			          "`<%s>` is missing the required attribute `%s`",
-			          n->name, def->attrs[i].name);
+			          n->name, cl_name_str(def->attrs[i].id));
+}
+
+static void unknown_child(struct cl_ctx *ctx, const struct cl_node *n,
+                          const struct cl_node *c, const struct elem_def *def)
+{
+	const char *names[16];
+	size_t nnames = child_names(def, names, CL_ARRAY_SIZE(names));
+	const char *near = cl_nearmiss(c->name, names, nnames);
+
+	if (near)
+		cl_report(ctx, &cl_rule_CL002, c->name_span,
+		          "unknown element `<%s>` in `<%s>`; did you mean `<%s>`?",
+		          c->name, n->name, near);
+	else if (nnames)
+		cl_report(ctx, &cl_rule_CL002, c->name_span,
+		          "unknown element `<%s>` in `<%s>`", c->name, n->name);
+	else
+		cl_report(ctx, &cl_rule_CL002, c->name_span,
+		          "`<%s>` cannot contain elements, found `<%s>`",
+		          n->name, c->name);
 }
 
 /* Validates N (whose definition is DEF) and everything known below it. */
@@ -326,58 +373,43 @@ static void validate(struct cl_ctx *ctx, const struct cl_node *n,
                      const struct elem_def *def)
 {
 	const struct cl_node *c;
-	const char *names[16];
-	size_t nnames = 0, i;
+	uint64_t seen = 0;
+	size_t i;
 
 	check_attrs(ctx, n, def);
 	if (!def->text && n->text[0])
 		cl_report(ctx, &cl_rule_CL002, n->name_span,
 		          "text is not allowed directly inside `<%s>`", n->name);
-	for (i = 0; def->children[i].name; i++)
-		if (nnames < CL_ARRAY_SIZE(names))
-			names[nnames++] = def->children[i].name;
 	for (c = n->children; c; c = c->next) {
 		const struct child_def *cd = NULL;
 
-		for (i = 0; def->children[i].name; i++)
-			if (!strcmp(def->children[i].name, c->name))
-				cd = &def->children[i];
+		if (c->id != CL_N_OTHER)
+			for (i = 0; def->children[i].id != CL_N_OTHER; i++)
+				if (def->children[i].id == c->id) {
+					cd = &def->children[i];
+					break;
+				}
 		if (!cd) {
-			const char *near = cl_nearmiss(c->name, names, nnames);
-
-			if (near)
-				cl_report(ctx, &cl_rule_CL002, c->name_span,
-				          "unknown element `<%s>` in `<%s>`; did you mean `<%s>`?",
-				          c->name, n->name, near);
-			else if (nnames)
-				cl_report(ctx, &cl_rule_CL002, c->name_span,
-				          "unknown element `<%s>` in `<%s>`",
-				          c->name, n->name);
-			else
-				cl_report(ctx, &cl_rule_CL002, c->name_span,
-				          "`<%s>` cannot contain elements, found `<%s>`",
-				          n->name, c->name);
+			unknown_child(ctx, n, c, def);
 			continue;
 		}
-		if (cd->once) {
-			const struct cl_node *first = cl_node_child(n, c->name);
+		if (cd->once && (seen & ((uint64_t)1 << i))) {
+			const struct cl_node *first = cl_node_child_id(n, c->id);
+			struct cl_diag *d = cl_report(ctx, &cl_rule_CL002, c->name_span,
+			          "`<%s>` may appear only once in `<%s>`",
+			          c->name, n->name);
 
-			if (first != c) {
-				struct cl_diag *d = cl_report(ctx, &cl_rule_CL002, c->name_span,
-				          "`<%s>` may appear only once in `<%s>`",
-				          c->name, n->name);
-
-				cl_report_related(ctx, d, first->name_span,
-				                  "first `<%s>` is here", c->name);
-			}
+			cl_report_related(ctx, d, first->name_span,
+			                  "first `<%s>` is here", c->name);
 		}
+		seen |= (uint64_t)1 << i;
 		validate(ctx, c, cd->def);
 	}
-	for (i = 0; def->children[i].name; i++)
-		if (def->children[i].required && !cl_node_child(n, def->children[i].name))
+	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
+		if (def->children[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(ctx, &cl_rule_CL002, n->name_span,
 			          "`<%s>` is missing the required element `<%s>`",
-			          n->name, def->children[i].name);
+			          n->name, cl_name_str(def->children[i].id));
 }
 
 static void check_format(struct cl_ctx *ctx, const struct cl_node *root)
@@ -395,9 +427,9 @@ static void check_format(struct cl_ctx *ctx, const struct cl_node *root)
 
 /* ---- model building ---- */
 
-static bool attr_bool(const struct cl_node *n, const char *name, bool dflt)
+static bool attr_bool(const struct cl_node *n, enum cl_name name, bool dflt)
 {
-	const char *v = cl_node_attr_value(n, name);
+	const char *v = cl_node_attr_value_id(n, name);
 
 	if (!v)
 		return dflt;
@@ -408,14 +440,14 @@ static bool attr_bool(const struct cl_node *n, const char *name, bool dflt)
 	return dflt; /* reported by CL002 */
 }
 
-static const char *attr_str(const struct cl_node *n, const char *name)
+static const char *attr_str(const struct cl_node *n, enum cl_name name)
 {
-	const char *v = cl_node_attr_value(n, name);
+	const char *v = cl_node_attr_value_id(n, name);
 
 	return v ? v : "";
 }
 
-static size_t count_children(const struct cl_node *n, const char *name)
+static size_t count_children(const struct cl_node *n, enum cl_name name)
 {
 	const struct cl_node *c;
 	size_t k = 0;
@@ -423,7 +455,7 @@ static size_t count_children(const struct cl_node *n, const char *name)
 	if (!n)
 		return 0;
 	for (c = n->children; c; c = c->next)
-		k += !strcmp(c->name, name);
+		k += c->id == name;
 	return k;
 }
 
@@ -458,21 +490,21 @@ static void build_variable(const struct cl_node *n, enum cl_var_scope scope,
 {
 	v->node = n;
 	v->scope = scope;
-	if (!strcmp(n->name, "use")) {
+	if (n->id == CL_N_USE) {
 		v->is_use = true;
-		v->key = attr_str(n, "variable");
-		v->label = cl_node_attr_value(n, "label");
+		v->key = attr_str(n, CL_N_VARIABLE);
+		v->label = cl_node_attr_value_id(n, CL_N_LABEL);
 		return; /* flags resolved against the connector variable later */
 	}
-	v->key = attr_str(n, "key");
-	v->label = cl_node_attr_value(n, "label");
-	v->alias = cl_node_attr_value(n, "alias");
-	v->default_value = cl_node_attr_value(n, "default");
-	v->required = attr_bool(n, "required", false);
-	v->configurable = attr_bool(n, "configurable", false);
-	v->advanced = attr_bool(n, "advanced", false);
-	v->secret = attr_bool(n, "secret", false);
-	v->locked = attr_bool(n, "locked", false);
+	v->key = attr_str(n, CL_N_KEY);
+	v->label = cl_node_attr_value_id(n, CL_N_LABEL);
+	v->alias = cl_node_attr_value_id(n, CL_N_ALIAS);
+	v->default_value = cl_node_attr_value_id(n, CL_N_DEFAULT);
+	v->required = attr_bool(n, CL_N_REQUIRED, false);
+	v->configurable = attr_bool(n, CL_N_CONFIGURABLE, false);
+	v->advanced = attr_bool(n, CL_N_ADVANCED, false);
+	v->secret = attr_bool(n, CL_N_SECRET, false);
+	v->locked = attr_bool(n, CL_N_LOCKED, false);
 }
 
 static void build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
@@ -484,17 +516,17 @@ static void build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
 	if (!n)
 		return;
 	out->items = cl_arena_alloc(&ctx->arena, sizeof(*out->items) *
-	                            (count_children(n, "variable") + count_children(n, "use")));
+	                            (count_children(n, CL_N_VARIABLE) + count_children(n, CL_N_USE)));
 	for (c = n->children; c; c = c->next) {
-		if (!strcmp(c->name, "variable") ||
-		    (scope == CL_SCOPE_AUTH && !strcmp(c->name, "use")))
+		if (c->id == CL_N_VARIABLE ||
+		    (scope == CL_SCOPE_AUTH && c->id == CL_N_USE))
 			build_variable(c, scope, &out->items[out->n++]);
 	}
 }
 
 /* Fills OUT from the CHILD elements of N (param or option). */
 static void build_params(struct cl_ctx *ctx, const struct cl_node *n,
-                         const char *child, enum cl_place place,
+                         enum cl_name child, enum cl_place place,
                          struct cl_param_list *out)
 {
 	const struct cl_node *c;
@@ -507,18 +539,18 @@ static void build_params(struct cl_ctx *ctx, const struct cl_node *n,
 	for (c = n->children; c; c = c->next) {
 		struct cl_param *p;
 
-		if (strcmp(c->name, child))
+		if (c->id != child)
 			continue;
 		p = &out->items[out->n++];
 		p->node = c;
 		p->place = place;
-		p->key = attr_str(c, "key");
-		p->value = cl_node_attr_value(c, "value");
-		p->required = attr_bool(c, "required", true);
-		p->configurable = attr_bool(c, "configurable", false);
-		p->locked = attr_bool(c, "locked", false);
-		p->label = cl_node_attr_value(c, "label");
-		p->alias = cl_node_attr_value(c, "alias");
+		p->key = attr_str(c, CL_N_KEY);
+		p->value = cl_node_attr_value_id(c, CL_N_VALUE);
+		p->required = attr_bool(c, CL_N_REQUIRED, true);
+		p->configurable = attr_bool(c, CL_N_CONFIGURABLE, false);
+		p->locked = attr_bool(c, CL_N_LOCKED, false);
+		p->label = cl_node_attr_value_id(c, CL_N_LABEL);
+		p->alias = cl_node_attr_value_id(c, CL_N_ALIAS);
 	}
 }
 
@@ -545,10 +577,10 @@ static void build_body(struct cl_ctx *ctx, const struct cl_node *n,
 	b->format = CL_BODY_NONE;
 	if (!n)
 		return;
-	build_params(ctx, n, "param", CL_PLACE_BODY, &b->params);
-	b->content = build_text(ctx, cl_node_child(n, "content"));
-	b->data_type = cl_node_attr_value(n, "data-type");
-	f = cl_node_attr_value(n, "format");
+	build_params(ctx, n, CL_N_PARAM, CL_PLACE_BODY, &b->params);
+	b->content = build_text(ctx, cl_node_child_id(n, CL_N_CONTENT));
+	b->data_type = cl_node_attr_value_id(n, CL_N_DATA_TYPE);
+	f = cl_node_attr_value_id(n, CL_N_FORMAT);
 	if (f) {
 		b->format_given = true;
 		b->format = parse_body_format(f);
@@ -603,30 +635,30 @@ static void build_auth_method(struct cl_ctx *ctx, const struct cl_node *n,
 	const struct cl_node *c;
 
 	m->node = n;
-	m->id = attr_str(n, "id");
-	m->name = attr_str(n, "name");
-	m->type = parse_auth_type(cl_node_attr_value(n, "type"));
-	m->url = build_text(ctx, cl_node_child(n, "url"));
+	m->id = attr_str(n, CL_N_ID);
+	m->name = attr_str(n, CL_N_NAME);
+	m->type = parse_auth_type(cl_node_attr_value_id(n, CL_N_TYPE));
+	m->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
 	m->additional_urls = cl_arena_alloc(&ctx->arena, sizeof(*m->additional_urls) *
-	                                    count_children(n, "additional-url"));
+	                                    count_children(n, CL_N_ADDITIONAL_URL));
 	for (c = n->children; c; c = c->next) {
 		struct cl_additional_url *u;
 		const char *idx;
 
-		if (strcmp(c->name, "additional-url"))
+		if (c->id != CL_N_ADDITIONAL_URL)
 			continue;
 		u = &m->additional_urls[m->n_additional_urls++];
 		u->node = c;
-		idx = cl_node_attr_value(c, "index");
+		idx = cl_node_attr_value_id(c, CL_N_INDEX);
 		u->index = idx && is_uint(idx) ? atoi(idx) : -1;
 		u->value = trimmed(&ctx->arena, c->text);
 	}
-	build_var_list(ctx, cl_node_child(n, "variables"), CL_SCOPE_AUTH, &m->variables);
-	build_params(ctx, cl_node_child(n, "url-params"), "param",
+	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES), CL_SCOPE_AUTH, &m->variables);
+	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
 	             CL_PLACE_URL_PARAMS, &m->url_params);
-	build_params(ctx, cl_node_child(n, "headers"), "param", CL_PLACE_HEADERS,
+	build_params(ctx, cl_node_child_id(n, CL_N_HEADERS), CL_N_PARAM, CL_PLACE_HEADERS,
 	             &m->headers);
-	build_body(ctx, cl_node_child(n, "body"), &m->body);
+	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &m->body);
 }
 
 static enum cl_direction parse_direction(const char *v)
@@ -657,38 +689,38 @@ static void build_endpoint(struct cl_ctx *ctx, const struct cl_node *n,
 	const struct cl_node *c, *h, *p;
 
 	e->node = n;
-	e->id = attr_str(n, "id");
-	e->name = attr_str(n, "name");
-	e->entity = cl_node_attr_value(n, "entity");
-	e->direction = parse_direction(cl_node_attr_value(n, "direction"));
-	e->method = cl_node_attr_value(n, "method");
-	e->data_type = parse_data_type(cl_node_attr_value(n, "data-type"));
-	e->multiple_records = attr_bool(n, "multiple-records", false);
-	e->url = build_text(ctx, cl_node_child(n, "url"));
-	build_params(ctx, cl_node_child(n, "url-params"), "param",
+	e->id = attr_str(n, CL_N_ID);
+	e->name = attr_str(n, CL_N_NAME);
+	e->entity = cl_node_attr_value_id(n, CL_N_ENTITY);
+	e->direction = parse_direction(cl_node_attr_value_id(n, CL_N_DIRECTION));
+	e->method = cl_node_attr_value_id(n, CL_N_METHOD);
+	e->data_type = parse_data_type(cl_node_attr_value_id(n, CL_N_DATA_TYPE));
+	e->multiple_records = attr_bool(n, CL_N_MULTIPLE_RECORDS, false);
+	e->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
+	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
 	             CL_PLACE_URL_PARAMS, &e->url_params);
-	h = cl_node_child(n, "headers");
-	build_params(ctx, h, "param", CL_PLACE_HEADERS, &e->headers);
-	e->automatic_headers = h ? attr_bool(h, "automatic", true) : true;
-	build_body(ctx, cl_node_child(n, "body"), &e->body);
-	build_var_list(ctx, cl_node_child(n, "variables"), CL_SCOPE_ENDPOINT,
+	h = cl_node_child_id(n, CL_N_HEADERS);
+	build_params(ctx, h, CL_N_PARAM, CL_PLACE_HEADERS, &e->headers);
+	e->automatic_headers = h ? attr_bool(h, CL_N_AUTOMATIC, true) : true;
+	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &e->body);
+	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES), CL_SCOPE_ENDPOINT,
 	               &e->variables);
-	p = cl_node_child(n, "pagination");
+	p = cl_node_child_id(n, CL_N_PAGINATION);
 	e->pagination.node = p;
 	if (p) {
-		e->pagination.method = cl_node_attr_value(p, "method");
-		build_params(ctx, p, "option", CL_PLACE_URL_PARAMS, &e->pagination.options);
+		e->pagination.method = cl_node_attr_value_id(p, CL_N_METHOD);
+		build_params(ctx, p, CL_N_OPTION, CL_PLACE_URL_PARAMS, &e->pagination.options);
 	}
 	e->enables = cl_arena_alloc(&ctx->arena, sizeof(*e->enables) *
-	                            count_children(n, "enable"));
+	                            count_children(n, CL_N_ENABLE));
 	for (c = n->children; c; c = c->next) {
 		struct cl_enable *en;
 
-		if (strcmp(c->name, "enable"))
+		if (c->id != CL_N_ENABLE)
 			continue;
 		en = &e->enables[e->n_enables++];
 		en->node = c;
-		en->auth_method = attr_str(c, "auth-method");
+		en->auth_method = attr_str(c, CL_N_AUTH_METHOD);
 	}
 }
 
@@ -711,9 +743,9 @@ static void resolve_uses(struct cl_connector *c)
 			u->target = t;
 			if (!t)
 				continue;
-			u->required = attr_bool(u->node, "required", t->required);
-			u->configurable = attr_bool(u->node, "configurable", t->configurable);
-			u->advanced = attr_bool(u->node, "advanced", t->advanced);
+			u->required = attr_bool(u->node, CL_N_REQUIRED, t->required);
+			u->configurable = attr_bool(u->node, CL_N_CONFIGURABLE, t->configurable);
+			u->advanced = attr_bool(u->node, CL_N_ADVANCED, t->advanced);
 			if (!u->label)
 				u->label = t->label;
 			u->alias = t->alias;
@@ -759,7 +791,7 @@ static void add_param_templates(struct tpl_builder *tb,
 		if (pl->items[i].value)
 			add_template(tb, CL_TPL_PARAM_VALUE, pl->items[i].node,
 			             &pl->items[i], auth, endpoint,
-			             cl_node_attr_span(pl->items[i].node, "value"));
+			             cl_node_attr_id(pl->items[i].node, CL_N_VALUE)->value_span);
 }
 
 static void add_owner_templates(struct tpl_builder *tb, const struct cl_text *url,
@@ -845,34 +877,34 @@ struct cl_connector *cl_model_build(struct cl_ctx *ctx, const struct cl_node *ro
 	const struct cl_node *n;
 	size_t i;
 
-	if (strcmp(root->name, "connector"))
+	if (root->id != CL_N_CONNECTOR)
 		BUG("cl_model_build called on <%s>", root->name);
 	check_format(ctx, root);
 	validate(ctx, root, &connector_def);
 
 	c->node = root;
-	c->format = cl_node_attr_value(root, "format");
-	c->name = attr_str(root, "name");
-	c->protocol = cl_node_attr_value(root, "protocol");
-	c->webhook = attr_bool(root, "webhook", false);
-	c->description = build_text(ctx, cl_node_child(root, "description"));
-	build_var_list(ctx, cl_node_child(root, "variables"), CL_SCOPE_CONNECTOR,
+	c->format = cl_node_attr_value_id(root, CL_N_FORMAT);
+	c->name = attr_str(root, CL_N_NAME);
+	c->protocol = cl_node_attr_value_id(root, CL_N_PROTOCOL);
+	c->webhook = attr_bool(root, CL_N_WEBHOOK, false);
+	c->description = build_text(ctx, cl_node_child_id(root, CL_N_DESCRIPTION));
+	build_var_list(ctx, cl_node_child_id(root, CL_N_VARIABLES), CL_SCOPE_CONNECTOR,
 	               &c->variables);
 
 	/* Only the first <auth-methods> and <endpoints> count; a second one
 	 * is a CL002 already. */
-	c->auth_methods_node = n = cl_node_child(root, "auth-methods");
+	c->auth_methods_node = n = cl_node_child_id(root, CL_N_AUTH_METHODS);
 	c->auth_methods = cl_arena_alloc(&ctx->arena, sizeof(*c->auth_methods) *
-	                                 count_children(n, "auth-method"));
+	                                 count_children(n, CL_N_AUTH_METHOD));
 	for (n = n ? n->children : NULL; n; n = n->next)
-		if (!strcmp(n->name, "auth-method"))
+		if (n->id == CL_N_AUTH_METHOD)
 			build_auth_method(ctx, n, &c->auth_methods[c->n_auth_methods++]);
 
-	c->endpoints_node = n = cl_node_child(root, "endpoints");
+	c->endpoints_node = n = cl_node_child_id(root, CL_N_ENDPOINTS);
 	c->endpoints = cl_arena_alloc(&ctx->arena, sizeof(*c->endpoints) *
-	                              count_children(n, "endpoint"));
+	                              count_children(n, CL_N_ENDPOINT));
 	for (n = n ? n->children : NULL; n; n = n->next)
-		if (!strcmp(n->name, "endpoint"))
+		if (n->id == CL_N_ENDPOINT)
 			build_endpoint(ctx, n, &c->endpoints[c->n_endpoints++]);
 
 	resolve_uses(c);

@@ -12,13 +12,16 @@
 #define CL_DISTANCE_CAP 255u
 
 /*
- * Two rows of the Levenshtein matrix are enough. Names longer than the cap
- * are compared only up to it: beyond that the distance is "far" anyway and
+ * Optimal string alignment distance: Levenshtein plus the swap of two
+ * adjacent characters as one edit (`hots` for `host` is one typo, not
+ * two). Three rows of the matrix are enough. Names longer than the cap are
+ * compared only up to it: beyond that the distance is "far" anyway and
  * the rows stay on the stack.
  */
 unsigned cl_edit_distance(const char *a, const char *b)
 {
-	unsigned prev[CL_DISTANCE_CAP + 1], cur[CL_DISTANCE_CAP + 1];
+	unsigned rows[3][CL_DISTANCE_CAP + 1];
+	unsigned *prev2 = rows[0], *prev = rows[1], *cur = rows[2], *t;
 	size_t la = strlen(a), lb = strlen(b), i, j;
 
 	if (la > CL_DISTANCE_CAP)
@@ -35,9 +38,17 @@ unsigned cl_edit_distance(const char *a, const char *b)
 			unsigned ins = cur[j - 1] + 1;
 			unsigned sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
 			unsigned best = del < ins ? del : ins;
-			cur[j] = best < sub ? best : sub;
+
+			best = best < sub ? best : sub;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
-		memcpy(prev, cur, (lb + 1) * sizeof(*prev));
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
 	return prev[lb] > CL_DISTANCE_CAP ? CL_DISTANCE_CAP : prev[lb];
 }

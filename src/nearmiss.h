@@ -9,7 +9,8 @@
 
 #include <stddef.h>
 
-/* Levenshtein distance between A and B (bytes), capped at 255. */
+/* Edit distance between A and B (bytes): insertions, deletions,
+ * substitutions and swaps of adjacent characters; capped at 255. */
 unsigned cl_edit_distance(const char *a, const char *b);
 
 /* 1 when A and B differ but are equal once ASCII case is ignored and

@@ -19,6 +19,10 @@ cl_format_parse(const char *name, enum cl_format *out)
 		{ "text", CL_FORMAT_TEXT },
 		{ "gcc", CL_FORMAT_GCC },
 		{ "json", CL_FORMAT_JSON },
+		{ "sarif", CL_FORMAT_SARIF },
+		{ "checkstyle", CL_FORMAT_CHECKSTYLE },
+		{ "junit", CL_FORMAT_JUNIT },
+		{ "github", CL_FORMAT_GITHUB },
 	};
 	size_t i;
 
@@ -46,6 +50,18 @@ cl_output_new(enum cl_format format, FILE *out, unsigned flags)
 	case CL_FORMAT_JSON:
 		o->ops = &cl_output_json_ops;
 		break;
+	case CL_FORMAT_SARIF:
+		o->ops = &cl_output_sarif_ops;
+		break;
+	case CL_FORMAT_CHECKSTYLE:
+		o->ops = &cl_output_checkstyle_ops;
+		break;
+	case CL_FORMAT_JUNIT:
+		o->ops = &cl_output_junit_ops;
+		break;
+	case CL_FORMAT_GITHUB:
+		o->ops = &cl_output_github_ops;
+		break;
 	default:
 		BUG("unknown output format %d", (int)format);
 	}
@@ -67,6 +83,18 @@ cl_output_add(cl_output *output, const cl_result *result)
 }
 
 void
+cl_output_add_error(cl_output *output, const char *path, const char *reason)
+{
+	struct cl_output_error *e;
+
+	CL_GROW(output->errors, output->nerrors + 1, output->errors_alloc);
+	e = &output->errors[output->nerrors++];
+	e->path = cl_strdup(path);
+	e->reason = cl_strdup(reason ? reason : "cannot read");
+	e->before = output->files;
+}
+
+void
 cl_output_finish(cl_output *output)
 {
 	output->ops->finish(output);
@@ -76,11 +104,27 @@ cl_output_finish(cl_output *output)
 void
 cl_output_free(cl_output *output)
 {
+	size_t i;
+
 	if (!output)
 		return;
 	if (output->ops->release)
 		output->ops->release(output);
+	for (i = 0; i < output->nerrors; i++) {
+		free(output->errors[i].path);
+		free(output->errors[i].reason);
+	}
+	free(output->errors);
 	free(output);
+}
+
+char *
+cl_rule_doc_url(const cl_rule *rule)
+{
+	if (!cl_rule_doc(rule))
+		return NULL;
+	return cl_xasprintf("%s/blob/main/docs/rules/%s.md", CONNLINT_URL,
+	                    cl_rule_id(rule));
 }
 
 size_t
@@ -136,4 +180,119 @@ cl_output_put_oneline(FILE *f, const char *s)
 			putc(c, f);
 		}
 	}
+}
+
+void
+cl_json_add_string(struct cl_strbuf *sb, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	cl_strbuf_addch(sb, '"');
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c == '"' || c == '\\') {
+			cl_strbuf_addch(sb, '\\');
+			cl_strbuf_addch(sb, (char)c);
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			cl_strbuf_addf(sb, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			cl_strbuf_addch(sb, (char)c);
+			i++;
+		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
+			cl_strbuf_add(sb, s + i, n);
+			i += n;
+		} else {
+			cl_strbuf_adds(sb, "\\ufffd");
+			i++;
+		}
+	}
+	cl_strbuf_addch(sb, '"');
+}
+
+void
+cl_xml_add_escaped(struct cl_strbuf *sb, const char *s, bool attr)
+{
+	static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if (c == '&') {
+			cl_strbuf_adds(sb, "&amp;");
+		} else if (c == '<') {
+			cl_strbuf_adds(sb, "&lt;");
+		} else if (c == '>') {
+			/* not required, but "]]>" must not appear in text */
+			cl_strbuf_adds(sb, "&gt;");
+		} else if (c == '"' && attr) {
+			cl_strbuf_adds(sb, "&quot;");
+		} else if (c == '\r' || ((c == '\n' || c == '\t') && attr)) {
+			/* a parser would turn them into spaces (attribute
+			 * normalisation) or drop a \r (line-end handling) */
+			cl_strbuf_addf(sb, "&#%u;", c);
+		} else if (c == '\n' || c == '\t') {
+			cl_strbuf_addch(sb, (char)c);
+		} else if (c < 0x20) {
+			cl_strbuf_adds(sb, replacement); /* not an XML 1.0 Char */
+		} else if (c == 0x7f) {
+			cl_strbuf_adds(sb, "&#127;");
+		} else if (c < 0x80) {
+			cl_strbuf_addch(sb, (char)c);
+		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
+			if (cp == 0xfffe || cp == 0xffff)
+				cl_strbuf_adds(sb, replacement);
+			else if (cp <= 0x9f) /* C1 controls: legal, but unseen */
+				cl_strbuf_addf(sb, "&#%u;", (unsigned)cp);
+			else
+				cl_strbuf_add(sb, s + i, n);
+			i += n;
+			continue;
+		} else {
+			cl_strbuf_adds(sb, replacement);
+		}
+		i++;
+	}
+}
+
+static bool
+uri_unreserved(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	       c == '~';
+}
+
+bool
+cl_path_to_uri(struct cl_strbuf *sb, const char *path)
+{
+	bool relative = path[0] != '/';
+	const char *p = path;
+
+	if (relative) {
+		/* "./a.xml" and "a.xml" name one file: one URI for both */
+		while (p[0] == '.' && p[1] == '/') {
+			p += 2;
+			while (*p == '/')
+				p++;
+		}
+	} else {
+		cl_strbuf_adds(sb, "file://");
+	}
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (uri_unreserved(c) || c == '/')
+			cl_strbuf_addch(sb, (char)c);
+		else
+			cl_strbuf_addf(sb, "%%%02X", c);
+	}
+	return relative;
 }

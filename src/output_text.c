@@ -116,7 +116,8 @@ add_cells(struct cl_strbuf *sb, char c, size_t n)
  */
 static void
 text_snippet(struct cl_output *out, const struct cl_result *result,
-             unsigned line, unsigned col, unsigned end_line, unsigned end_col)
+             unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+             unsigned byte_col)
 {
 	bool color = out->flags & CL_OUTPUT_COLOR;
 	struct cl_strbuf src = CL_STRBUF_INIT, mark = CL_STRBUF_INIT;
@@ -140,7 +141,9 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 
 	stop = len;
 	if (len > SNIPPET_MAX) {
-		size_t at = char_to_byte(s, len, from);
+		/* The byte column, where known, saves counting the line from
+		 * its start for every diagnostic on it. */
+		size_t at = byte_col ? byte_col - 1 : char_to_byte(s, len, from);
 
 		begin = at > SNIPPET_LEAD ? at - SNIPPET_LEAD : 0;
 		while (begin > 0 && is_cont(s[begin]))
@@ -151,7 +154,10 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 				stop--;
 		}
 	}
-	k = cl_utf8_count(s, begin);
+	if (byte_col && begin <= byte_col - 1 && byte_col - 1 <= len)
+		k = from - cl_utf8_count(s + begin, byte_col - 1 - begin);
+	else
+		k = cl_utf8_count(s, begin);
 	if (begin > 0) {
 		cl_strbuf_adds(&src, "...");
 		add_cells(&mark, ' ', 3);
@@ -259,7 +265,8 @@ text_add(struct cl_output *out, const struct cl_result *result)
 		fprintf(out->out, " [%s %s]\n", cl_rule_id(rule),
 		        cl_rule_slug(rule));
 		text_snippet(out, result, cl_diag_line(d), cl_diag_column(d),
-		             cl_diag_end_line(d), cl_diag_end_column(d));
+		             cl_diag_end_line(d), cl_diag_end_column(d),
+		             cl_diag_byte_column(d));
 
 		for (j = 0; j < nrel; j++) {
 			unsigned line, col, end_line, end_col;
@@ -271,7 +278,7 @@ text_add(struct cl_output *out, const struct cl_result *result)
 			text_head(out, file, line, col, "note", SGR_BOLD);
 			cl_output_put_oneline(out->out, msg);
 			putc('\n', out->out);
-			text_snippet(out, result, line, col, end_line, end_col);
+			text_snippet(out, result, line, col, end_line, end_col, 0);
 		}
 	}
 }

@@ -7,6 +7,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -109,6 +110,11 @@ static int scan(enum pattern pat, const char *s, size_t len,
 	int rc, found = 0;
 
 	if (!s || *pos >= len)
+		return 0;
+	/* Every pattern needs a '{' (or, for the malformed one, a '['):
+	 * most param values have neither, so skip the regex for them. */
+	if (!memchr(s + *pos, '{', len - *pos) &&
+	    (pat != PAT_MALFORMED || !memchr(s + *pos, '[', len - *pos)))
 		return 0;
 	cl_placeholder_init();
 	md = pcre2_match_data_create(2, NULL);

@@ -17,6 +17,7 @@ struct cl_result {
 	uint32_t *line_starts;
 	size_t nlines;
 	struct cl_strbuf line_buf; /* the last line returned, masked */
+	unsigned line_buf_line;    /* its number; 0 when none */
 };
 
 /* One output format: cl_output_new picks the ops by format. */
@@ -26,6 +27,13 @@ struct cl_output_ops {
 	void (*release)(struct cl_output *out); /* may be NULL */
 };
 
+/* A path that could not be linted (cl_output_add_error). */
+struct cl_output_error {
+	char *path;    /* malloc'd */
+	char *reason;  /* malloc'd */
+	size_t before; /* results added before it, to keep the order */
+};
+
 struct cl_output {
 	const struct cl_output_ops *ops;
 	FILE *out;
@@ -33,10 +41,18 @@ struct cl_output {
 	size_t files; /* results added so far */
 	size_t counts[3]; /* per enum cl_severity */
 	void *state; /* the format's own data */
+	/* Kept here rather than passed to an op, so that formats which
+	 * ignore them need no code for them. */
+	struct cl_output_error *errors;
+	size_t nerrors, errors_alloc;
 };
 
 extern const struct cl_output_ops cl_output_text_ops;
 extern const struct cl_output_ops cl_output_gcc_ops;
 extern const struct cl_output_ops cl_output_json_ops;
+extern const struct cl_output_ops cl_output_sarif_ops;
+extern const struct cl_output_ops cl_output_checkstyle_ops;
+extern const struct cl_output_ops cl_output_junit_ops;
+extern const struct cl_output_ops cl_output_github_ops;
 
 #endif /* CL_RESULT_H */

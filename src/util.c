@@ -114,6 +114,11 @@ void cl_strbuf_addch(struct cl_strbuf *sb, char c)
 	cl_strbuf_add(sb, &c, 1);
 }
 
+/* Tells clang that FMT is a printf format passed on (it checks the callers of
+ * cl_strbuf_addf instead); without it -Wformat-nonliteral fails its build. */
+void cl_strbuf_vaddf(struct cl_strbuf *sb, const char *fmt, va_list ap)
+    CL_PRINTF(2, 0);
+
 void cl_strbuf_vaddf(struct cl_strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;

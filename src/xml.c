@@ -20,8 +20,14 @@
 #include "arena.h"
 #include "util.h"
 
+#define NAME_SLOTS 128 /* a power of two, well above CL_N_COUNT */
+
 struct builder {
 	struct cl_arena *arena;
+	/* libxml2 interns names in its dictionary: a name's pointer
+	 * identifies it, so known names are found by pointer. */
+	const xmlChar *name_ptr[NAME_SLOTS];
+	unsigned char name_id[NAME_SLOTS];
 	const char *buf;
 	size_t len;
 	xmlParserCtxtPtr ctxt;
@@ -29,10 +35,72 @@ struct builder {
 	struct cl_node **last_child; /* per depth: last child appended */
 	struct cl_strbuf *text;      /* per depth: character data */
 	size_t depth, depth_alloc, text_alloc, last_alloc;
-	bool has_doctype;
 	bool failed;
+	struct cl_xml_doc *doc;
+	size_t comments_alloc;
 	struct cl_xml_error *err;
 };
+
+static const char *const name_strs[CL_N_COUNT] = {
+	"",
+#define CL_NAME_STR(id, str) str,
+	CL_NAME_LIST(CL_NAME_STR)
+#undef CL_NAME_STR
+};
+
+const char *cl_name_str(enum cl_name name)
+{
+	return (unsigned)name < CL_N_COUNT ? name_strs[name] : "";
+}
+
+static unsigned name_slot(const void *p)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	return (unsigned)((v >> 3) ^ (v >> 11)) & (NAME_SLOTS - 1);
+}
+
+static void names_init(struct builder *b)
+{
+	unsigned id;
+
+	for (id = 1; id < CL_N_COUNT; id++) {
+		const xmlChar *p = xmlDictLookup(b->ctxt->dict,
+		                                 (const xmlChar *)name_strs[id], -1);
+		unsigned slot;
+
+		if (!p)
+			continue; /* out of memory in libxml2: found by strcmp */
+		for (slot = name_slot(p); b->name_ptr[slot];
+		     slot = (slot + 1) & (NAME_SLOTS - 1))
+			;
+		b->name_ptr[slot] = p;
+		b->name_id[slot] = (unsigned char)id;
+	}
+}
+
+/* The interned id of a local name from libxml2, and its static spelling. */
+static enum cl_name name_lookup(const struct builder *b, const xmlChar *p,
+                                const char **spelling)
+{
+	unsigned slot, id;
+
+	for (slot = name_slot(p); b->name_ptr[slot];
+	     slot = (slot + 1) & (NAME_SLOTS - 1)) {
+		if (b->name_ptr[slot] == p) {
+			*spelling = name_strs[b->name_id[slot]];
+			return (enum cl_name)b->name_id[slot];
+		}
+	}
+	/* Not from the dictionary after all, or not a known name. */
+	for (id = 1; id < CL_N_COUNT; id++) {
+		if (!strcmp(name_strs[id], (const char *)p)) {
+			*spelling = name_strs[id];
+			return (enum cl_name)id;
+		}
+	}
+	return CL_N_OTHER;
+}
 
 /* Refuses every external entity, DTD and XInclude: connlint reads only the
  * files it is given. */
@@ -71,14 +139,17 @@ static size_t parser_offset(const struct builder *b)
 	return off > b->len ? b->len : off;
 }
 
+/* A plain loop, not memrchr: AddressSanitizer's memrchr checks the whole
+ * buffer before POS on every call, which made each tag cost O(file size)
+ * and a file of a million elements take hours under `make check`. The
+ * '<' is a tag's length away, so the loop is short in any build. */
 static size_t last_lt_before(const struct builder *b, size_t pos)
 {
-	while (pos > 0) {
+	while (pos > 0 && b->buf[pos - 1] != '<')
 		pos--;
-		if (b->buf[pos] == '<')
-			return pos;
-	}
-	BUG("no '<' before a tag the parser accepted");
+	if (pos == 0)
+		BUG("no '<' before a tag the parser accepted");
+	return pos - 1;
 }
 
 static bool is_space(char c)
@@ -136,6 +207,42 @@ static void scan_attr_spans(const struct builder *b, size_t p, size_t end,
 	}
 }
 
+/*
+ * When libxml2 did not have to decode an attribute value, it hands us a
+ * pointer into its input buffer: the value's span is then known at once,
+ * and the name sits just before `="`. Returns false when the spans must be
+ * found by scanning the start tag instead.
+ */
+static bool attr_spans_in_place(const struct builder *b, const xmlChar **a,
+                                struct cl_attr *attr)
+{
+	xmlParserInputPtr in = b->ctxt->inputNr > 0 ? b->ctxt->inputTab[0]
+	                                            : b->ctxt->input;
+	size_t vs, ve, p, nlen;
+
+	if (!in || !in->base || a[3] < in->base || a[4] > in->end || a[4] < a[3])
+		return false;
+	vs = (size_t)in->consumed + (size_t)(a[3] - in->base);
+	ve = vs + (size_t)(a[4] - a[3]);
+	if (vs == 0 || ve >= b->len || (b->buf[vs - 1] != '"' && b->buf[vs - 1] != '\'') ||
+	    b->buf[ve] != b->buf[vs - 1])
+		return false;
+	p = vs - 1;
+	while (p > 0 && is_space(b->buf[p - 1]))
+		p--;
+	if (p == 0 || b->buf[p - 1] != '=')
+		return false;
+	p--;
+	while (p > 0 && is_space(b->buf[p - 1]))
+		p--;
+	nlen = strlen(attr->name);
+	if (p < nlen || memcmp(b->buf + p - nlen, attr->name, nlen))
+		return false;
+	attr->name_span = span_of(p - nlen, p);
+	attr->value_span = span_of(vs, ve);
+	return true;
+}
+
 /* libxml2 keeps "&amp;" in attribute values as "&#38;" when it does not
  * substitute entities; turn it back into '&'. */
 static char *decode_attr_value(struct cl_arena *a, const char *v, size_t n)
@@ -158,16 +265,25 @@ static char *decode_attr_value(struct cl_arena *a, const char *v, size_t n)
 	return out;
 }
 
-static char *qualified_name(struct cl_arena *a, const xmlChar *prefix,
-                            const xmlChar *local)
+/* The name as written and its id; known names are not copied. */
+static const char *element_name(struct builder *b, const xmlChar *prefix,
+                                const xmlChar *local, enum cl_name *id)
 {
-	size_t pl, ll = strlen((const char *)local);
+	size_t pl, ll;
+	const char *known;
 	char *s;
 
-	if (!prefix)
-		return cl_arena_strndup(a, (const char *)local, ll);
+	if (!prefix) {
+		*id = name_lookup(b, local, &known);
+		if (*id != CL_N_OTHER)
+			return known;
+		return cl_arena_strdup(b->arena, (const char *)local);
+	}
+	/* A prefixed name is never one of the format's. */
+	*id = CL_N_OTHER;
 	pl = strlen((const char *)prefix);
-	s = cl_arena_alloc(a, pl + ll + 2);
+	ll = strlen((const char *)local);
+	s = cl_arena_alloc(b->arena, pl + ll + 2);
 	memcpy(s, prefix, pl);
 	s[pl] = ':';
 	memcpy(s + pl + 1, local, ll + 1);
@@ -183,6 +299,7 @@ static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	struct cl_node *n;
 	struct cl_attr *attrs = NULL;
 	size_t pos, lt;
+	bool need_scan = false;
 	int i;
 
 	(void)uri;
@@ -192,7 +309,7 @@ static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	if (b->failed)
 		return;
 	n = cl_arena_alloc(b->arena, sizeof(*n));
-	n->name = qualified_name(b->arena, prefix, localname);
+	n->name = element_name(b, prefix, localname, &n->id);
 	pos = parser_offset(b);
 	lt = last_lt_before(b, pos);
 	n->name_span = span_of(lt + 1, lt + 1 + strlen(n->name));
@@ -205,14 +322,17 @@ static void on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		for (i = 0; i < nb_attributes; i++) {
 			const xmlChar **a = attributes + 5 * i;
 
-			attrs[i].name = qualified_name(b->arena, a[1], a[0]);
+			attrs[i].name = element_name(b, a[1], a[0], &attrs[i].id);
 			attrs[i].value = decode_attr_value(b->arena, (const char *)a[3],
 			                                   (size_t)(a[4] - a[3]));
 			attrs[i].name_span = n->name_span;
 			attrs[i].value_span = n->name_span;
+			if (!attr_spans_in_place(b, a, &attrs[i]))
+				need_scan = true;
 		}
-		scan_attr_spans(b, n->name_span.end, pos, attrs,
-		                (unsigned)nb_attributes);
+		if (need_scan)
+			scan_attr_spans(b, n->name_span.end, pos, attrs,
+			                (unsigned)nb_attributes);
 	}
 	n->attrs = attrs;
 	n->nattrs = (unsigned)nb_attributes;
@@ -280,9 +400,16 @@ static void on_characters(void *ud, const xmlChar *ch, int len)
 {
 	struct builder *b = ud;
 
+	struct cl_strbuf *t;
+
 	if (b->failed || !b->cur || len <= 0)
 		return;
-	cl_strbuf_add(&b->text[b->depth], (const char *)ch, (size_t)len);
+	t = &b->text[b->depth];
+	/* Indentation between elements is most of the character data; text
+	 * values are trimmed, so leading white space need not be kept. */
+	if (!t->len && all_space((const char *)ch, (size_t)len))
+		return;
+	cl_strbuf_add(t, (const char *)ch, (size_t)len);
 }
 
 static void on_internal_subset(void *ud, const xmlChar *name,
@@ -294,7 +421,29 @@ static void on_internal_subset(void *ud, const xmlChar *name,
 	(void)name;
 	(void)external_id;
 	(void)system_id;
-	b->has_doctype = true;
+	b->doc->has_doctype = true;
+}
+
+static void on_comment(void *ud, const xmlChar *value)
+{
+	struct builder *b = ud;
+	struct cl_xml_doc *d = b->doc;
+	struct cl_comment *c;
+	size_t pos, start;
+
+	if (b->failed)
+		return;
+	/* The parser stands just past "-->"; the comment began at the last
+	 * "<!--" before it (a comment cannot contain "--"). */
+	pos = parser_offset(b);
+	start = pos >= 3 ? pos - 3 : 0;
+	while (start > 0 && !(b->buf[start] == '<' && pos - start >= 4 &&
+	                      !memcmp(b->buf + start, "<!--", 4)))
+		start--;
+	CL_GROW(d->comments, d->ncomments + 1, b->comments_alloc);
+	c = &d->comments[d->ncomments++];
+	c->text = cl_arena_strdup(b->arena, (const char *)value);
+	c->span = span_of(start, pos);
 }
 
 /* Only the predefined entities exist; declared ones are never kept, so a
@@ -328,6 +477,7 @@ static const struct {
 	const char *plain;
 } plain_errors[] = {
 	{ "xmlParseEntityRef: no name", "a raw `&` must be written `&amp;`" },
+	{ "EntityRef: expecting ';'", "an entity reference is not closed with `;` (a literal `&` is written `&amp;`)" },
 	{ "attributes construct error", "malformed attribute: a start tag reads `<name attribute=\"value\">`" },
 	{ "AttValue: \" or ' expected", "attribute values must be in double or single quotes" },
 	{ "Specification mandates value for attribute", "attribute `@` has no value" },
@@ -342,6 +492,12 @@ static const struct {
 	{ "Couldn't find end of Start Tag", "start tag `<@>` is not closed with `>`" },
 	{ "Start tag expected", "no XML element found: a connector file starts with `<?xml …?>` or `<connector>`" },
 	{ "EndTag: '</' not found", "end tag expected (`</…>`)" },
+	{ "error detected in Markup declaration", "malformed declaration inside `<!DOCTYPE … [ … ]>`" },
+	/* libxml2's size limits without XML_PARSE_HUGE, which we never set. */
+	{ "AttValue length too long", "attribute value longer than 10,000,000 bytes, the parser's limit" },
+	{ "Comment too big found", "comment longer than 10,000,000 bytes, the parser's limit" },
+	{ "CData section too big found", "CDATA section longer than 10,000,000 bytes, the parser's limit" },
+	{ "Name too long", "element or attribute name longer than 50,000 bytes, the parser's limit" },
 };
 
 /* Plain words for the errors people meet; libxml2's text otherwise. */
@@ -370,7 +526,7 @@ static void describe_error(const struct builder *b, const xmlError *e,
 			snprintf(out, size,
 			         "parameter entity `%%%s;` is not expanded: connlint ignores entity declarations",
 			         s1);
-		else if (b->has_doctype)
+		else if (b->doc->has_doctype)
 			snprintf(out, size,
 			         "entity `&%s;` is not expanded: connlint ignores entity declarations (write the text itself, or a character reference)",
 			         s1);
@@ -421,7 +577,14 @@ static void on_error(void *ud, xmlErrorPtr e)
 {
 	struct builder *b = ud;
 
-	if (!e || e->level != XML_ERR_FATAL || b->failed)
+	if (!e || b->failed)
+		return;
+	/* With an external DTD (<!DOCTYPE connector SYSTEM "…">), which is
+	 * never loaded, libxml2 reports a reference to an undeclared entity
+	 * as a mere warning and drops it from the text: make it the same
+	 * CL001 as in a file without one. */
+	if (e->level != XML_ERR_FATAL && e->code != XML_ERR_UNDECLARED_ENTITY &&
+	    e->code != XML_WAR_UNDECLARED_ENTITY)
 		return;
 	b->failed = true;
 	b->err->offset = (uint32_t)parser_offset(b);
@@ -452,12 +615,13 @@ static const xmlSAXHandler sax_template = {
 	.ignorableWhitespace = on_characters,
 	.startElementNs = on_start,
 	.endElementNs = on_end,
+	.comment = on_comment,
 	.serror = on_error,
 	.initialized = XML_SAX2_MAGIC,
 };
 
 struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
-                             size_t len, bool *has_doctype,
+                             size_t len, struct cl_xml_doc *doc,
                              struct cl_xml_error *err)
 {
 	struct builder b;
@@ -470,6 +634,8 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 	b.buf = buf;
 	b.len = len;
 	b.err = err;
+	b.doc = doc;
+	memset(doc, 0, sizeof(*doc));
 	err->offset = err->end = 0;
 	err->message[0] = '\0';
 	if (len > (size_t)INT32_MAX)
@@ -480,6 +646,7 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 		goto cleanup;
 	}
 	xmlCtxtUseOptions(b.ctxt, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+	names_init(&b);
 	*b.ctxt->sax = sax_template;
 	b.ctxt->userData = &b;
 	CL_GROW(b.last_child, 1, b.last_alloc);
@@ -496,9 +663,26 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 	if (!b.failed)
 		root = b.root;
 cleanup:
-	*has_doctype = b.has_doctype;
-	if (b.ctxt)
+	doc->root = root;
+	if (doc->ncomments) {
+		/* Move the comment array into the arena, with the tree. */
+		struct cl_comment *c = cl_arena_alloc(arena, sizeof(*c) * doc->ncomments);
+
+		memcpy(c, doc->comments, sizeof(*c) * doc->ncomments);
+		free(doc->comments);
+		doc->comments = c;
+	}
+	if (b.ctxt) {
+		/* In SAX mode libxml2 keeps internal entity declarations in a
+		 * document of its own ("for expat compatibility") and frees it
+		 * only when parsing gets to the end; after our xmlStopParser in
+		 * the DTD it is left to us. */
+		if (b.ctxt->myDoc) {
+			xmlFreeDoc(b.ctxt->myDoc);
+			b.ctxt->myDoc = NULL;
+		}
 		xmlFreeParserCtxt(b.ctxt);
+	}
 	for (i = 0; i < b.text_alloc; i++)
 		cl_strbuf_release(&b.text[i]);
 	free(b.text);
@@ -536,6 +720,33 @@ struct cl_node *cl_node_child(const struct cl_node *node, const char *name)
 
 	for (c = node->children; c; c = c->next)
 		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+const struct cl_attr *cl_node_attr_id(const struct cl_node *node, enum cl_name id)
+{
+	unsigned i;
+
+	for (i = 0; i < node->nattrs; i++)
+		if (node->attrs[i].id == id)
+			return &node->attrs[i];
+	return NULL;
+}
+
+const char *cl_node_attr_value_id(const struct cl_node *node, enum cl_name id)
+{
+	const struct cl_attr *a = cl_node_attr_id(node, id);
+
+	return a ? a->value : NULL;
+}
+
+struct cl_node *cl_node_child_id(const struct cl_node *node, enum cl_name id)
+{
+	struct cl_node *c;
+
+	for (c = node->children; c; c = c->next)
+		if (c->id == id)
 			return c;
 	return NULL;
 }

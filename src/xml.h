@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "names.h"
+
 struct cl_arena;
 
 /* A range of bytes [start, end) in the source buffer. */
@@ -24,6 +26,7 @@ struct cl_span {
 };
 
 struct cl_attr {
+	enum cl_name id;   /* CL_N_OTHER when not a name of the format */
 	const char *name;  /* as written */
 	const char *value; /* decoded (entities and char refs resolved) */
 	struct cl_span name_span;
@@ -31,6 +34,7 @@ struct cl_attr {
 };
 
 struct cl_node {
+	enum cl_name id; /* CL_N_OTHER when not a name of the format */
 	const char *name;
 	struct cl_span name_span;  /* the name in the start tag */
 	struct cl_span tag_span;   /* the whole start tag, '<' to '>' */
@@ -50,15 +54,31 @@ struct cl_xml_error {
 	char message[256];
 };
 
+/* An XML comment: its text (without "<!--" and "-->") and its span. */
+struct cl_comment {
+	const char *text;
+	struct cl_span span; /* "<!--" to "-->" inclusive */
+};
+
+/* What parsing gives besides the element tree. */
+struct cl_xml_doc {
+	struct cl_node *root;
+	/* Set when the input has a document type declaration (its entity
+	 * declarations are ignored, never expanded). */
+	bool has_doctype;
+	/* Every comment, in document order (for inline suppressions). */
+	struct cl_comment *comments;
+	size_t ncomments;
+};
+
 /*
- * Parses LEN bytes of UTF-8 at BUF into a tree allocated in ARENA. BUF must
- * stay alive as long as the tree (spans refer to it). Returns the root, or
- * NULL when the input is not well-formed; then ERR says why and where.
- * *HAS_DOCTYPE is set when the input has a document type declaration (its
- * entity declarations are ignored, never expanded).
+ * Parses LEN bytes of UTF-8 at BUF into a tree allocated in ARENA (DOC's
+ * pointers point into the arena). BUF must stay alive as long as the tree
+ * (spans refer to it). Returns DOC->root, or NULL when the input is not
+ * well-formed; then ERR says why and where.
  */
 struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
-                             size_t len, bool *has_doctype,
+                             size_t len, struct cl_xml_doc *doc,
                              struct cl_xml_error *err);
 
 /* Sets up libxml2 once per process (safe to call repeatedly, thread-safe
@@ -73,5 +93,10 @@ const char *cl_node_attr_value(const struct cl_node *node, const char *name);
 struct cl_span cl_node_attr_span(const struct cl_node *node, const char *name);
 /* The first child element named NAME, or NULL. */
 struct cl_node *cl_node_child(const struct cl_node *node, const char *name);
+
+/* The same lookups by interned name (faster: no string comparison). */
+const struct cl_attr *cl_node_attr_id(const struct cl_node *node, enum cl_name id);
+const char *cl_node_attr_value_id(const struct cl_node *node, enum cl_name id);
+struct cl_node *cl_node_child_id(const struct cl_node *node, enum cl_name id);
 
 #endif /* CL_XML_H */

@@ -4,19 +4,7 @@
  * stdout and stderr. Fixtures are in fixtures/cli/; directory-walking
  * cases build their own tree under a temporary directory.
  */
-#include <check.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-extern char **environ;
+#include "cli_run.h"
 
 #define CLEAN "fixtures/cli/clean.connector.xml"
 #define ERROR "fixtures/cli/unknown-auth-method.connector.xml"
@@ -26,151 +14,6 @@ extern char **environ;
 #define CL101_MSG "connector variable `region` is used by no auth method " \
 	"and referenced by no placeholder: no user is asked for it and " \
 	"nothing reads it"
-
-#define CL_TEST_MAX_ARGS 60
-
-struct run {
-	int status; /* exit status, or -1 when killed by a signal */
-	char *out, *err;
-};
-
-static const char *
-binary(void)
-{
-	const char *p = getenv("CONNLINT");
-
-	return p && *p ? p : "build/connlint";
-}
-
-/* Reads the whole file at PATH (malloc'd, NUL-terminated), then removes it. */
-static char *
-slurp_and_remove(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, n;
-	char chunk[4096];
-
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf = realloc(buf, len + n + 1);
-		ck_assert_ptr_nonnull(buf);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	unlink(path);
-	if (!buf)
-		buf = calloc(1, 1);
-	else
-		buf[len] = '\0';
-	return buf;
-}
-
-static void
-temp_path(char *tmpl)
-{
-	int fd = mkstemp(tmpl);
-
-	ck_assert_msg(fd >= 0, "mkstemp: %s", strerror(errno));
-	close(fd);
-}
-
-/*
- * Runs connlint with ARGS (NULL-terminated, without argv[0]); stdin from
- * STDIN_PATH (or /dev/null), stdout to OUT_PATH (or a temporary file that
- * is read back). ENV_EXTRA ("NAME=value" or NULL) is added to the
- * environment.
- */
-static struct run
-run_full(const char *stdin_path, const char *out_path, const char *env_extra,
-         const char *const *args)
-{
-	char out_tmpl[] = "/tmp/connlint-out-XXXXXX";
-	char err_tmpl[] = "/tmp/connlint-err-XXXXXX";
-	const char *argv[64];
-	char *envp[256];
-	size_t n = 0, e = 0;
-	posix_spawn_file_actions_t fa;
-	struct run r = { -1, NULL, NULL };
-	pid_t pid;
-	int ws, rc;
-
-	argv[n++] = binary();
-	while (*args) {
-		ck_assert(n < CL_TEST_MAX_ARGS);
-		argv[n++] = *args++;
-	}
-	argv[n] = NULL;
-	for (char **p = environ; *p && e < 250; p++) {
-		/* A test that wants colour defaults asks for them. */
-		if (!strncmp(*p, "NO_COLOR=", 9) || !strncmp(*p, "TERM=", 5))
-			continue;
-		envp[e++] = *p;
-	}
-	if (env_extra)
-		envp[e++] = (char *)env_extra;
-	envp[e] = NULL;
-
-	if (!out_path) {
-		temp_path(out_tmpl);
-		out_path = out_tmpl;
-	}
-	temp_path(err_tmpl);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0,
-	    stdin_path ? stdin_path : "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out_path,
-	    O_WRONLY | O_TRUNC, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, err_tmpl,
-	    O_WRONLY | O_TRUNC, 0);
-	rc = posix_spawn(&pid, binary(), &fa, NULL, (char *const *)argv,
-	                 envp);
-	posix_spawn_file_actions_destroy(&fa);
-	ck_assert_msg(rc == 0, "cannot run %s: %s", binary(), strerror(rc));
-	ck_assert_int_eq(waitpid(pid, &ws, 0), pid);
-	r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
-	r.out = out_path == out_tmpl ? slurp_and_remove(out_tmpl) : calloc(1, 1);
-	r.err = slurp_and_remove(err_tmpl);
-	return r;
-}
-
-#define RUN(...) run_full(NULL, NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-#define RUN_STDIN(in, ...) \
-	run_full((in), NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-#define RUN_ENV(env, ...) \
-	run_full(NULL, NULL, (env), (const char *const[]){ __VA_ARGS__, NULL })
-
-static void
-run_free(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
-
-static bool
-contains(const char *hay, const char *needle)
-{
-	return strstr(hay, needle) != NULL;
-}
-
-/* Number of lines in S. */
-static size_t
-count_lines(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
-#define ASSERT_CONTAINS(hay, needle) \
-	ck_assert_msg(contains((hay), (needle)), \
-	              "expected to find \"%s\" in:\n%s", (needle), (hay))
-#define ASSERT_LACKS(hay, needle) \
-	ck_assert_msg(!contains((hay), (needle)), \
-	              "did not expect \"%s\" in:\n%s", (needle), (hay))
 
 START_TEST(clean_file_exits_0)
 {
@@ -275,7 +118,15 @@ START_TEST(unknown_rule_exits_2)
 
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ASSERT_CONTAINS(r.err, "connlint: --select: unknown rule 'CL999'\n");
+	ck_assert_str_eq(r.err, "connlint: --select: unknown rule 'CL999'\n"
+	                 "Try 'connlint --list-rules' for the rule names.\n");
+	run_free(&r);
+
+	/* a near miss is named */
+	r = RUN("--ignore", "CL1O1", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "connlint: --ignore: unknown rule 'CL1O1'; did "
+	                "you mean CL101 (unused-connector-variable)?\n");
 	run_free(&r);
 
 	/* an empty list would turn every rule off without a word */
@@ -310,53 +161,6 @@ START_TEST(missing_path_exits_2_and_goes_on)
 }
 END_TEST
 
-/* A fresh temporary directory; caller removes it with remove_tree. */
-static char *
-make_temp_dir(void)
-{
-	char *dir = strdup("/tmp/connlint-cli-XXXXXX");
-
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	return dir;
-}
-
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[512];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "w");
-	ck_assert_msg(f != NULL, "cannot create %s", path);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
-static void
-copy_file(const char *from, const char *dir, const char *name)
-{
-	FILE *f = fopen(from, "rb");
-	char buf[8192];
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	write_file(dir, name, buf);
-}
-
-static void
-remove_tree(char *dir)
-{
-	char cmd[600];
-
-	/* The tree is ours and under /tmp; rm -r keeps this test short. */
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	free(dir);
-}
 
 START_TEST(directory_without_xml_exits_0)
 {
@@ -442,8 +246,12 @@ START_TEST(help_mentions_every_option)
 		"--format FORMAT", "text", "gcc", "json",
 		"--fail-on SEVERITY", "error", "warning", "info",
 		"--select LIST", "--ignore LIST", "--stdin-filename NAME",
+		"--severity RULE=LEVEL", "off", "--config FILE", "--no-config",
+		"connlint.xml", ".connlint.xml", "connlint-disable-next-line",
+		"docs/configuration.md",
 		"--color WHEN", "auto", "always", "never", "NO_COLOR",
-		"-q, --quiet", "--list-rules", "--version", "-h, --help",
+		"-q, --quiet", "--list-rules", "--explain RULE", "--version",
+		"-h, --help",
 		"Exit status", "  0  ", "  1  ", "  2  ", "Example",
 		"Usage: connlint [OPTIONS] PATH...",
 	};
@@ -582,6 +390,174 @@ START_TEST(list_rules)
 	                  (size_t)(strstr(r.out, "  error    ") - r.out));
 	ck_assert_msg(sev - line > 25 && !memchr(line, '\n', (size_t)(sev - line)),
 	              "%s", line);
+	/* then whether a fix exists: none does yet */
+	ck_assert_msg(!strncmp(sev, "  error    -    ", 16), "%s", line);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(list_rules_json)
+{
+	struct run r = RUN("--list-rules", "--format", "json");
+	struct run text = RUN("--list-rules");
+	const char *p;
+	size_t n = 0;
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.err, "");
+#define HEAD "{\n  \"tool\": {\"name\": \"connlint\", \"version\": \"0.1.0\"},\n" \
+	"  \"rules\": [\n"
+	ck_assert_msg(!strncmp(r.out, HEAD, strlen(HEAD)), "%.200s", r.out);
+#undef HEAD
+	ASSERT_CONTAINS(r.out, "{\"id\": \"CL303\", \"name\": \"wrong-grant-type\", "
+	                       "\"severity\": \"error\", \"fix\": false, "
+	                       "\"summary\": \"");
+	/* one object per rule, as many as the text listing has lines */
+	for (p = r.out; (p = strstr(p, "{\"id\": ")); p++)
+		n++;
+	ck_assert_uint_eq(n, count_lines(text.out));
+	ck_assert_msg(!strcmp(r.out + strlen(r.out) - 9, "\"}\n  ]\n}\n"),
+	              "%s", r.out + strlen(r.out) - 9);
+	run_free(&r);
+	run_free(&text);
+}
+END_TEST
+
+START_TEST(explain)
+{
+	struct run r = RUN("--explain", "CL009");
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_msg(!strncmp(r.out, "# CL009 unused-suppression\n", 27), "%s",
+	              r.out);
+	ASSERT_CONTAINS(r.out, "\n## Bad\n");
+	run_free(&r);
+
+	/* by slug, and any case of the ID */
+	r = RUN("--explain", "unknown-rule-in-suppression");
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(!strncmp(r.out, "# CL010 unknown-rule-in-suppression\n", 36),
+	              "%s", r.out);
+	run_free(&r);
+	r = RUN("--explain", "cl010");
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_msg(!strncmp(r.out, "# CL010 ", 8), "%s", r.out);
+	run_free(&r);
+
+	/* paths are not linted */
+	r = RUN("--explain", "CL009", ERROR);
+	ck_assert_int_eq(r.status, 0);
+	ASSERT_LACKS(r.out, "CL402");
+	run_free(&r);
+
+	r = RUN("--explain", "CL1O1");
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "connlint: --explain: unknown rule 'CL1O1'; did "
+	                 "you mean CL101 (unused-connector-variable)?\n"
+	                 "Try 'connlint --list-rules' for the rule names.\n");
+	run_free(&r);
+
+	r = RUN("--explain", "CL999");
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "connlint: --explain: unknown rule 'CL999'\n"
+	                 "Try 'connlint --list-rules' for the rule names.\n");
+	run_free(&r);
+
+	r = RUN("--explain");
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "requires an argument");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(severity_overrides)
+{
+	/* a warning made an error: reported as one, and fails the run */
+	struct run r = RUN("--format", "gcc", "--severity", "CL101=error",
+	                   WARNING);
+
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.out, WARNING ":8:20: error: " CL101_MSG " [CL101]\n");
+	run_free(&r);
+
+	/* the summary counts what was reported */
+	r = RUN("--severity", "unused-connector-variable=info", WARNING);
+	ck_assert_int_eq(r.status, 0);
+	ASSERT_CONTAINS(r.out, WARNING ":8:20: info: ");
+	ASSERT_CONTAINS(r.out, "0 errors, 0 warnings, 1 info in 1 file\n");
+	run_free(&r);
+
+	r = RUN("--format", "json", "--severity", "CL402=warning", ERROR);
+	ck_assert_int_eq(r.status, 0);
+	ASSERT_CONTAINS(r.out, "\"severity\": \"warning\", \"rule\": \"CL402\"");
+	run_free(&r);
+
+	/* off: the rule does not run; a later setting wins; prefixes and
+	 * lists work */
+	r = RUN("--format", "gcc", "--severity", "CL402=off", ERROR);
+	ASSERT_LACKS(r.out, "[CL402]");
+	run_free(&r);
+	r = RUN("--format", "gcc", "--severity", "CL4=off",
+	        "--severity", "CL101=info,CL402=error", "--select", "CL101,CL4",
+	        ERROR, WARNING);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_str_eq(r.out, ERROR ":26:28: error: " CL402_MSG " [CL402]\n"
+	                 WARNING ":8:20: info: " CL101_MSG " [CL101]\n");
+	run_free(&r);
+
+	r = RUN("--severity", "CL101=fatal", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "connlint: --severity: unknown level 'fatal' for "
+	                 "CL101 (error, warning, info or off)\n"
+	                 "Try 'connlint --help' for more information.\n");
+	run_free(&r);
+	r = RUN("--severity", "CL101", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "connlint: --severity: 'CL101' has no level; "
+	                "write CL101=LEVEL");
+	run_free(&r);
+	r = RUN("--severity", "unused-conector-variable=off", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "connlint: --severity: unknown rule "
+	                "'unused-conector-variable'; did you mean CL101 "
+	                "(unused-connector-variable)?\n");
+	run_free(&r);
+	r = RUN("--severity", "", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "connlint: --severity: empty list");
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(config_options)
+{
+	struct run r = RUN("--config", "fixtures/cli/no-such.xml", CLEAN);
+
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.out, "");
+	ck_assert_str_eq(r.err, "connlint: fixtures/cli/no-such.xml: No such "
+	                 "file or directory\n");
+	run_free(&r);
+
+	r = RUN("--config", "fixtures/cli/no-such.xml", "--no-config", CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "connlint: --config and --no-config cannot be "
+	                "used together\n");
+	run_free(&r);
+
+	/* a connector is not a configuration file */
+	r = RUN("--config", CLEAN, CLEAN);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "connlint: " CLEAN ":3:2: the root element is "
+	                 "`<connector>`; a connlint configuration file's root "
+	                 "element is `<connlint>`\n");
+	run_free(&r);
+
+	r = RUN("--no-config", CLEAN);
+	ck_assert_int_eq(r.status, 0);
 	run_free(&r);
 }
 END_TEST
@@ -676,6 +652,10 @@ cli_suite(void)
 	tcase_add_test(tc, stdin_with_filename);
 	tcase_add_test(tc, select_and_ignore);
 	tcase_add_test(tc, list_rules);
+	tcase_add_test(tc, list_rules_json);
+	tcase_add_test(tc, explain);
+	tcase_add_test(tc, severity_overrides);
+	tcase_add_test(tc, config_options);
 	tcase_add_test(tc, quiet_drops_the_summary);
 	tcase_add_test(tc, color);
 	tcase_add_test(tc, json_for_a_directory);

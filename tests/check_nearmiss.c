@@ -18,6 +18,11 @@ START_TEST(test_edit_distance)
 					   "authorization_code"), 1);
 	/* Case counts: the distance is over bytes. */
 	ck_assert_uint_eq(cl_edit_distance("Scope", "scope"), 1);
+	/* A swap of two adjacent characters is one typo. */
+	ck_assert_uint_eq(cl_edit_distance("hots", "host"), 1);
+	ck_assert_uint_eq(cl_edit_distance("auht-method", "auth-method"), 1);
+	ck_assert_uint_eq(cl_edit_distance("ab", "ba"), 1);
+	ck_assert_uint_eq(cl_edit_distance("abc", "cba"), 2);
 }
 END_TEST
 

@@ -472,6 +472,8 @@ move_diag(cl_result *r, size_t i, unsigned line, unsigned col,
 	d->pos.column = col;
 	d->pos.end_line = end_line;
 	d->pos.end_column = end_col;
+	/* Unknown: the text format then counts the line itself. */
+	d->pos.byte_column = 0;
 }
 
 /* The text output of diagnostic 0 of R, without its first line. */

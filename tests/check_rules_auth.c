@@ -466,6 +466,7 @@ START_TEST(test_cl202_not_enabled)
 		"        <variable key=\"token\" label=\"Token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
 		"        <use variable=\"store_url\"/>\n"
 		"      </variables>\n"
+		"      <headers><param key=\"X-Shopify-Access-Token\" value=\"{{token}}\"/></headers>\n"
 		"    </auth-method>" });
 
 	expect_rules(r, "CL202");

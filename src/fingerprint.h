@@ -1,0 +1,35 @@
+/*
+ * Fingerprints of diagnostics (cl_diag_fingerprint in connlint.h), and the
+ * SHA-256 they are built on. The recipe is in docs/output-formats.md.
+ */
+#ifndef CL_FINGERPRINT_H
+#define CL_FINGERPRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "connlint.h"
+
+/* Hex digits in a fingerprint (128 of SHA-256's 256 bits). */
+#define CL_FINGERPRINT_HEX 32
+
+struct cl_sha256 {
+	uint32_t h[8];
+	uint64_t bytes; /* hashed so far */
+	unsigned char block[64];
+	size_t fill;
+};
+
+void cl_sha256_init(struct cl_sha256 *c);
+void cl_sha256_update(struct cl_sha256 *c, const void *data, size_t len);
+void cl_sha256_final(struct cl_sha256 *c, unsigned char digest[32]);
+
+/*
+ * The fingerprints of every diagnostic of RESULT at once, in result order:
+ * cl_result_count(RESULT) malloc'd strings, in a malloc'd array; the
+ * caller frees each and the array. Equal to calling cl_diag_fingerprint
+ * for each, but O(n log n) instead of O(n^2) when a file has thousands.
+ */
+char **cl_result_fingerprints(const cl_result *result);
+
+#endif /* CL_FINGERPRINT_H */

@@ -1,0 +1,103 @@
+# libFuzzer targets; included by the top-level Makefile. See docs/fuzzing.md.
+#
+#   make fuzz          fuzz for FUZZ_SECONDS (default 600), corpus kept in
+#                      build/fuzz/corpus between runs
+#   make fuzz-smoke    about 60 s from the seeds only; fails on any crash,
+#                      leak, timeout or out-of-memory (run by `make check`)
+#
+# The library is compiled here again, from its sources, with clang and the
+# fuzzer and sanitizer instrumentation, into build/fuzz/: the main build's
+# objects are neither instrumented for coverage nor necessarily clang's.
+# Crashes land in build/fuzz/artifacts/; see docs/fuzzing.md for what to do
+# with them.
+
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_DIR     := build/fuzz
+FUZZ_BIN     := $(FUZZ_DIR)/fuzz_lint
+FUZZ_DICT    := tests/fuzz/xml.dict
+# Limits: a run that needs more than these has found a bug (an input of
+# 64 KiB must never take 10 s or 2 GiB).
+FUZZ_OPTS    ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+                -dict=$(FUZZ_DICT) -print_final_stats=1
+# -O1 keeps the sanitizers' stacks readable and the fuzzer fast enough.
+FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer \
+                -fno-sanitize-recover=all $(WARN)
+FUZZ_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
+                 $(shell pkg-config --cflags libxml-2.0 libpcre2-8 2>/dev/null)
+FUZZ_LIBS    := $(shell pkg-config --libs libxml-2.0 libpcre2-8 2>/dev/null)
+# The library gets the coverage hooks without libFuzzer's main().
+FUZZ_LIB_SAN := -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_EXE_SAN := -fsanitize=fuzzer,address,undefined
+
+FUZZ_LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+FUZZ_DOCS    := $(sort $(wildcard docs/rules/CL*.md))
+FUZZ_OBJ     := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_LIB_SRC)) \
+                $(FUZZ_DIR)/obj/gen/rule_docs.o
+FUZZ_HDRS    := $(wildcard include/*.h src/*.h rules/*.h)
+# Seeds: every fixture, with the harness's 4-byte option header in front
+# (0xff: every output format, the two-file run and the line reader; no
+# rule selection), so that each one is read as the whole document it is.
+FUZZ_SEED_HDR := '\000\000\000\377'
+
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-run fuzz-smoke-run
+
+$(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_LIB_SAN) -c -o $@ $<
+
+$(FUZZ_DIR)/tools/embed_docs: tools/embed_docs.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(FUZZ_DIR)/gen/rule_docs.c: $(FUZZ_DIR)/tools/embed_docs $(FUZZ_DOCS)
+	@mkdir -p $(@D)
+	$(FUZZ_DIR)/tools/embed_docs $@ $(FUZZ_DOCS)
+
+$(FUZZ_DIR)/obj/gen/rule_docs.o: $(FUZZ_DIR)/gen/rule_docs.c src/ruledoc.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_LIB_SAN) -c -o $@ $<
+
+$(FUZZ_BIN): tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -o $@ \
+	    tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+# As with `deps`, the checks run before a second make reads pkg-config's
+# answers, so that packages installed by them are seen.
+fuzz-deps:
+	@scripts/ensure-deps.sh build
+	@scripts/ensure-fuzz-deps.sh
+
+fuzz-build: $(FUZZ_BIN)
+
+# $(1): the corpus directory, emptied of seeds and seeded again.
+define fuzz_seed
+	@mkdir -p $(1) $(FUZZ_DIR)/artifacts
+	@find fixtures -name '*.xml' -type f | LC_ALL=C sort | while read -r f; do \
+	    name=$$(printf '%s' "$$f" | tr '/' '_'); \
+	    { printf $(FUZZ_SEED_HDR); cat "$$f"; } >"$(1)/seed-$$name"; \
+	done
+endef
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	$(call fuzz_seed,$(FUZZ_DIR)/corpus)
+	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/corpus
+
+# A fresh corpus each time: the smoke test's result must not depend on
+# what earlier long runs left behind. libFuzzer exits non-zero on a crash,
+# a leak, a timeout (-timeout) and an out-of-memory (-rss_limit_mb).
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-smoke-run
+
+fuzz-smoke-run: $(FUZZ_BIN)
+	@rm -rf $(FUZZ_DIR)/smoke-corpus
+	$(call fuzz_seed,$(FUZZ_DIR)/smoke-corpus)
+	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=60 \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/smoke-corpus
