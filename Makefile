@@ -5,6 +5,9 @@
 #   make check        install missing deps, build, run every test, then the
 #                     same tests again under AddressSanitizer + UBSan
 #   make check SANITIZE=address,undefined   only the sanitizer pass
+#   make check-sarif  validate SARIF output with Microsoft's SARIF Multitool
+#   make check-pre-commit  the pre-commit hooks in a throw-away repository
+#   make fuzz         libFuzzer for FUZZ_SECONDS (make check runs fuzz-smoke)
 #   make bench        benchmark against xmllint --noout (bench/run.sh)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -28,7 +31,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
         -Wvla -Wundef -Wold-style-definition
 OPT  ?= -O2 -g
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc
-CFLAGS   += -std=c11 $(OPT) $(WARN) -fvisibility=hidden
+CFLAGS   += -std=c11 $(OPT) $(WARN) -fvisibility=hidden -pthread
+LDFLAGS  += -pthread
 
 ifdef SANITIZE
 BUILD   ?= build/sanitize
@@ -47,7 +51,7 @@ TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 CORPUS    := $(BUILD)/tests/corpus
 HEADERS   := $(wildcard include/*.h src/*.h rules/*.h tests/*.h)
 
-.PHONY: all run check check-unit check-corpus check-sanitize bench install \
+.PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit bench install \
         uninstall clean deps deps-test
 
 all: $(BUILD)/connlint $(BUILD)/libconnlint.a
@@ -92,18 +96,42 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/connlint fixtures/examples/
 
+# Every test program's and the corpus runner's closing line is kept in
+# build/test-logs/, and one total is printed at the end.
+TEST_LOGS := build/test-logs
+
 check: deps-test
+	@rm -rf $(TEST_LOGS)
 	@$(MAKE) --no-print-directory check-unit check-corpus
 ifndef SANITIZE
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined check-unit check-corpus
+	@$(MAKE) --no-print-directory fuzz-smoke
 endif
+	@scripts/test-summary.sh $(TEST_LOGS)
 
 check-unit: $(BUILD)/connlint $(TEST_BIN)
+	@mkdir -p $(TEST_LOGS)
 	@set -e; for t in $(TEST_BIN); do \
-	    echo "== $$t"; CONNLINT=$(BUILD)/connlint CK_FORK=yes $$t; done
+	    echo "== $$t"; \
+	    CONNLINT=$(BUILD)/connlint CK_FORK=yes $$t > $(TEST_LOGS)/run.log 2>&1 || \
+	        { cat $(TEST_LOGS)/run.log; exit 1; }; \
+	    cat $(TEST_LOGS)/run.log; \
+	    grep 'Checks:' $(TEST_LOGS)/run.log >> $(TEST_LOGS)/unit.txt; done
 
 check-corpus: $(CORPUS) $(BUILD)/connlint
-	$(CORPUS) fixtures
+	@mkdir -p $(TEST_LOGS)
+	$(CORPUS) fixtures | tee $(TEST_LOGS)/corpus.log
+	@grep '^corpus:' $(TEST_LOGS)/corpus.log >> $(TEST_LOGS)/corpus.txt
+
+# SARIF output checked by Microsoft's SARIF Multitool from npm (~100 MB,
+# Linux x86-64, network on first use): a separate step, not in make check.
+check-sarif: all
+	CONNLINT=$(BUILD)/connlint tests/validate_sarif.sh
+
+# The hooks of .pre-commit-hooks.yaml run by the real pre-commit (installed
+# with apt-get as root; skipped otherwise): about a minute, not in make check.
+check-pre-commit:
+	tests/pre-commit.sh
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all
@@ -114,10 +142,15 @@ install: all
 	install -m 755 $(BUILD)/connlint $(DESTDIR)$(BINDIR)/connlint
 	install -m 644 $(BUILD)/libconnlint.a $(DESTDIR)$(LIBDIR)/libconnlint.a
 	install -m 644 include/connlint.h $(DESTDIR)$(INCDIR)/connlint.h
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/connlint.1 $(DESTDIR)$(MANDIR)/man1/connlint.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/connlint $(DESTDIR)$(LIBDIR)/libconnlint.a \
-	    $(DESTDIR)$(INCDIR)/connlint.h
+	    $(DESTDIR)$(INCDIR)/connlint.h $(DESTDIR)$(MANDIR)/man1/connlint.1
 
 clean:
 	rm -rf build
+
+# libFuzzer targets: fuzz, fuzz-smoke (docs/fuzzing.md).
+include tests/fuzz/fuzz.mk

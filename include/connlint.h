@@ -228,6 +228,42 @@ const char *cl_diag_related(const cl_diag *diag, size_t i, unsigned *line,
  */
 char *cl_diag_fingerprint(const cl_result *result, const cl_diag *diag);
 
+/* ---- Baselines ------------------------------------------------------- */
+/*
+ * A baseline records the findings a project accepts for now, by
+ * fingerprint (cl_diag_fingerprint), so that only new findings are
+ * reported. The file holds one finding a line, "FINGERPRINT<TAB>RULE<TAB>
+ * FILE", after a first line CL_BASELINE_HEADER; lines starting with '#'
+ * and empty lines are comments. Only the fingerprint is read back, the
+ * rest is for people (docs/output-formats.md, "Baselines").
+ */
+typedef struct cl_baseline cl_baseline;
+
+#define CL_BASELINE_HEADER "# connlint baseline 1: fingerprint, rule, file"
+
+/*
+ * Reads the baseline file at PATH. Returns it (caller frees with
+ * cl_baseline_free), or NULL when it cannot be read or a line is not an
+ * entry; then *error (if non-NULL) is a malloc'd message "PATH:LINE: what
+ * is wrong" (or "PATH: reason"), caller frees.
+ */
+cl_baseline *cl_baseline_load(const char *path, char **error);
+void cl_baseline_free(cl_baseline *baseline);
+/* Number of distinct fingerprints in BASELINE. */
+size_t cl_baseline_size(const cl_baseline *baseline);
+/*
+ * Removes from RESULT every diagnostic whose fingerprint BASELINE holds;
+ * returns how many it removed. The diagnostics that stay keep the
+ * fingerprints they had before (SARIF's partialFingerprints do not
+ * change). Safe to call from several threads on different results.
+ */
+size_t cl_baseline_apply(const cl_baseline *baseline, cl_result *result);
+/*
+ * The baseline entries of RESULT's diagnostics, one line each (without
+ * the header): a malloc'd string, "" when it has none; caller frees.
+ */
+char *cl_baseline_entries(const cl_result *result);
+
 /* ---- Output formats -------------------------------------------------- */
 
 /* New formats are added at the end, so that existing values keep theirs. */
@@ -247,6 +283,9 @@ int cl_format_parse(const char *name, enum cl_format *out);
 
 #define CL_OUTPUT_COLOR 0x1u /* ANSI colour (text format only) */
 #define CL_OUTPUT_QUIET 0x2u /* no summary line (text format only) */
+/* A baseline is in use: the text summary and the json summary say how
+ * many findings it held back (cl_output_add_baselined). */
+#define CL_OUTPUT_BASELINE 0x4u
 
 /*
  * An output writing to OUT (not closed by connlint). Feed it every file's
@@ -263,6 +302,8 @@ void cl_output_add(cl_output *output, const cl_result *result);
  */
 void cl_output_add_error(cl_output *output, const char *path,
                          const char *reason);
+/* Records that N more findings were held back by a baseline. */
+void cl_output_add_baselined(cl_output *output, size_t n);
 void cl_output_finish(cl_output *output);
 void cl_output_free(cl_output *output);
 

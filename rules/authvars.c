@@ -1,5 +1,6 @@
 /* Auth-variable helpers shared by the auth rules; see authvars.h. */
 #include "authvars.h"
+#include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -186,7 +187,11 @@ static const char *const default_redirect_uris[] = {
 
 const char *const *cl_ctx_redirect_uris(const struct cl_ctx *ctx, size_t *n)
 {
-	(void)ctx;
+	/* Configured URIs replace the platform's two. */
+	const char *const *uris = cl_ctx_redirect_uris_configured(ctx, n);
+
+	if (uris)
+		return uris;
 	*n = CL_ARRAY_SIZE(default_redirect_uris);
 	return default_redirect_uris;
 }

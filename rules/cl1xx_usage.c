@@ -38,11 +38,30 @@ static int key_valid(const char *key)
 	return 1;
 }
 
+/*
+ * cl_var_list_find, inlined with a first-byte test before strcmp: these
+ * rules look up every placeholder in several lists, and most keys differ
+ * in their first byte. Same answer: the first variable of KEY, or NULL.
+ */
+static const struct cl_variable *find_key(const struct cl_var_list *vars,
+                                          const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < vars->n; i++) {
+		const char *k = vars->items[i].key;
+
+		if (k[0] == key[0] && !strcmp(k, key))
+			return &vars->items[i];
+	}
+	return NULL;
+}
+
 /* 1 when V is the first variable of its key in VARS: lookups find only
  * the first, and a later one is CL107's to report. */
 static int is_first(const struct cl_var_list *vars, const struct cl_variable *v)
 {
-	return cl_var_list_find(vars, v->key) == v;
+	return find_key(vars, v->key) == v;
 }
 
 static const struct cl_variable *find_case(const struct cl_var_list *vars,
@@ -154,6 +173,7 @@ struct usage {
 	unsigned char **auth;     /* [method][variable]: read */
 	unsigned char **endpoint; /* [endpoint][variable]: read */
 	unsigned char *enabled;   /* [method]: some endpoint enables it */
+	unsigned char *flags;     /* the block auth[] and endpoint[] point in */
 	/* The caller reads the auth flags (else only the endpoint ones, and
 	 * work for the others is skipped). */
 	int want_auth;
@@ -224,7 +244,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
                           const char *key)
 {
 	unsigned char *flags = u->auth[method_index(u, m)];
-	const struct cl_variable *v = cl_var_list_find(&m->variables, key);
+	const struct cl_variable *v = find_key(&m->variables, key);
 	struct cands cs = { NULL, NULL, 0, 0, 0 };
 
 	if (!v)
@@ -234,7 +254,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
 		return;
 	}
 	/* A connector variable the method forgot to use is CL109's. */
-	if (cl_var_list_find(&u->c->variables, key))
+	if (find_key(&u->c->variables, key))
 		return;
 	add_cands(&cs, &m->variables, flags);
 	mark_near(&cs, key);
@@ -272,10 +292,14 @@ static int mark_in_methods(struct usage *u, const struct cl_endpoint *e,
 		if (!all && !sees_method(u, e, i))
 			continue;
 		v = fold ? find_case(&m->variables, key)
-			 : cl_var_list_find(&m->variables, key);
+			 : find_key(&m->variables, key);
 		if (v) {
 			mark(u->auth[i], &m->variables, v);
 			found = 1;
+			/* Without want_auth the flags go unread: only
+			 * whether some method has KEY matters. */
+			if (!u->want_auth)
+				break;
 		}
 	}
 	return found;
@@ -294,11 +318,14 @@ static void mark_endpoint_ref(struct usage *u, const struct cl_endpoint *e,
 
 	if (!u->want_auth && !own->n)
 		return;
-	if ((v = cl_var_list_find(own, key))) {
+	if ((v = find_key(own, key))) {
 		mark(flags, own, v);
 		return;
 	}
-	found = cl_var_list_find(&c->variables, key) != NULL;
+	found = find_key(&c->variables, key) != NULL;
+	/* Without want_auth, which methods have KEY does not matter. */
+	if (found && !u->want_auth)
+		return;
 	found |= mark_in_methods(u, e, key, 0, 0);
 	if (found || mark_in_methods(u, e, key, 0, 1))
 		return;
@@ -351,7 +378,8 @@ static void scan_defaults(struct usage *u, const struct cl_var_list *vars)
 static void usage_build(struct cl_ctx *ctx, struct usage *u, int want_auth)
 {
 	const struct cl_connector *c = ctx->model;
-	size_t i, j;
+	size_t i, j, nflags = 0;
+	unsigned char *f;
 
 	memset(u, 0, sizeof(*u));
 	u->ctx = ctx;
@@ -360,12 +388,21 @@ static void usage_build(struct cl_ctx *ctx, struct usage *u, int want_auth)
 	u->auth = cl_calloc(c->n_auth_methods + 1, sizeof(*u->auth));
 	u->endpoint = cl_calloc(c->n_endpoints + 1, sizeof(*u->endpoint));
 	u->enabled = cl_calloc(c->n_auth_methods + 1, 1);
+	/* One block for every list's flags, not one allocation each. */
 	for (i = 0; i < c->n_auth_methods; i++)
-		u->auth[i] = cl_calloc(c->auth_methods[i].variables.n + 1, 1);
+		nflags += c->auth_methods[i].variables.n + 1;
+	for (i = 0; i < c->n_endpoints; i++)
+		nflags += c->endpoints[i].variables.n + 1;
+	u->flags = f = cl_calloc(nflags + 1, 1);
+	for (i = 0; i < c->n_auth_methods; i++) {
+		u->auth[i] = f;
+		f += c->auth_methods[i].variables.n + 1;
+	}
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
-		u->endpoint[i] = cl_calloc(e->variables.n + 1, 1);
+		u->endpoint[i] = f;
+		f += e->variables.n + 1;
 		for (j = 0; j < e->n_enables; j++)
 			if (e->enables[j].target)
 				u->enabled[method_index(u, e->enables[j].target)] = 1;
@@ -403,12 +440,7 @@ static void usage_build(struct cl_ctx *ctx, struct usage *u, int want_auth)
 
 static void usage_release(struct usage *u)
 {
-	size_t i;
-
-	for (i = 0; i < u->c->n_auth_methods; i++)
-		free(u->auth[i]);
-	for (i = 0; i < u->c->n_endpoints; i++)
-		free(u->endpoint[i]);
+	free(u->flags);
 	free(u->auth);
 	free(u->endpoint);
 	free(u->enabled);
@@ -420,7 +452,7 @@ static void usage_release(struct usage *u)
  * default: the user may choose it). */
 static int may_be_password_grant(const struct cl_auth_method *m)
 {
-	const struct cl_variable *g = cl_var_list_find(&m->variables, "grant_type");
+	const struct cl_variable *g = find_key(&m->variables, "grant_type");
 	const char *d = g ? cl_var_default(g) : NULL;
 	const struct cl_param *p;
 
@@ -469,7 +501,7 @@ static int misspelt_default(const struct cl_auth_method *m, const char *key)
 
 	keys = cl_auth_default_keys(m->type, &n);
 	for (i = 0; i < n; i++)
-		if (!cl_var_list_find(&m->variables, keys[i]) &&
+		if (!find_key(&m->variables, keys[i]) &&
 		    cl_nearmiss(keys[i], &key, 1))
 			return 1;
 	return 0;
@@ -667,7 +699,7 @@ static void check_placeholder_methods(struct cl_ctx *ctx,
                                       const struct cl_auth_method **scratch)
 {
 	const struct cl_connector *c = ctx->model;
-	const struct cl_variable *cv = cl_var_list_find(&c->variables, p->key);
+	const struct cl_variable *cv = find_key(&c->variables, p->key);
 	const struct cl_auth_method **missing = scratch, **having = scratch + nen;
 	size_t i, nmissing = 0, nhaving = 0;
 	struct cl_strbuf sb = CL_STRBUF_INIT, one = CL_STRBUF_INIT;
@@ -677,7 +709,7 @@ static void check_placeholder_methods(struct cl_ctx *ctx,
 	if (cv && !cl_blank(cl_var_default(cv)))
 		return;
 	for (i = 0; i < nen; i++) {
-		if (cl_var_list_find(&en[i]->variables, k))
+		if (find_key(&en[i]->variables, k))
 			having[nhaving++] = en[i];
 		else if (!(cv && (cl109_reports(ctx, en[i], k) ||
 				  cl108_suggests(ctx, en[i], k))))
@@ -764,7 +796,7 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 		}
 		/* The endpoint's own variable wins; a key the platform fills
 		 * in has a value under every method. */
-		if (!nen || cl_var_list_find(&e->variables, p->key) ||
+		if (!nen || find_key(&e->variables, p->key) ||
 		    cl_ctx_platform_placeholder(ctx, p->key) ||
 		    seen_key(&keys, &nkeys, &keys_alloc, p->key))
 			continue;
@@ -1171,8 +1203,8 @@ static void check_auth_shadows_connector(struct cl_ctx *ctx)
 
 			if (v->is_use || !*v->key)
 				continue;
-			cv = cl_var_list_find(&c->variables, v->key);
-			first = cl_var_list_find(&m->variables, v->key);
+			cv = find_key(&c->variables, v->key);
+			first = find_key(&m->variables, v->key);
 			if (!cv || first != v)
 				continue;
 			if (cl_auth_is_default_key(m->type, v->key))

@@ -151,25 +151,40 @@ static int is_jwt(const char *s, size_t len)
 	return seg == 2 && seglen[0] >= 10 && seglen[1] >= 10;
 }
 
-/* Prefixes of well-known API credentials. */
-static const char *const key_prefixes[] = {
-	"sk_live_", "sk_test_", "rk_live_", "rk_test_", /* Stripe */
-	"ghp_", "gho_", "ghu_", "ghs_", "github_pat_",  /* GitHub */
-	"glpat-",                                       /* GitLab */
-	"xoxb-", "xoxp-", "xoxa-",                      /* Slack */
-	"shpat_", "shpss_", "shpca_", "shppa_",         /* Shopify */
-	"SG.",                                          /* SendGrid */
-	"AIza",                                         /* Google API key */
+/* A string constant and its length, counted at compile time (these
+ * tables are consulted for every param value). */
+struct lit {
+	const char *s;
+	size_t n;
 };
+#define LIT(s) { s, sizeof(s) - 1 }
+
+/* Prefixes of well-known API credentials. */
+static const struct lit key_prefixes[] = {
+	LIT("sk_live_"), LIT("sk_test_"), LIT("rk_live_"), LIT("rk_test_"), /* Stripe */
+	LIT("ghp_"), LIT("gho_"), LIT("ghu_"), LIT("ghs_"), LIT("github_pat_"), /* GitHub */
+	LIT("glpat-"),                                    /* GitLab */
+	LIT("xoxb-"), LIT("xoxp-"), LIT("xoxa-"),         /* Slack */
+	LIT("shpat_"), LIT("shpss_"), LIT("shpca_"), LIT("shppa_"), /* Shopify */
+	LIT("SG."),                                       /* SendGrid */
+	LIT("AIza"),                                      /* Google API key */
+};
+
+/* A credential has 16 characters or more after its prefix. */
+#define KEY_PREFIX_MIN_TAIL 16
 
 static int has_key_prefix(const char *s, size_t len)
 {
 	size_t i;
 
+	/* No prefix is shorter than "SG.": most parts are too short. */
+	if (len < 3 + KEY_PREFIX_MIN_TAIL)
+		return 0;
 	for (i = 0; i < CL_ARRAY_SIZE(key_prefixes); i++) {
-		size_t n = strlen(key_prefixes[i]);
+		size_t n = key_prefixes[i].n;
 
-		if (len >= n + 16 && !memcmp(s, key_prefixes[i], n))
+		if (len >= n + KEY_PREFIX_MIN_TAIL &&
+		    !memcmp(s, key_prefixes[i].s, n))
 			return 1;
 	}
 	return 0;
@@ -257,9 +272,10 @@ static int looks_random(const char *s, size_t len, size_t min)
  * separators) ends with one of these. */
 static int key_hints_secret(const char *key)
 {
-	static const char *const ends[] = {
-		"secret", "password", "passwd", "apikey", "token",
-		"secretkey", "privatekey", "subscriptionkey", "accesskey",
+	static const struct lit ends[] = {
+		LIT("secret"), LIT("password"), LIT("passwd"), LIT("apikey"),
+		LIT("token"), LIT("secretkey"), LIT("privatekey"),
+		LIT("subscriptionkey"), LIT("accesskey"),
 	};
 	char folded[128];
 	size_t i, n = 0;
@@ -272,10 +288,14 @@ static int key_hints_secret(const char *key)
 		folded[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 	}
 	folded[n] = '\0';
+	/* Every ending above ends in 't', 'd', 'y' or 'n': most keys end
+	 * otherwise and need no comparison. */
+	if (!n || !strchr("tdyn", folded[n - 1]))
+		return 0;
 	for (i = 0; i < CL_ARRAY_SIZE(ends); i++) {
-		size_t k = strlen(ends[i]);
+		size_t k = ends[i].n;
 
-		if (n >= k && !strcmp(folded + n - k, ends[i]))
+		if (n >= k && !memcmp(folded + n - k, ends[i].s, k))
 			return 1;
 	}
 	return 0;
@@ -410,10 +430,12 @@ static void report_secret(struct cl_ctx *ctx, struct cl_span span,
 {
 	char *masked = cl_mask_secret(s, len);
 
-	if (cl_report(ctx, &cl_rule_CL501, span, "%s hard-codes %s `%s`: "
-		      "anyone who can read this file can use it; %s",
-		      subject, what, masked, advice))
-		cl_report_secret(ctx, span);
+	cl_report(ctx, &cl_rule_CL501, span, "%s hard-codes %s `%s`: "
+		  "anyone who can read this file can use it; %s",
+		  subject, what, masked, advice);
+	/* Masked even when CL501 is off or suppressed: another rule's
+	 * snippet may show this line. */
+	cl_report_secret(ctx, span);
 	free(masked);
 }
 
@@ -442,22 +464,28 @@ static void check_variable_defaults(struct cl_ctx *ctx,
 		const struct cl_variable *v = &vars->items[i];
 		const char *d = v->default_value;
 		struct cl_strbuf subject = CL_STRBUF_INIT;
-		size_t s, e;
-		enum cred_kind k;
+		size_t s = 0, e = 0;
+		enum cred_kind k = CRED_NONE;
+		int secret;
 
 		if (v->is_use || !d || !has_literal_text(d))
 			continue;
+		/* Decide first: the subject is only needed for a report. */
+		secret = v->secret || is_secret_key(v->key);
+		if (!secret && (k = find_credential(d, 0,
+						    key_hints_secret(v->key),
+						    &s, &e)) == CRED_NONE)
+			continue;
 		cl_strbuf_addf(&subject, "the default of %s `%s`",
 			       scope_word(v->scope), v->key);
-		if (v->secret || is_secret_key(v->key))
+		if (secret)
 			report_secret(ctx, cl_node_attr_span(v->node, "default"),
 				      d, strlen(d), cl_strbuf_str(&subject),
 				      "a secret",
 				      "remove the default and make the variable "
 				      "`required=\"true\"`, so that each instance "
 				      "gives its own");
-		else if ((k = find_credential(d, 0, key_hints_secret(v->key),
-					      &s, &e)) != CRED_NONE)
+		else
 			report_secret(ctx,
 				      cl_attr_part_span(ctx, v->node, "default",
 							s, e),
@@ -801,6 +829,20 @@ const struct cl_rule cl_rule_CL502 = {
  * (or a literal user part with no password, which is then usually a token)
  * is also masked in every output.
  */
+/* 1 when URL has user information ("user@" before its host): the cheap
+ * test callers make before building a subject for check_userinfo. */
+static int has_userinfo(const char *url)
+{
+	size_t se, a, ae, i;
+
+	if (!url || !url_parts(url, &se, &a, &ae))
+		return 0;
+	for (i = ae; i > a; i--)
+		if (url[i - 1] == '@')
+			return i - 1 > a; /* "https://@host": nothing before */
+	return 0;
+}
+
 static void check_userinfo(struct cl_ctx *ctx, const char *url,
                            const char *subject,
                            struct cl_span (*part)(const struct cl_ctx *,
@@ -829,8 +871,7 @@ static void check_userinfo(struct cl_ctx *ctx, const char *url,
 		      "server and proxy logs and browser histories; send "
 		      "them in a header (a `basic` auth method, or a header "
 		      "param with a `secret=\"true\"` variable)", subject);
-	if (!d)
-		return;
+	(void)d; /* the password is masked whether or not CL503 is on */
 	{
 		/* What to mask: the password, or a lone user part. */
 		size_t ms = colon < at ? colon + 1 : a, me = at;
@@ -864,7 +905,7 @@ static void check_userinfo_defaults(struct cl_ctx *ctx,
 		const struct cl_variable *v = &vars->items[i];
 		struct cl_strbuf sb = CL_STRBUF_INIT;
 
-		if (v->is_use || !v->default_value)
+		if (v->is_use || !has_userinfo(v->default_value))
 			continue;
 		cl_strbuf_addf(&sb, "the default URL of %s `%s`",
 			       scope_word(v->scope), v->key);
@@ -886,7 +927,7 @@ static void check_credentials_in_url(struct cl_ctx *ctx)
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
-		if (m->url.node) {
+		if (m->url.node && has_userinfo(m->url.value)) {
 			cl_strbuf_reset(&sb);
 			cl_strbuf_addf(&sb, "the URL of auth method `%s`", m->id);
 			check_userinfo(ctx, m->url.value, cl_strbuf_str(&sb),
@@ -895,6 +936,8 @@ static void check_credentials_in_url(struct cl_ctx *ctx)
 		for (j = 0; j < m->n_additional_urls; j++) {
 			const struct cl_additional_url *u = &m->additional_urls[j];
 
+			if (!has_userinfo(u->value))
+				continue;
 			cl_strbuf_reset(&sb);
 			cl_strbuf_addf(&sb, "an additional URL of auth method `%s`",
 				       m->id);
@@ -906,7 +949,7 @@ static void check_credentials_in_url(struct cl_ctx *ctx)
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
-		if (e->url.node) {
+		if (e->url.node && has_userinfo(e->url.value)) {
 			cl_strbuf_reset(&sb);
 			cl_strbuf_addf(&sb, "the URL of endpoint `%s`", e->id);
 			check_userinfo(ctx, e->url.value, cl_strbuf_str(&sb),

@@ -142,19 +142,25 @@ void cl_diag_sink_release(struct cl_diag_sink *sink)
 	memset(sink, 0, sizeof(*sink));
 }
 
-char *cl_mask_secret(const char *s, size_t len)
+size_t cl_mask_keep(const char *s, size_t len)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	size_t i = 0, chars = 0;
+	size_t chars = cl_utf8_count(s, len), keep = chars >= 12 ? 4 : chars / 3;
+	size_t i = 0;
 
-	/* Keep the first four characters (not bytes), then an ellipsis. */
-	while (i < len && chars < 4) {
+	while (i < len && keep) {
 		i++;
 		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
 			i++;
-		chars++;
+		keep--;
 	}
-	cl_strbuf_add(&sb, s, i);
+	return i;
+}
+
+char *cl_mask_secret(const char *s, size_t len)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	cl_strbuf_add(&sb, s, cl_mask_keep(s, len));
 	cl_strbuf_adds(&sb, "\xE2\x80\xA6");
 	return cl_strbuf_detach(&sb);
 }

@@ -55,7 +55,12 @@ void cl_diag_sink_release(struct cl_diag_sink *sink);
 void cl_offset_position(const char *buf, size_t len, uint32_t offset,
                         unsigned *line, unsigned *column, unsigned *byte_column);
 
-/* Masks secret text: the first 4 characters, then "…". Caller frees. */
+/* Bytes of the first characters of a secret that a mask shows: four, or
+ * a third of a secret shorter than 12 characters, so a short secret is
+ * never shown whole. */
+size_t cl_mask_keep(const char *s, size_t len);
+/* Masks secret text: its first characters (cl_mask_keep), then "…".
+ * Caller frees. */
 char *cl_mask_secret(const char *s, size_t len);
 
 #endif /* CL_DIAG_H */

@@ -293,6 +293,9 @@ cl_diag_fingerprint(const cl_result *result, const cl_diag *diag)
 			break;
 	if (idx == n)
 		return NULL;
+	/* Once computed (or kept through a baseline), they are final. */
+	if (result->fingerprints)
+		return cl_strdup(result->fingerprints[idx]);
 	fp_key_init(&k, result, idx);
 	/* Earlier diagnostics with the same key; the cheap comparisons
 	 * first, so that most are never normalised. */
@@ -326,8 +329,8 @@ fp_sort_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-char **
-cl_result_fingerprints(const cl_result *result)
+static char **
+compute_all(const cl_result *result)
 {
 	size_t n = cl_result_count(result), i;
 	struct fp_key *keys = cl_calloc(n, sizeof(*keys));
@@ -352,5 +355,27 @@ cl_result_fingerprints(const cl_result *result)
 	free(uri);
 	free(order);
 	free(keys);
+	return out;
+}
+
+char *const *
+cl_result_fingerprints_cached(const cl_result *result)
+{
+	cl_result *r = (cl_result *)result; /* a cache, like the line index */
+
+	if (!r->fingerprints)
+		r->fingerprints = compute_all(result);
+	return r->fingerprints;
+}
+
+char **
+cl_result_fingerprints(const cl_result *result)
+{
+	char *const *fps = cl_result_fingerprints_cached(result);
+	size_t n = cl_result_count(result), i;
+	char **out = cl_calloc(n, sizeof(*out));
+
+	for (i = 0; i < n; i++)
+		out[i] = cl_strdup(fps[i]);
 	return out;
 }

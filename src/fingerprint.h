@@ -32,4 +32,12 @@ void cl_sha256_final(struct cl_sha256 *c, unsigned char digest[32]);
  */
 char **cl_result_fingerprints(const cl_result *result);
 
+/*
+ * The same, owned by RESULT: computed on the first call and kept, so that
+ * a baseline (cl_baseline_apply) can drop diagnostics without changing
+ * the fingerprints of the others. Not to be called on one result from two
+ * threads at once.
+ */
+char *const *cl_result_fingerprints_cached(const cl_result *result);
+
 #endif /* CL_FINGERPRINT_H */

@@ -537,8 +537,13 @@ static void lint_ctx(struct cl_ctx *ctx)
 		check_root(ctx, root);
 	} else {
 		ctx->model = cl_model_build(ctx, root);
+		/* The secret rules always run: their findings are dropped
+		 * when they are off, but the secrets they find are still
+		 * masked in every other rule's output. */
 		for (i = 0; i < cl_rules_count; i++)
-			if (cl_rules[i]->check && ctx->enabled[i])
+			if (cl_rules[i]->check &&
+			    (ctx->enabled[i] || cl_rules[i] == &cl_rule_CL501 ||
+			     cl_rules[i] == &cl_rule_CL503))
 				cl_rules[i]->check(ctx);
 	}
 	/* Last: the comments may suppress anything reported above. */
@@ -713,10 +718,16 @@ void cl_result_free(cl_result *r)
 {
 	if (!r)
 		return;
+	/* Before the sink, which knows how many there are. */
+	if (r->fingerprints)
+		for (size_t i = 0; i < r->sink.n; i++)
+			free(r->fingerprints[i]);
+	free(r->fingerprints);
 	cl_diag_sink_release(&r->sink);
 	free(r->name);
 	free(r->buf);
 	free(r->line_starts);
+	free(r->shown);
 	cl_strbuf_release(&r->line_buf);
 	free(r);
 }
@@ -752,53 +763,49 @@ static void build_line_index(cl_result *r)
 	}
 }
 
+/*
+ * The source as outputs may show it: every secret span past its first
+ * characters turned into '*', byte for byte, so that columns and byte
+ * offsets still line up (line breaks inside a secret are kept).
+ */
+static void mask_source(cl_result *r)
+{
+	size_t k, i;
+
+	r->shown = cl_malloc(r->len + 1);
+	memcpy(r->shown, r->buf, r->len + 1);
+	for (k = 0; k < r->sink.nsecrets; k++) {
+		struct cl_span sp = r->sink.secrets[k];
+
+		if (sp.end > r->len || sp.start >= sp.end)
+			continue;
+		for (i = sp.start + cl_mask_keep(r->buf + sp.start, sp.end - sp.start);
+		     i < sp.end; i++)
+			if (r->shown[i] != '\n' && r->shown[i] != '\r')
+				r->shown[i] = '*';
+	}
+}
+
 const char *cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 {
 	cl_result *r = (cl_result *)cr; /* the index and line buffer are caches */
-	size_t start, end, i;
+	size_t start, end;
 
 	if (!r->line_starts)
 		build_line_index(r);
+	if (!r->shown)
+		mask_source(r);
 	if (line == 0 || line > r->nlines)
 		return NULL;
-	if (line == r->line_buf_line) {
-		/* Many diagnostics on one long line: build it once. */
-		*len = r->line_buf.len;
-		return cl_strbuf_str(&r->line_buf);
+	if (line != r->line_buf_line) {
+		start = r->line_starts[line - 1];
+		end = line < r->nlines ? r->line_starts[line] - 1 : r->len;
+		if (end > start && r->buf[end - 1] == '\r')
+			end--;
+		cl_strbuf_reset(&r->line_buf);
+		cl_strbuf_add(&r->line_buf, r->shown + start, end - start);
+		r->line_buf_line = line;
 	}
-	start = r->line_starts[line - 1];
-	end = line < r->nlines ? r->line_starts[line] - 1 : r->len;
-	if (end > start && r->buf[end - 1] == '\r')
-		end--;
-	cl_strbuf_reset(&r->line_buf);
-	for (i = start; i < end;) {
-		const struct cl_span *sec = NULL;
-		size_t k;
-
-		for (k = 0; k < r->sink.nsecrets; k++)
-			if (r->sink.secrets[k].start == i &&
-			    r->sink.secrets[k].end > i)
-				sec = &r->sink.secrets[k];
-		if (sec) {
-			size_t send = sec->end < end ? sec->end : end;
-			char *m = cl_mask_secret(r->buf + i, send - i);
-
-			cl_strbuf_adds(&r->line_buf, m);
-			free(m);
-			i = send;
-		} else {
-			/* Copy up to the next secret that starts on this line. */
-			size_t stop = end;
-
-			for (k = 0; k < r->sink.nsecrets; k++)
-				if (r->sink.secrets[k].start > i &&
-				    r->sink.secrets[k].start < stop)
-					stop = r->sink.secrets[k].start;
-			cl_strbuf_add(&r->line_buf, r->buf + i, stop - i);
-			i = stop;
-		}
-	}
-	r->line_buf_line = line;
 	*len = r->line_buf.len;
 	return cl_strbuf_str(&r->line_buf);
 }

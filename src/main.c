@@ -1,13 +1,17 @@
 /*
  * connlint(1): the command line. Parses options, finds the files to lint,
- * hands each file's result to the chosen output right away (so memory does
- * not grow with the number of files) and turns what was found into the exit
- * status. Everything else is in the library.
+ * lints them (in worker threads with -j), hands each file's result to the
+ * chosen outputs in the order the files were found (so the output does not
+ * depend on -j, and memory does not grow with the number of files) and
+ * turns what was found into the exit status. Everything else is in the
+ * library.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -38,6 +42,9 @@ enum {
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_VERSION,
+	OPT_OUTPUT,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
 };
 
 static const struct option long_options[] = {
@@ -51,6 +58,10 @@ static const struct option long_options[] = {
 	{ "severity", required_argument, NULL, OPT_SEVERITY },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -68,7 +79,10 @@ static const char usage_text[] =
 "skipped), or - for standard input.\n"
 "\n"
 "Options:\n"
-"  --format FORMAT        output format: text (default), gcc or json\n"
+"  --format FORMAT        output format: text (default), gcc, json,\n"
+"                         sarif, checkstyle, junit or github\n"
+"  --output FORMAT=FILE   also write the output in FORMAT to FILE\n"
+"                         (replaced when the run ends); repeatable\n"
 "  --fail-on SEVERITY     exit 1 when a problem of SEVERITY or worse is\n"
 "                         found: error (default), warning or info\n"
 "  --select LIST          check only the rules in LIST: comma-separated\n"
@@ -82,6 +96,12 @@ static const char usage_text[] =
 "  --config FILE          read the configuration from FILE instead of\n"
 "                         looking for one\n"
 "  --no-config            read no configuration file\n"
+"  --baseline FILE        report only findings that FILE does not hold\n"
+"                         (they do not count for the exit status)\n"
+"  --write-baseline FILE  write every finding of this run to FILE, for\n"
+"                         --baseline\n"
+"  -j, --jobs N           lint N files at a time (default: the number of\n"
+"                         online processors); the output is the same\n"
 "  --stdin-filename NAME  name shown for standard input (default <stdin>);\n"
 "                         its directory is where the configuration file\n"
 "                         for standard input is looked for\n"
@@ -109,22 +129,135 @@ static const char usage_text[] =
 "Exit status:\n"
 "  0  nothing of the --fail-on severity or worse was found\n"
 "  1  something of the --fail-on severity or worse was found\n"
-"  2  usage error, a path that could not be read, a configuration file\n"
-"     that is not valid, or a write error\n"
+"  2  usage error, a path that could not be read, a configuration or\n"
+"     baseline file that is not valid, or a write error\n"
 "\n"
-"Example:\n"
-"  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n";
+"Examples:\n"
+"  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n"
+"  connlint --output sarif=connlint.sarif connectors/\n"
+"  connlint --write-baseline connlint.baseline connectors/\n"
+"  connlint --baseline connlint.baseline connectors/\n";
+
+/* A command-line rule setting, replayed on the linter of every
+ * configuration file met (each configuration gets its own linter, so that
+ * worker threads only ever read one). */
+struct rule_op {
+	int opt; /* OPT_SELECT, OPT_IGNORE or OPT_SEVERITY */
+	const char *spec;
+};
+
+struct linter_for {
+	const cl_config *config; /* NULL: none */
+	cl_linter *linter;
+};
+
+/* An output: standard output (path NULL), or a file written under a
+ * temporary name in the same directory and renamed into place at the end,
+ * so that nobody ever reads half of it. */
+struct out_file {
+	enum cl_format format;
+	const char *path;
+	char *tmp;
+	FILE *f;
+	cl_output *output; /* NULL for the baseline file */
+};
+
+/* One unit of work, in the order the paths were found. */
+enum item_kind {
+	ITEM_FILE,  /* lint the file at path */
+	ITEM_STDIN, /* lint standard input, shown as path */
+	ITEM_NOTE,  /* only print message on standard error */
+};
+
+struct item {
+	enum item_kind kind;
+	char *path;
+	const cl_linter *linter;
+	const cl_config *config; /* for fail-on */
+	char *message;           /* for standard error, or NULL */
+	bool trouble;            /* the message is about a failure */
+	/* Filled in by process(). */
+	cl_result *result;       /* NULL: the file could not be read */
+	const char *reason;      /* why, static */
+	char *entries;           /* for --write-baseline */
+	size_t baselined;
+	bool done;
+};
+
+/*
+ * Items between being found and being printed, in a ring of cap slots:
+ * head is the next to print, claim the next for a worker, tail the next
+ * free slot (counters that only grow; the slot is the counter modulo
+ * cap). Worker threads lint; the main thread finds files and prints
+ * results in order. The ring bounds how many results wait in memory.
+ */
+struct queue {
+	struct item *slots;
+	size_t cap, head, claim, tail;
+	bool closing;
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* an item to claim, or closing */
+	pthread_cond_t done; /* an item was linted */
+	pthread_t *threads;
+	size_t nthreads;     /* 0: lint on the main thread, one at a time */
+};
 
 struct run {
-	cl_linter *linter;
-	cl_output *output;
+	struct rule_op *ops;
+	size_t nops;
+	struct linter_for *linters;
+	size_t nlinters;
 	enum cl_severity fail_on;
 	bool fail_on_given;         /* --fail-on: wins over the configuration */
 	cl_config_finder *finder;   /* NULL: --config or --no-config */
-	const cl_config *config;    /* the configuration of the file linted */
+	const cl_config *config;    /* --config, or NULL */
+	const cl_baseline *baseline;
+	bool quiet;
+	struct out_file *outs;      /* outs[0] is standard output */
+	size_t nouts;
+	struct out_file *baseline_out; /* --write-baseline, or NULL */
+	size_t baselined;
+	size_t path_errors; /* found while walking; trouble comes later */
+	struct queue q;
 	bool problems; /* something at or above fail_on */
 	bool trouble;  /* a path or a configuration could not be read */
 };
+
+/* A malloc'd formatted string. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(p = malloc((size_t)n + 1))) {
+		perror("connlint");
+		abort();
+	}
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p) {
+		perror("connlint");
+		abort();
+	}
+	return p;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
@@ -141,68 +274,383 @@ usage_error(const char *fmt, ...)
 	fputs("\nTry 'connlint --help' for more information.\n", stderr);
 }
 
+/* ---- the linters: one per configuration -------------------------------- */
+
+static const cl_linter *
+linter_for(struct run *run, const cl_config *config)
+{
+	struct linter_for *grown;
+	cl_linter *l;
+	size_t i;
+
+	for (i = 0; i < run->nlinters; i++)
+		if (run->linters[i].config == config)
+			return run->linters[i].linter;
+	l = cl_linter_new();
+	/* Each setting was accepted on the first linter already. */
+	for (i = 0; i < run->nops; i++) {
+		const struct rule_op *op = &run->ops[i];
+
+		if (op->opt == OPT_SELECT)
+			cl_linter_select(l, op->spec, NULL);
+		else if (op->opt == OPT_IGNORE)
+			cl_linter_ignore(l, op->spec, NULL);
+		else
+			cl_linter_severity(l, op->spec, NULL);
+	}
+	cl_linter_set_config(l, config);
+	grown = realloc(run->linters, (run->nlinters + 1) * sizeof(*grown));
+	if (!grown) {
+		perror("connlint");
+		abort();
+	}
+	run->linters = grown;
+	run->linters[run->nlinters].config = config;
+	run->linters[run->nlinters].linter = l;
+	run->nlinters++;
+	return l;
+}
+
+/* ---- output files ------------------------------------------------------ */
+
+static mode_t file_mode; /* what open(2) would give a new file: umask applied */
+
+/* Creates OUT's temporary file; returns -1 after a message. */
+static int
+out_open(struct out_file *out)
+{
+	const char *slash = strrchr(out->path, '/');
+	int dirlen = slash ? (int)(slash - out->path + 1) : 0;
+	int fd, saved;
+
+	/* Hidden, beside the target: rename() then never crosses file
+	 * systems, and a directory walk does not lint a half-written
+	 * file. */
+	out->tmp = xasprintf("%.*s.%s.connlint-XXXXXX", dirlen, out->path,
+	                     out->path + dirlen);
+	if ((fd = mkstemp(out->tmp)) < 0) {
+		fprintf(stderr, "connlint: %s: %s\n", out->path, strerror(errno));
+		free(out->tmp);
+		out->tmp = NULL;
+		return -1;
+	}
+	/* mkstemp makes it 0600; the result is an ordinary file. */
+	if (fchmod(fd, file_mode) || !(out->f = fdopen(fd, "w"))) {
+		saved = errno;
+		close(fd);
+		unlink(out->tmp);
+		free(out->tmp);
+		out->tmp = NULL;
+		fprintf(stderr, "connlint: %s: %s\n", out->path, strerror(saved));
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes OUT's file out and renames it into place; returns -1 after a
+ * message (then the target is left as it was). */
+static int
+out_commit(struct out_file *out)
+{
+	int err = 0;
+
+	if (ferror(out->f))
+		err = EIO;
+	if (fflush(out->f) && !err)
+		err = errno ? errno : EIO;
+	/* Durable before it replaces the old file. */
+	if (!err && fsync(fileno(out->f)))
+		err = errno;
+	if (fclose(out->f) && !err)
+		err = errno ? errno : EIO;
+	out->f = NULL;
+	if (!err && rename(out->tmp, out->path))
+		err = errno;
+	if (err) {
+		fprintf(stderr, "connlint: %s: error writing output: %s\n",
+		        out->path, strerror(err));
+		unlink(out->tmp);
+	}
+	free(out->tmp);
+	out->tmp = NULL;
+	return err ? -1 : 0;
+}
+
+/* Drops OUT's temporary file (the run did not get to the end). */
+static void
+out_abandon(struct out_file *out)
+{
+	if (out->f)
+		fclose(out->f);
+	out->f = NULL;
+	if (out->tmp)
+		unlink(out->tmp);
+	free(out->tmp);
+	out->tmp = NULL;
+}
+
+/* ---- linting and printing, in order ------------------------------------ */
+
+/* Lints IT; runs on a worker thread and reads nothing shared but the
+ * linters, the configurations and the baseline, which nobody changes
+ * while workers run. */
+static void
+process(const struct run *run, struct item *it)
+{
+	if (it->kind == ITEM_FILE)
+		it->result = cl_lint_file(it->linter, it->path, NULL, &it->reason);
+	else if (it->kind == ITEM_STDIN)
+		it->result = cl_lint_fd(it->linter, 0, it->path, &it->reason);
+	if (!it->result)
+		return;
+	/* Before the baseline is applied: a new baseline records what is
+	 * found today, whatever the old one held. */
+	if (run->baseline_out)
+		it->entries = cl_baseline_entries(it->result);
+	if (run->baseline)
+		it->baselined = cl_baseline_apply(run->baseline, it->result);
+}
+
+/* Prints IT and frees what it holds; on the main thread only. */
+static void
+render(struct run *run, struct item *it)
+{
+	enum cl_severity fail_on = run->fail_on;
+	size_t i;
+	int sev;
+
+	if (it->message)
+		fputs(it->message, stderr);
+	if (it->trouble)
+		run->trouble = true;
+	if (it->kind == ITEM_NOTE) {
+		/* nothing was linted */
+	} else if (!it->result) {
+		const char *reason = it->reason ? it->reason : "cannot read";
+
+		fprintf(stderr, "connlint: %s: %s\n", it->path, reason);
+		run->trouble = true;
+		/* SARIF and JUnit record it too. */
+		for (i = 0; i < run->nouts; i++)
+			cl_output_add_error(run->outs[i].output, it->path, reason);
+	} else {
+		if (!run->fail_on_given && it->config)
+			cl_config_fail_on(it->config, &fail_on);
+		for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
+			if (cl_result_count_severity(it->result, (enum cl_severity)sev))
+				run->problems = true;
+		for (i = 0; i < run->nouts; i++) {
+			cl_output_add_baselined(run->outs[i].output, it->baselined);
+			cl_output_add(run->outs[i].output, it->result);
+		}
+		if (run->baseline_out && it->entries)
+			fputs(it->entries, run->baseline_out->f);
+		run->baselined += it->baselined;
+		cl_result_free(it->result);
+	}
+	free(it->path);
+	free(it->message);
+	free(it->entries);
+	memset(it, 0, sizeof(*it));
+}
+
+static void *
+worker(void *arg)
+{
+	struct run *run = arg;
+	struct queue *q = &run->q;
+
+	pthread_mutex_lock(&q->mu);
+	for (;;) {
+		struct item *it;
+
+		/* Notes need no work. */
+		while (q->claim < q->tail && q->slots[q->claim % q->cap].done)
+			q->claim++;
+		if (q->claim == q->tail) {
+			if (q->closing)
+				break;
+			pthread_cond_wait(&q->work, &q->mu);
+			continue;
+		}
+		it = &q->slots[q->claim++ % q->cap];
+		pthread_mutex_unlock(&q->mu);
+		process(run, it);
+		pthread_mutex_lock(&q->mu);
+		it->done = true;
+		pthread_cond_signal(&q->done);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* Starts up to JOBS worker threads; with fewer than two, everything runs
+ * on the main thread, as it always did. */
+static void
+queue_start(struct run *run, long jobs)
+{
+	struct queue *q = &run->q;
+	size_t i;
+
+	if (jobs < 2)
+		return;
+	/* Enough waiting results that a slow file does not stall the
+	 * others, few enough that memory stays small. */
+	q->cap = 8 * (size_t)jobs;
+	q->slots = calloc(q->cap, sizeof(*q->slots));
+	q->threads = calloc((size_t)jobs, sizeof(*q->threads));
+	if (!q->slots || !q->threads) {
+		perror("connlint");
+		abort();
+	}
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->work, NULL);
+	pthread_cond_init(&q->done, NULL);
+	for (i = 0; i < (size_t)jobs; i++) {
+		if (pthread_create(&q->threads[i], NULL, worker, run))
+			break; /* fewer threads still work */
+		q->nthreads++;
+	}
+	if (!q->nthreads) {
+		free(q->slots);
+		free(q->threads);
+		q->slots = NULL;
+		q->threads = NULL;
+	}
+}
+
+/* Prints the oldest item once it is linted. */
+static void
+print_oldest(struct run *run)
+{
+	struct queue *q = &run->q;
+	struct item *it = &q->slots[q->head % q->cap];
+
+	pthread_mutex_lock(&q->mu);
+	while (!it->done)
+		pthread_cond_wait(&q->done, &q->mu);
+	/* A note is done without a worker, which may not have skipped it
+	 * yet: once render() empties the slot, no worker must take it for
+	 * a file to lint. */
+	if (q->claim <= q->head)
+		q->claim = q->head + 1;
+	pthread_mutex_unlock(&q->mu);
+	render(run, it);
+	q->head++;
+}
+
+/* Queues IT (taking what it holds), or with no workers lints and prints
+ * it now. */
+static void
+submit(struct run *run, struct item *it)
+{
+	struct queue *q = &run->q;
+
+	if (!q->nthreads) {
+		if (it->kind != ITEM_NOTE)
+			process(run, it);
+		render(run, it);
+		return;
+	}
+	while (q->tail - q->head == q->cap)
+		print_oldest(run);
+	it->done = it->kind == ITEM_NOTE;
+	pthread_mutex_lock(&q->mu);
+	q->slots[q->tail % q->cap] = *it;
+	q->tail++;
+	pthread_cond_signal(&q->work);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* Prints everything still queued and stops the workers. */
+static void
+queue_finish(struct run *run)
+{
+	struct queue *q = &run->q;
+	size_t i;
+
+	if (!q->nthreads)
+		return;
+	while (q->head < q->tail)
+		print_oldest(run);
+	pthread_mutex_lock(&q->mu);
+	q->closing = true;
+	pthread_cond_broadcast(&q->work);
+	pthread_mutex_unlock(&q->mu);
+	for (i = 0; i < q->nthreads; i++)
+		pthread_join(q->threads[i], NULL);
+	pthread_mutex_destroy(&q->mu);
+	pthread_cond_destroy(&q->work);
+	pthread_cond_destroy(&q->done);
+	free(q->slots);
+	free(q->threads);
+	memset(q, 0, sizeof(*q));
+}
+
+/* A message for standard error, in its place among the results. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+note(struct run *run, bool trouble, const char *fmt, ...)
+{
+	struct item it = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(it.message = malloc((size_t)n + 1))) {
+		perror("connlint");
+		abort();
+	}
+	va_start(ap, fmt);
+	vsnprintf(it.message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	it.kind = ITEM_NOTE;
+	it.trouble = trouble;
+	submit(run, &it);
+}
+
 static void
 path_error(struct run *run, const char *path, const char *reason)
 {
-	fprintf(stderr, "connlint: %s: %s\n", path, reason);
-	run->trouble = true;
+	run->path_errors++;
+	note(run, true, "connlint: %s: %s\n", path, reason);
 }
 
 /*
- * Sets up the linter for the file at PATH (or, for standard input, shown
- * as PATH) with the configuration that applies to it. Returns false when
- * that configuration is not valid; its message is printed once.
+ * Queues the file at PATH (ITEM_FILE) or standard input shown as PATH
+ * (ITEM_STDIN), with the linter for the configuration that applies to it.
+ * When that configuration is not valid, its message is printed once and
+ * the file is not linted.
  */
-static bool
-configure_for(struct run *run, const char *path)
+static void
+lint_item(struct run *run, enum item_kind kind, const char *path)
 {
-	const cl_config *config;
+	struct item it = { 0 };
+	const cl_config *config = run->config;
 	const char *error;
 
-	if (!run->finder)
-		return true;
-	if (cl_config_find(run->finder, path, &config, &error)) {
+	if (run->finder && cl_config_find(run->finder, path, &config, &error)) {
 		if (error)
-			fprintf(stderr, "connlint: %s\n", error);
-		run->trouble = true;
-		return false;
-	}
-	run->config = config;
-	cl_linter_set_config(run->linter, config);
-	return true;
-}
-
-/* Takes RESULT (may be NULL: then PATH could not be read, for REASON). */
-static void
-take_result(struct run *run, const char *path, cl_result *result,
-            const char *reason)
-{
-	enum cl_severity fail_on = run->fail_on;
-	int sev;
-
-	if (!result) {
-		path_error(run, path, reason ? reason : "cannot read");
+			note(run, true, "connlint: %s\n", error);
+		else
+			note(run, true, "%s", "");
 		return;
 	}
-	if (!run->fail_on_given && run->config)
-		cl_config_fail_on(run->config, &fail_on);
-	for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
-		if (cl_result_count_severity(result, (enum cl_severity)sev))
-			run->problems = true;
-	cl_output_add(run->output, result);
-	cl_result_free(result);
+	it.kind = kind;
+	it.path = xstrdup(path);
+	it.config = config;
+	it.linter = linter_for(run, config);
+	submit(run, &it);
 }
 
 static void
 lint_file(struct run *run, const char *path)
 {
-	const char *reason = NULL;
-	cl_result *r;
-
-	if (!configure_for(run, path))
-		return;
-	r = cl_lint_file(run->linter, path, NULL, &reason);
-	take_result(run, path, r, reason);
+	lint_item(run, ITEM_FILE, path);
 }
 
 static bool
@@ -325,23 +773,17 @@ lint_path(struct run *run, const char *path, const char *stdin_name)
 	struct stat st;
 
 	if (!strcmp(path, "-")) {
-		const char *reason = NULL;
-		cl_result *r;
-
-		if (!configure_for(run, stdin_name))
-			return;
-		r = cl_lint_fd(run->linter, 0, stdin_name, &reason);
-		take_result(run, stdin_name, r, reason);
+		lint_item(run, ITEM_STDIN, stdin_name);
 	} else if (stat(path, &st)) {
 		path_error(run, path, strerror(errno));
 	} else if (S_ISDIR(st.st_mode)) {
-		bool before = run->trouble;
+		size_t before = run->path_errors;
 
 		/* An empty directory is worth a word but is not an error;
 		 * one whose entries failed has been reported already. */
-		if (!walk(run, path) && run->trouble == before)
-			fprintf(stderr, "connlint: %s: no .xml files found\n",
-			        path);
+		if (!walk(run, path) && run->path_errors == before)
+			note(run, false, "connlint: %s: no .xml files found\n",
+			     path);
 	} else {
 		lint_file(run, path);
 	}
@@ -504,27 +946,85 @@ close_stdout(void)
 	return 0;
 }
 
+/* Parses --output FORMAT=FILE into OUT; returns -1 after a usage message. */
+static int
+parse_output(const char *arg, struct out_file *out)
+{
+	const char *eq = strchr(arg, '=');
+	char name[32];
+	size_t n;
+
+	if (!eq || !eq[1]) {
+		usage_error("--output: '%s' is not FORMAT=FILE "
+		            "(e.g. sarif=connlint.sarif)", arg);
+		return -1;
+	}
+	n = (size_t)(eq - arg);
+	if (n >= sizeof(name) || (memcpy(name, arg, n), name[n] = '\0',
+	                          cl_format_parse(name, &out->format))) {
+		usage_error("--output: unknown format '%.*s' (text, gcc, json, "
+		            "sarif, checkstyle, junit or github)", (int)n, arg);
+		return -1;
+	}
+	out->path = eq + 1;
+	return 0;
+}
+
+/* Parses -j N; returns -1 after a usage message. */
+static int
+parse_jobs(const char *arg, long *jobs)
+{
+	char *end;
+
+	errno = 0;
+	*jobs = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || *jobs < 1 || *jobs > 1024) {
+		usage_error("--jobs: '%s' is not a number from 1 to 1024", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static long
+online_processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 1024 ? 1024 : n;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct run run = { NULL, NULL, CL_SEV_ERROR, false, NULL, NULL, false,
-	                   false };
+	struct run run;
 	cl_linter *linter = cl_linter_new();
 	cl_config *config = NULL; /* --config FILE */
+	cl_baseline *baseline = NULL;
+	struct out_file baseline_out = { CL_FORMAT_TEXT, NULL, NULL, NULL, NULL };
 	enum cl_format format = CL_FORMAT_TEXT;
 	const char *stdin_name = "<stdin>";
 	const char *color = "auto";
-	const char *config_path = NULL;
+	const char *config_path = NULL, *baseline_path = NULL;
 	const char **explained = calloc((size_t)argc, sizeof(*explained));
 	unsigned flags = 0;
 	bool show_rules = false, show_version = false, no_config = false;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
+	long jobs = 0;
+	size_t k;
+	mode_t mask;
 	static char progname[] = "connlint";
 
-	if (!explained) {
+	memset(&run, 0, sizeof(run));
+	run.fail_on = CL_SEV_ERROR;
+	/* At most one rule setting and one output per argument, plus
+	 * standard output. */
+	run.ops = calloc((size_t)argc, sizeof(*run.ops));
+	run.outs = calloc((size_t)argc + 1, sizeof(*run.outs));
+	if (!explained || !run.ops || !run.outs) {
 		perror("connlint");
 		return EXIT_TROUBLE;
 	}
+	run.nouts = 1;
 	/* getopt_long's own messages then read "connlint: ...", like ours,
 	 * however the binary was invoked. */
 	argv[0] = progname;
@@ -534,16 +1034,45 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 1 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	while ((c = getopt_long(argc, argv, "qh", long_options, NULL)) != -1) {
+	/* Read once, before any thread exists: umask(2) can only be read by
+	 * setting it. */
+	mask = umask(0);
+	umask(mask);
+	file_mode = 0666 & ~mask;
+	while ((c = getopt_long(argc, argv, "qhj:", long_options, NULL)) != -1) {
 		char *error = NULL;
 
 		switch (c) {
 		case OPT_FORMAT:
 			if (cl_format_parse(optarg, &format)) {
 				usage_error("--format: unknown format '%s' "
-				            "(text, gcc or json)", optarg);
+				            "(text, gcc, json, sarif, checkstyle, "
+				            "junit or github)", optarg);
 				goto cleanup;
 			}
+			break;
+		case OPT_OUTPUT:
+			if (parse_output(optarg, &run.outs[run.nouts]))
+				goto cleanup;
+			for (k = 1; k < run.nouts; k++) {
+				if (!strcmp(run.outs[k].path,
+				            run.outs[run.nouts].path)) {
+					usage_error("--output: %s given twice",
+					            run.outs[k].path);
+					goto cleanup;
+				}
+			}
+			run.nouts++;
+			break;
+		case OPT_BASELINE:
+			baseline_path = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			baseline_out.path = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &jobs))
+				goto cleanup;
 			break;
 		case OPT_FAIL_ON:
 			if (cl_severity_parse(optarg, &run.fail_on)) {
@@ -557,6 +1086,8 @@ main(int argc, char **argv)
 		case OPT_IGNORE:
 			if (select_rules(linter, c == OPT_IGNORE, optarg))
 				goto cleanup;
+			run.ops[run.nops].opt = c;
+			run.ops[run.nops++].spec = optarg;
 			break;
 		case OPT_SEVERITY:
 			if (cl_linter_severity(linter, optarg, &error)) {
@@ -564,6 +1095,8 @@ main(int argc, char **argv)
 				free(error);
 				goto cleanup;
 			}
+			run.ops[run.nops].opt = c;
+			run.ops[run.nops++].spec = optarg;
 			break;
 		case OPT_CONFIG:
 			config_path = optarg;
@@ -633,6 +1166,15 @@ main(int argc, char **argv)
 		usage_error("no PATH given");
 		goto cleanup;
 	}
+	if (baseline_out.path) {
+		for (k = 1; k < run.nouts; k++) {
+			if (!strcmp(run.outs[k].path, baseline_out.path)) {
+				usage_error("--write-baseline: %s is an --output "
+				            "file too", baseline_out.path);
+				goto cleanup;
+			}
+		}
+	}
 	if (config_path) {
 		char *error = NULL;
 
@@ -646,14 +1188,66 @@ main(int argc, char **argv)
 	} else if (!no_config) {
 		run.finder = cl_config_finder_new();
 	}
+	if (baseline_path) {
+		char *error = NULL;
 
-	if (!strcmp(color, "always") || (!strcmp(color, "auto") && auto_color()))
-		flags |= CL_OUTPUT_COLOR;
-	run.linter = linter;
-	run.output = cl_output_new(format, stdout, flags);
+		if (!(baseline = cl_baseline_load(baseline_path, &error))) {
+			fprintf(stderr, "connlint: %s\n", error);
+			free(error);
+			goto cleanup;
+		}
+		run.baseline = baseline;
+		flags |= CL_OUTPUT_BASELINE;
+	}
+	/* The first linter, which checked the rule settings, serves the
+	 * files its configuration applies to. */
+	run.linters = malloc(sizeof(*run.linters));
+	if (!run.linters) {
+		perror("connlint");
+		abort();
+	}
+	run.linters[0].config = config;
+	run.linters[0].linter = linter;
+	run.nlinters = 1;
+	linter = NULL;
+
+	/* Every output file is created before anything is linted, so that a
+	 * directory that does not exist is reported at once. */
+	for (k = 1; k < run.nouts; k++)
+		if (out_open(&run.outs[k]))
+			goto cleanup;
+	if (baseline_out.path) {
+		if (out_open(&baseline_out))
+			goto cleanup;
+		fputs(CL_BASELINE_HEADER "\n", baseline_out.f);
+		run.baseline_out = &baseline_out;
+	}
+	run.outs[0].format = format;
+	run.outs[0].f = stdout;
+	for (k = 0; k < run.nouts; k++) {
+		unsigned f = flags;
+
+		/* Colour is for the terminal only. */
+		if (k == 0 && (!strcmp(color, "always") ||
+		               (!strcmp(color, "auto") && auto_color())))
+			f |= CL_OUTPUT_COLOR;
+		run.outs[k].output = cl_output_new(run.outs[k].format,
+		                                   run.outs[k].f, f);
+	}
+
+	queue_start(&run, jobs ? jobs : online_processors());
 	for (i = optind; i < argc; i++)
 		lint_path(&run, argv[i], stdin_name);
-	cl_output_finish(run.output);
+	queue_finish(&run);
+	for (k = 0; k < run.nouts; k++)
+		cl_output_finish(run.outs[k].output);
+	/* The text format says it in its summary line; elsewhere standard
+	 * output is for programs. */
+	if (baseline && run.outs[0].format != CL_FORMAT_TEXT &&
+	    !(flags & CL_OUTPUT_QUIET))
+		fprintf(stderr, "connlint: %zu finding%s held back by the "
+		        "baseline %s\n", run.baselined,
+		        run.baselined == 1 ? "" : "s", baseline_path);
 
 	if (run.trouble)
 		status = EXIT_TROUBLE;
@@ -661,14 +1255,30 @@ main(int argc, char **argv)
 		status = EXIT_PROBLEMS;
 	else
 		status = EXIT_CLEAN;
+	for (k = 1; k < run.nouts; k++)
+		if (out_commit(&run.outs[k]))
+			status = EXIT_TROUBLE;
+	if (run.baseline_out && out_commit(run.baseline_out))
+		status = EXIT_TROUBLE;
 	if (close_stdout())
 		status = EXIT_TROUBLE;
 
 cleanup:
-	cl_output_free(run.output);
+	for (k = 0; k < run.nouts; k++) {
+		cl_output_free(run.outs[k].output);
+		if (k)
+			out_abandon(&run.outs[k]);
+	}
+	out_abandon(&baseline_out);
+	free(run.outs);
+	for (k = 0; k < run.nlinters; k++)
+		cl_linter_free(run.linters[k].linter);
+	free(run.linters);
+	free(run.ops);
 	cl_linter_free(linter);
 	cl_config_free(config);
 	cl_config_finder_free(run.finder);
+	cl_baseline_free(baseline);
 	free(explained);
 	return status;
 }

@@ -95,6 +95,12 @@ cl_output_add_error(cl_output *output, const char *path, const char *reason)
 }
 
 void
+cl_output_add_baselined(cl_output *output, size_t n)
+{
+	output->baselined += n;
+}
+
+void
 cl_output_finish(cl_output *output)
 {
 	output->ops->finish(output);

@@ -130,9 +130,14 @@ json_finish(struct cl_output *out)
 	fputs(cl_strbuf_str(&head), out->out);
 	fputs(cl_strbuf_str(&st->diags), out->out);
 	fprintf(out->out, "%s],\n  \"summary\": {\"error\": %zu, "
-	        "\"warning\": %zu, \"info\": %zu}\n}\n",
+	        "\"warning\": %zu, \"info\": %zu",
 	        st->ndiags ? "\n  " : "", out->counts[CL_SEV_ERROR],
 	        out->counts[CL_SEV_WARNING], out->counts[CL_SEV_INFO]);
+	/* Only with a baseline, so that documents without one stay as
+	 * they were. */
+	if (out->flags & CL_OUTPUT_BASELINE)
+		fprintf(out->out, ", \"baselined\": %zu", out->baselined);
+	fputs("}\n}\n", out->out);
 	cl_strbuf_release(&head);
 }
 

@@ -298,12 +298,16 @@ text_finish(struct cl_output *out)
 	if (out->flags & CL_OUTPUT_QUIET)
 		return;
 	if (e + w + in == 0)
-		fprintf(out->out, "no problems in %zu file%s\n", out->files,
+		fprintf(out->out, "no problems in %zu file%s", out->files,
 		        plural(out->files));
 	else
 		fprintf(out->out, "%zu error%s, %zu warning%s, %zu info in "
-		        "%zu file%s\n", e, plural(e), w, plural(w), in,
+		        "%zu file%s", e, plural(e), w, plural(w), in,
 		        out->files, plural(out->files));
+	/* Said even when 0, so that a log shows a baseline was in use. */
+	if (out->flags & CL_OUTPUT_BASELINE)
+		fprintf(out->out, " (%zu baselined)", out->baselined);
+	putc('\n', out->out);
 }
 
 const struct cl_output_ops cl_output_text_ops = {

@@ -98,6 +98,85 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* ---- prefilters ----
+ *
+ * A PCRE2 call costs about a thousand instructions even when nothing
+ * matches, and nearly every malformed or single-brace scan finds nothing.
+ * Each prefilter below is a
+ * necessary condition for its pattern to match at or after POS: when it
+ * fails, the pattern cannot match and the regex is skipped; when it holds,
+ * PCRE2 still decides. So a prefilter may be loose, never too strict.
+ */
+
+/* Key characters: ASCII letters, digits, '_', '-' and '.'. */
+static int is_key(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+}
+
+/* The end of "{{KEY}}" (KEY one or more key characters) at S[P..), or 0
+ * when there is none there. */
+static size_t token_end(const char *s, size_t len, size_t p)
+{
+	size_t q = p + 2;
+
+	if (q > len || s[p] != '{' || s[p + 1] != '{')
+		return 0;
+	while (q < len && is_key(s[q]))
+		q++;
+	if (q == p + 2 || q + 2 > len || s[q] != '}' || s[q + 1] != '}')
+		return 0;
+	return q + 2;
+}
+
+/* Single: a '{' not after '{' or '$', then KEY, then one '}' not followed
+ * by another. */
+static int may_match_single(const char *s, size_t len, size_t pos)
+{
+	const char *b;
+	size_t q;
+
+	for (; (b = memchr(s + pos, '{', len - pos)); pos++) {
+		pos = (size_t)(b - s);
+		if (pos && (s[pos - 1] == '{' || s[pos - 1] == '$'))
+			continue;
+		for (q = pos + 1; q < len && is_key(s[q]); q++)
+			;
+		if (q > pos + 1 && q < len && s[q] == '}' &&
+		    (q + 1 == len || s[q + 1] != '}'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Malformed: every alternative starts at a '{' (or at the '$' of "${",
+ * whose '{' comes next) or at "[[". A well-formed "{{KEY}}" starts none
+ * of them: alternatives 1 to 4 need a '{', blank or non-key character
+ * after the "{{" or a key not closed by "}}"; 5 needs "${" not followed
+ * by '{'; and none can start inside it (a '{' after a '{', a key
+ * character, a '}'). So only a '{' outside well-formed placeholders, or
+ * "[[", can start a match.
+ */
+static int may_match_malformed(const char *s, size_t len, size_t pos)
+{
+	const char *brace, *bracket;
+	size_t end;
+
+	/* "[[" anywhere: let the regex decide. */
+	for (bracket = memchr(s + pos, '[', len - pos); bracket;
+	     bracket = memchr(bracket + 1, '[', len - (size_t)(bracket + 1 - s)))
+		if (bracket + 1 < s + len && bracket[1] == '[')
+			return 1;
+	while ((brace = memchr(s + pos, '{', len - pos))) {
+		if (!(end = token_end(s, len, (size_t)(brace - s))))
+			return 1;
+		pos = end;
+	}
+	return 0;
+}
+
 /*
  * Runs pattern PAT over S[0..LEN) from *POS. The match data lives for this
  * call only, so concurrent scans share nothing mutable.
@@ -111,11 +190,25 @@ static int scan(enum pattern pat, const char *s, size_t len,
 
 	if (!s || *pos >= len)
 		return 0;
-	/* Every pattern needs a '{' (or, for the malformed one, a '['):
-	 * most param values have neither, so skip the regex for them. */
-	if (!memchr(s + *pos, '{', len - *pos) &&
-	    (pat != PAT_MALFORMED || !memchr(s + *pos, '[', len - *pos)))
-		return 0;
+	/* Most texts cannot match: skip the regex for them. */
+	switch (pat) {
+	case PAT_WELLFORMED:
+		/* Only a '{' test: most texts with one hold a match, so a
+		 * finer test would cost more than the calls it saves. */
+		if (!memchr(s + *pos, '{', len - *pos))
+			return 0;
+		break;
+	case PAT_MALFORMED:
+		if (!may_match_malformed(s, len, *pos))
+			return 0;
+		break;
+	case PAT_SINGLE:
+		if (!may_match_single(s, len, *pos))
+			return 0;
+		break;
+	case PAT_COUNT:
+		BUG("no such placeholder pattern");
+	}
 	cl_placeholder_init();
 	md = pcre2_match_data_create(2, NULL);
 	if (!md) {

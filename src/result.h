@@ -16,8 +16,13 @@ struct cl_result {
 	/* Line index, built on the first cl_result_line call. */
 	uint32_t *line_starts;
 	size_t nlines;
+	char *shown;               /* buf with secrets masked, built lazily */
 	struct cl_strbuf line_buf; /* the last line returned, masked */
 	unsigned line_buf_line;    /* its number; 0 when none */
+	/* The diagnostics' fingerprints, parallel to sink.items; computed on
+	 * first use. Kept so that dropping baselined diagnostics does not
+	 * renumber the fingerprints of those that stay. */
+	char **fingerprints;
 };
 
 /* One output format: cl_output_new picks the ops by format. */
@@ -40,6 +45,7 @@ struct cl_output {
 	unsigned flags;
 	size_t files; /* results added so far */
 	size_t counts[3]; /* per enum cl_severity */
+	size_t baselined; /* diagnostics a baseline held back */
 	void *state; /* the format's own data */
 	/* Kept here rather than passed to an op, so that formats which
 	 * ignore them need no code for them. */

@@ -251,7 +251,8 @@ START_TEST(help_mentions_every_option)
 		"docs/configuration.md",
 		"--color WHEN", "auto", "always", "never", "NO_COLOR",
 		"-q, --quiet", "--list-rules", "--explain RULE", "--version",
-		"-h, --help",
+		"-h, --help", "--output FORMAT=FILE", "--baseline FILE",
+		"--write-baseline FILE", "-j, --jobs N",
 		"Exit status", "  0  ", "  1  ", "  2  ", "Example",
 		"Usage: connlint [OPTIONS] PATH...",
 	};
@@ -275,14 +276,14 @@ END_TEST
 START_TEST(help_example_runs)
 {
 	struct run r = RUN("--help");
-	const char *ex = strstr(r.out, "Example:\n  connlint ");
+	const char *ex = strstr(r.out, "Examples:\n  connlint ");
 	const char *args[CL_TEST_MAX_ARGS];
 	char words[512], *p;
 	size_t n = 0, len;
 	struct run ex_run;
 
 	ck_assert_ptr_nonnull(ex);
-	ex += strlen("Example:\n  connlint ");
+	ex += strlen("Examples:\n  connlint ");
 	len = strcspn(ex, "\n");
 	ck_assert_uint_lt(len, sizeof(words));
 	memcpy(words, ex, len);

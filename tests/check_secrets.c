@@ -120,6 +120,10 @@ START_TEST(test_no_secret_in_any_output)
 		{ CL_FORMAT_TEXT, CL_OUTPUT_COLOR, "text (colour)" },
 		{ CL_FORMAT_GCC, 0, "gcc" },
 		{ CL_FORMAT_JSON, 0, "json" },
+		{ CL_FORMAT_SARIF, 0, "sarif" },
+		{ CL_FORMAT_CHECKSTYLE, 0, "checkstyle" },
+		{ CL_FORMAT_JUNIT, 0, "junit" },
+		{ CL_FORMAT_GITHUB, 0, "github" },
 	};
 	cl_linter *l = cl_linter_new();
 	cl_result *r = cl_lint_memory(l, "shop.connector.xml", connector,
@@ -155,6 +159,32 @@ START_TEST(test_no_secret_in_any_output)
 }
 END_TEST
 
+/* With CL501 off, other rules' snippets of the same lines stay masked. */
+START_TEST(test_masked_without_cl501)
+{
+	cl_linter *l = cl_linter_new();
+	cl_result *r;
+	char *out;
+	size_t i;
+
+	ck_assert_int_eq(cl_linter_ignore(l, "CL501", NULL), 0);
+	r = cl_lint_memory(l, "shop.connector.xml", connector, strlen(connector));
+	for (i = 0; i < cl_result_count(r); i++)
+		ck_assert_str_ne(cl_rule_id(cl_diag_rule(cl_result_diag(r, i))), "CL501");
+	out = render(r, CL_FORMAT_TEXT, 0);
+	assert_no_secret(out, "text without CL501");
+	free(out);
+	for (i = 1; cl_result_line(r, (unsigned)i, &(size_t){ 0 }); i++) {
+		size_t len;
+
+		assert_no_secret(cl_result_line(r, (unsigned)i, &len),
+		                 "cl_result_line without CL501");
+	}
+	cl_result_free(r);
+	cl_linter_free(l);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("secrets");
@@ -163,6 +193,7 @@ int main(void)
 	int failed;
 
 	tcase_add_test(tc, test_no_secret_in_any_output);
+	tcase_add_test(tc, test_masked_without_cl501);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,7 +1,7 @@
 /*
  * libFuzzer harness over the whole library pipeline: options, encoding
  * checks, the SAX parser, the model, every rule, inline suppressions and
- * all three output formats. Build and run with `make fuzz` / `make
+ * every output format. Build and run with `make fuzz` / `make
  * fuzz-smoke` (tests/fuzz/fuzz.mk); see docs/fuzzing.md.
  *
  * Input layout: the first CL_FUZZ_HDR bytes choose the options, the rest
@@ -75,10 +75,13 @@ static void check_positions(const cl_result *r)
 
 	for (i = 0; i < cl_result_count(r); i++) {
 		const cl_diag *d = cl_result_diag(r, i);
-		unsigned l = cl_diag_line(d), c = cl_diag_column(d);
-		unsigned el = cl_diag_end_line(d), ec = cl_diag_end_column(d);
+		unsigned l, c, el, ec;
 
 		CL_FUZZ_CHECK(d != NULL);
+		l = cl_diag_line(d);
+		c = cl_diag_column(d);
+		el = cl_diag_end_line(d);
+		ec = cl_diag_end_column(d);
 		CL_FUZZ_CHECK(cl_diag_rule(d) != NULL);
 		CL_FUZZ_CHECK(cl_diag_message(d) != NULL);
 		CL_FUZZ_CHECK(l >= 1 && c >= 1 && cl_diag_byte_column(d) >= 1);

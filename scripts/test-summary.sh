@@ -1,0 +1,23 @@
+#!/bin/sh
+# Adds up the Check suites' and the corpus runner's results kept by
+# `make check` in DIR and prints one closing line: "N passed, N failed".
+set -eu
+dir=${1:-build/test-logs}
+passed=0
+failed=0
+if [ -f "$dir/unit.txt" ]; then
+	# "100%: Checks: 23, Failures: 0, Errors: 0"
+	set -- $(sed -n 's/.*Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\).*/\1 \2 \3/p' "$dir/unit.txt" |
+		awk '{ c += $1; f += $2 + $3 } END { print c - f, f }')
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+fi
+if [ -f "$dir/corpus.txt" ]; then
+	# "corpus: 212 passed, 0 failed"
+	set -- $(awk '{ p += $2; f += $4 } END { print p + 0, f + 0 }' "$dir/corpus.txt")
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+fi
+echo "make check: unit suites and corpus, normal and sanitizer builds, fuzz smoke run"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
