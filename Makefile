@@ -51,7 +51,7 @@ TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 CORPUS    := $(BUILD)/tests/corpus
 HEADERS   := $(wildcard include/*.h src/*.h rules/*.h tests/*.h)
 
-.PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit bench install \
+.PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit check-valgrind bench install \
         uninstall clean deps deps-test
 
 all: $(BUILD)/connlint $(BUILD)/libconnlint.a
@@ -105,9 +105,24 @@ check: deps-test
 	@$(MAKE) --no-print-directory check-unit check-corpus
 ifndef SANITIZE
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined check-unit check-corpus
+	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory fuzz-smoke
 endif
 	@scripts/test-summary.sh $(TEST_LOGS)
+
+# valgrind memcheck over the whole fixture corpus, in every output format,
+# one thread and two: any memcheck error or definite leak fails (exit 99;
+# connlint's own exit 1 for findings is expected). No suppressions needed.
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+            --error-exitcode=99
+check-valgrind: $(BUILD)/connlint
+	@set -e; for f in text gcc json sarif checkstyle junit github; do \
+	    for j in 1 2; do \
+	        rc=0; $(VALGRIND) $(BUILD)/connlint --no-config -j $$j --format $$f \
+	            fixtures > /dev/null || rc=$$?; \
+	        if [ $$rc -ne 0 ] && [ $$rc -ne 1 ]; then \
+	            echo "valgrind: --format $$f -j $$j: exit $$rc"; exit 1; fi; \
+	    done; done; echo "valgrind: no memcheck errors, no definite leaks (7 formats, -j 1 and -j 2)"
 
 check-unit: $(BUILD)/connlint $(TEST_BIN)
 	@mkdir -p $(TEST_LOGS)

@@ -15,6 +15,7 @@ has_mod libpcre2-8 || need libpcre2-dev
 if [ "$what" = test ] || [ "$what" = bench ]; then
 	has_mod check || need check
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
+	command -v valgrind >/dev/null 2>&1 || need valgrind
 fi
 
 [ -z "$missing" ] && exit 0

@@ -33,38 +33,6 @@ json_state(struct cl_output *out)
 }
 
 static void
-json_add_string(struct cl_strbuf *sb, const char *s)
-{
-	size_t len = strlen(s), i = 0;
-
-	cl_strbuf_addch(sb, '"');
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t n;
-
-		if (c == '"' || c == '\\') {
-			cl_strbuf_addch(sb, '\\');
-			cl_strbuf_addch(sb, (char)c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			cl_strbuf_addf(sb, "\\u%04x", c);
-			i++;
-		} else if (c < 0x80) {
-			cl_strbuf_addch(sb, (char)c);
-			i++;
-		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
-			cl_strbuf_add(sb, s + i, n);
-			i += n;
-		} else {
-			cl_strbuf_adds(sb, "\\ufffd");
-			i++;
-		}
-	}
-	cl_strbuf_addch(sb, '"');
-}
-
-static void
 json_add(struct cl_output *out, const struct cl_result *result)
 {
 	struct json_state *st = json_state(out);
@@ -78,18 +46,18 @@ json_add(struct cl_output *out, const struct cl_result *result)
 
 		cl_strbuf_adds(sb, st->ndiags ? ",\n    " : "\n    ");
 		cl_strbuf_adds(sb, "{\"file\": ");
-		json_add_string(sb, cl_result_file(result));
+		cl_json_add_string(sb, cl_result_file(result));
 		cl_strbuf_addf(sb, ", \"line\": %u, \"column\": %u, "
 		               "\"end_line\": %u, \"end_column\": %u, "
 		               "\"severity\": \"%s\", \"rule\": ",
 		               cl_diag_line(d), cl_diag_column(d),
 		               cl_diag_end_line(d), cl_diag_end_column(d),
 		               cl_severity_name(cl_diag_severity(d)));
-		json_add_string(sb, cl_rule_id(rule));
+		cl_json_add_string(sb, cl_rule_id(rule));
 		cl_strbuf_adds(sb, ", \"name\": ");
-		json_add_string(sb, cl_rule_slug(rule));
+		cl_json_add_string(sb, cl_rule_slug(rule));
 		cl_strbuf_adds(sb, ", \"message\": ");
-		json_add_string(sb, cl_diag_message(d));
+		cl_json_add_string(sb, cl_diag_message(d));
 		if (nrel) {
 			cl_strbuf_adds(sb, ", \"related\": [");
 			for (j = 0; j < nrel; j++) {
@@ -104,7 +72,7 @@ json_add(struct cl_output *out, const struct cl_result *result)
 				               "\"end_column\": %u, \"message\": ",
 				               j ? ", " : "", line, col, end_line,
 				               end_col);
-				json_add_string(sb, msg);
+				cl_json_add_string(sb, msg);
 				cl_strbuf_addch(sb, '}');
 			}
 			cl_strbuf_addch(sb, ']');
@@ -124,7 +92,7 @@ json_finish(struct cl_output *out)
 	 * in the document produced one way. */
 	cl_strbuf_adds(&head, "{\n  \"tool\": {\"name\": \"connlint\", "
 	               "\"version\": ");
-	json_add_string(&head, cl_version());
+	cl_json_add_string(&head, cl_version());
 	cl_strbuf_addf(&head, "},\n  \"files_checked\": %zu,\n"
 	               "  \"diagnostics\": [", out->files);
 	fputs(cl_strbuf_str(&head), out->out);
