@@ -38,30 +38,11 @@ static int key_valid(const char *key)
 	return 1;
 }
 
-/*
- * cl_var_list_find, inlined with a first-byte test before strcmp: these
- * rules look up every placeholder in several lists, and most keys differ
- * in their first byte. Same answer: the first variable of KEY, or NULL.
- */
-static const struct cl_variable *find_key(const struct cl_var_list *vars,
-                                          const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < vars->n; i++) {
-		const char *k = vars->items[i].key;
-
-		if (k[0] == key[0] && !strcmp(k, key))
-			return &vars->items[i];
-	}
-	return NULL;
-}
-
 /* 1 when V is the first variable of its key in VARS: lookups find only
  * the first, and a later one is CL107's to report. */
 static int is_first(const struct cl_var_list *vars, const struct cl_variable *v)
 {
-	return find_key(vars, v->key) == v;
+	return cl_var_list_find(vars, v->key) == v;
 }
 
 static const struct cl_variable *find_case(const struct cl_var_list *vars,
@@ -244,7 +225,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
                           const char *key)
 {
 	unsigned char *flags = u->auth[method_index(u, m)];
-	const struct cl_variable *v = find_key(&m->variables, key);
+	const struct cl_variable *v = cl_var_list_find(&m->variables, key);
 	struct cands cs = { NULL, NULL, 0, 0, 0 };
 
 	if (!v)
@@ -254,7 +235,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
 		return;
 	}
 	/* A connector variable the method forgot to use is CL109's. */
-	if (find_key(&u->c->variables, key))
+	if (cl_var_list_find(&u->c->variables, key))
 		return;
 	add_cands(&cs, &m->variables, flags);
 	mark_near(&cs, key);
@@ -292,7 +273,7 @@ static int mark_in_methods(struct usage *u, const struct cl_endpoint *e,
 		if (!all && !sees_method(u, e, i))
 			continue;
 		v = fold ? find_case(&m->variables, key)
-			 : find_key(&m->variables, key);
+			 : cl_var_list_find(&m->variables, key);
 		if (v) {
 			mark(u->auth[i], &m->variables, v);
 			found = 1;
@@ -318,11 +299,11 @@ static void mark_endpoint_ref(struct usage *u, const struct cl_endpoint *e,
 
 	if (!u->want_auth && !own->n)
 		return;
-	if ((v = find_key(own, key))) {
+	if ((v = cl_var_list_find(own, key))) {
 		mark(flags, own, v);
 		return;
 	}
-	found = find_key(&c->variables, key) != NULL;
+	found = cl_var_list_find(&c->variables, key) != NULL;
 	/* Without want_auth, which methods have KEY does not matter. */
 	if (found && !u->want_auth)
 		return;
@@ -452,7 +433,7 @@ static void usage_release(struct usage *u)
  * default: the user may choose it). */
 static int may_be_password_grant(const struct cl_auth_method *m)
 {
-	const struct cl_variable *g = find_key(&m->variables, "grant_type");
+	const struct cl_variable *g = cl_var_list_find(&m->variables, "grant_type");
 	const char *d = g ? cl_var_default(g) : NULL;
 	const struct cl_param *p;
 
@@ -501,7 +482,7 @@ static int misspelt_default(const struct cl_auth_method *m, const char *key)
 
 	keys = cl_auth_default_keys(m->type, &n);
 	for (i = 0; i < n; i++)
-		if (!find_key(&m->variables, keys[i]) &&
+		if (!cl_var_list_find(&m->variables, keys[i]) &&
 		    cl_nearmiss(keys[i], &key, 1))
 			return 1;
 	return 0;
@@ -699,7 +680,7 @@ static void check_placeholder_methods(struct cl_ctx *ctx,
                                       const struct cl_auth_method **scratch)
 {
 	const struct cl_connector *c = ctx->model;
-	const struct cl_variable *cv = find_key(&c->variables, p->key);
+	const struct cl_variable *cv = cl_var_list_find(&c->variables, p->key);
 	const struct cl_auth_method **missing = scratch, **having = scratch + nen;
 	size_t i, nmissing = 0, nhaving = 0;
 	struct cl_strbuf sb = CL_STRBUF_INIT, one = CL_STRBUF_INIT;
@@ -709,7 +690,7 @@ static void check_placeholder_methods(struct cl_ctx *ctx,
 	if (cv && !cl_blank(cl_var_default(cv)))
 		return;
 	for (i = 0; i < nen; i++) {
-		if (find_key(&en[i]->variables, k))
+		if (cl_var_list_find(&en[i]->variables, k))
 			having[nhaving++] = en[i];
 		else if (!(cv && (cl109_reports(ctx, en[i], k) ||
 				  cl108_suggests(ctx, en[i], k))))
@@ -796,7 +777,7 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 		}
 		/* The endpoint's own variable wins; a key the platform fills
 		 * in has a value under every method. */
-		if (!nen || find_key(&e->variables, p->key) ||
+		if (!nen || cl_var_list_find(&e->variables, p->key) ||
 		    cl_ctx_platform_placeholder(ctx, p->key) ||
 		    seen_key(&keys, &nkeys, &keys_alloc, p->key))
 			continue;
@@ -1203,8 +1184,8 @@ static void check_auth_shadows_connector(struct cl_ctx *ctx)
 
 			if (v->is_use || !*v->key)
 				continue;
-			cv = find_key(&c->variables, v->key);
-			first = find_key(&m->variables, v->key);
+			cv = cl_var_list_find(&c->variables, v->key);
+			first = cl_var_list_find(&m->variables, v->key);
 			if (!cv || first != v)
 				continue;
 			if (cl_auth_is_default_key(m->type, v->key))

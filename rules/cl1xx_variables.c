@@ -26,26 +26,6 @@ enum resolved {
 	RES_UNDEFINED
 };
 
-/*
- * cl_var_list_find, inlined with a first-byte test before strcmp: every
- * placeholder is resolved by several rules, through several lists, and
- * most keys differ in their first byte. Same answer: the first variable
- * of KEY, or NULL.
- */
-static const struct cl_variable *find_key(const struct cl_var_list *vars,
-                                          const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < vars->n; i++) {
-		const char *k = vars->items[i].key;
-
-		if (k[0] == key[0] && !strcmp(k, key))
-			return &vars->items[i];
-	}
-	return NULL;
-}
-
 static const struct cl_variable *find_case(const struct cl_var_list *vars,
                                            const char *key)
 {
@@ -102,9 +82,9 @@ static enum resolved resolve(const struct cl_connector *c,
 
 	*var = NULL;
 	for (i = 0; (l = scope_list(c, tpl, i)); i++)
-		if ((*var = find_key(l, key)))
+		if ((*var = cl_var_list_find(l, key)))
 			return RES_FOUND;
-	if (tpl->auth && (*var = find_key(&c->variables, key)))
+	if (tpl->auth && (*var = cl_var_list_find(&c->variables, key)))
 		return RES_NOT_USED;
 	for (i = 0; (l = scope_list(c, tpl, i)); i++)
 		if ((*var = find_case(l, key)))
@@ -174,7 +154,7 @@ static void check_unused_connector_variable(struct cl_ctx *ctx)
 		const struct cl_variable *v = &c->variables.items[i];
 
 		if (seen[i] || !*v->key ||
-		    find_key(&c->variables, v->key) != v)
+		    cl_var_list_find(&c->variables, v->key) != v)
 			continue;
 		cl_report(ctx, &cl_rule_CL101, cl_var_key_span(v),
 			  "connector variable `%s` is used by no auth method "
@@ -222,7 +202,7 @@ other_method_with(const struct cl_connector *c, const struct cl_template *tpl,
 		for (j = 0; j < tpl->endpoint->n_enables; j++)
 			if (tpl->endpoint->enables[j].target == m)
 				enabled = 1;
-		if (!enabled && find_key(&m->variables, key))
+		if (!enabled && cl_var_list_find(&m->variables, key))
 			return m;
 	}
 	return NULL;

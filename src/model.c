@@ -936,9 +936,14 @@ const struct cl_variable *cl_var_list_find(const struct cl_var_list *vars,
 {
 	size_t i;
 
-	for (i = 0; i < vars->n; i++)
-		if (!strcmp(vars->items[i].key, key))
+	/* A first-byte test before strcmp: rules resolve every placeholder
+	 * through several lists, and most keys differ in their first byte. */
+	for (i = 0; i < vars->n; i++) {
+		const char *k = vars->items[i].key;
+
+		if (k[0] == key[0] && !strcmp(k, key))
 			return &vars->items[i];
+	}
 	return NULL;
 }
 
