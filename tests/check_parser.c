@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "connlint.h"
+#include "diag_test.h"
 #include "util.h"
 
 static cl_linter *linter;
@@ -21,17 +22,6 @@ static void teardown(void) { cl_linter_free(linter); }
 static cl_result *lint(const char *doc)
 {
 	return cl_lint_memory(linter, "t.xml", doc, strlen(doc));
-}
-
-/* The first diagnostic of RULE, or NULL. */
-static const cl_diag *find(const cl_result *r, const char *rule)
-{
-	size_t i;
-
-	for (i = 0; i < cl_result_count(r); i++)
-		if (!strcmp(cl_rule_id(cl_diag_rule(cl_result_diag(r, i))), rule))
-			return cl_result_diag(r, i);
-	return NULL;
 }
 
 static size_t count(const cl_result *r, const char *rule)

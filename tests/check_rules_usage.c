@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "connlint.h"
+#include "diag_test.h"
 #include "util.h"
 
 /* The rules under test; diagnostics of other rules are left out. */
@@ -132,34 +133,6 @@ static char *summary(const cl_result *r)
 	}
 	return sb.buf ? cl_strbuf_detach(&sb) : cl_strdup("");
 }
-
-/* The first diagnostic of rule ID in R, or NULL. */
-static const cl_diag *find(const cl_result *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < cl_result_count(r); i++)
-		if (!strcmp(cl_rule_id(cl_diag_rule(cl_result_diag(r, i))), id))
-			return cl_result_diag(r, i);
-	return NULL;
-}
-
-#define EXPECT_SUMMARY(r, want)                                          \
-	do {                                                             \
-		char *got_ = summary(r);                                 \
-		ck_assert_msg(!strcmp(got_, want), "got \"%s\", want \"%s\"", \
-			      got_, want);                               \
-		free(got_);                                              \
-	} while (0)
-
-#define EXPECT_MESSAGE(r, id, needle)                                       \
-	do {                                                                \
-		const cl_diag *d_ = find(r, id);                            \
-		ck_assert_ptr_nonnull(d_);                                  \
-		ck_assert_msg(strstr(cl_diag_message(d_), needle),          \
-			      "%s message \"%s\" lacks \"%s\"", id,         \
-			      cl_diag_message(d_), needle);                 \
-	} while (0)
 
 /* Lints XML with L and checks the summary of my rules. Caller frees the
  * result. */
