@@ -15,6 +15,12 @@
  *
  * Output depends only on SEED and the file's number (file I is the same
  * whatever COUNT is), never on time or the platform: a small integer PRNG.
+ *
+ *     gen -H SHAPE -n N FILE
+ *
+ * Writes one hostile file instead, of a shape that once made connlint
+ * quadratic (issue 16; bench/run.sh times each at two sizes to show that
+ * it is linear now). N is the number of repeats; see hostile_shapes below.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -432,9 +438,165 @@ static void write_connector(FILE *f, uint64_t seed, unsigned index)
 	fprintf(f, "  </endpoints>\n</connector>\n");
 }
 
+/* ---- hostile shapes ----
+ *
+ * Each is the smallest connector around one repeated construct, so that
+ * time and memory measure that construct alone. The same shapes, at
+ * fixed sizes, are tests/check_hostile.c's regression tests.
+ */
+
+#define H_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define H_OPEN "<connector format=\"1\" name=\"Hostile\" version=\"1\" " \
+	"system-type=\"CRM\" protocol=\"HTTP\">"
+#define H_AUTH "<auth-methods><auth-method id=\"key\" name=\"API key\" " \
+	"type=\"token\"><url>https://api.example.com/v1/me</url><variables>" \
+	"<variable key=\"token\" label=\"Token\" required=\"true\" " \
+	"secret=\"true\"/></variables><headers><param key=\"X-Api-Key\" " \
+	"value=\"{{token}}\"/></headers></auth-method></auth-methods>"
+#define H_ENDPOINT "<endpoints><endpoint id=\"ping\" name=\"Ping\" " \
+	"entity=\"Ping\" direction=\"send\" method=\"POST\" data-type=\"json\">" \
+	"<url>https://api.example.com/v1/ping</url><body data-type=\"json\"><content>"
+#define H_CLOSE "</content></body><enable auth-method=\"key\"/></endpoint>" \
+	"</endpoints></connector>\n"
+
+static void repeat(FILE *f, const char *s, unsigned long n)
+{
+	while (n--)
+		fputs(s, f);
+}
+
+/* B9: N undefined placeholders on one line, so every finding's
+ * fingerprint takes in the whole (long) line. */
+static void shape_fingerprints(FILE *f, unsigned long n)
+{
+	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
+	repeat(f, "{{a}} ", n);
+	fputs(H_CLOSE, f);
+}
+
+/* B10: N attributes whose values hold references, so that libxml2 hands
+ * over decoded copies and the spans are found in the raw start tag: in
+ * variables of 1,000 attributes each (the key and 999 more), the most
+ * one start tag may have. */
+static void shape_attributes(FILE *f, unsigned long n)
+{
+	unsigned long i;
+
+	fputs(H_DECL H_OPEN "\n<variables>\n", f);
+	for (i = 0; i < n; i++) {
+		if (i % 999 == 0)
+			fprintf(f, "%s<variable key=\"v%lu\"", i ? "/>\n" : "", i);
+		fprintf(f, " a%lu=\"x&amp;y\"", i % 999);
+	}
+	fputs(n ? "/>\n</variables>\n" : "</variables>\n", f);
+	fputs(H_AUTH H_ENDPOINT H_CLOSE, f);
+}
+
+/* B10 as reported: one start tag with N attributes (more than 1,000 is
+ * CL001, found before libxml2 reads the tag). */
+static void shape_crowded_tag(FILE *f, unsigned long n)
+{
+	unsigned long i;
+
+	fputs(H_DECL H_OPEN "<description", f);
+	for (i = 0; i < n; i++)
+		fprintf(f, " a%lu=\"x&amp;y\"", i);
+	fputs(">D</description>" H_AUTH H_ENDPOINT H_CLOSE, f);
+}
+
+/* B11: N malformed placeholders in one text. */
+static void shape_malformed(FILE *f, unsigned long n)
+{
+	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
+	repeat(f, "{{ x}}", n);
+	fputs(H_CLOSE, f);
+}
+
+/* B12: N connector variables and N undefined placeholders, each close to
+ * no variable, so "did you mean" looks at every candidate. */
+static void shape_variables(FILE *f, unsigned long n)
+{
+	unsigned long i;
+
+	fputs(H_DECL H_OPEN "\n<variables>\n", f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "<variable key=\"var_%lu\" label=\"V\" required=\"true\"/>\n", i);
+	fputs("</variables>\n" H_AUTH H_ENDPOINT "\n", f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "{{nope_%lu}}\n", i);
+	fputs(H_CLOSE, f);
+}
+
+/* B13: N disable/enable pairs, every other one around a variable it
+ * suppresses (CL101), the others suppressing nothing (CL009). */
+static void shape_suppressions(FILE *f, unsigned long n)
+{
+	unsigned long i;
+
+	fputs(H_DECL H_OPEN "\n<variables>\n", f);
+	for (i = 0; i < n; i++) {
+		fputs("<!-- connlint-disable CL101 -->", f);
+		if (i % 2 == 0)
+			fprintf(f, "<variable key=\"v%lu\" label=\"V\" required=\"true\"/>", i);
+		fputs("<!-- connlint-enable CL101 -->\n", f);
+	}
+	fputs("</variables>\n" H_AUTH H_ENDPOINT H_CLOSE, f);
+}
+
+/* B14: a baseline file whose second line is N bytes long (a valid
+ * entry, then N bytes of file name): for --baseline. */
+static void shape_baseline_line(FILE *f, unsigned long n)
+{
+	fputs("# connlint baseline 1: fingerprint, rule, file\n"
+	      "0123456789abcdef0123456789abcdef\tCL104\t", f);
+	repeat(f, "x", n);
+	fputs("\n", f);
+}
+
+static const struct {
+	const char *name;
+	void (*write)(FILE *, unsigned long);
+} hostile_shapes[] = {
+	{ "fingerprints", shape_fingerprints },
+	{ "attributes", shape_attributes },
+	{ "crowded-tag", shape_crowded_tag },
+	{ "malformed", shape_malformed },
+	{ "variables", shape_variables },
+	{ "suppressions", shape_suppressions },
+	{ "baseline-line", shape_baseline_line },
+};
+
+static int write_hostile(const char *shape, unsigned long n, const char *path)
+{
+	size_t i;
+	FILE *f;
+
+	for (i = 0; i < ARRAY_SIZE(hostile_shapes); i++)
+		if (!strcmp(hostile_shapes[i].name, shape))
+			break;
+	if (i == ARRAY_SIZE(hostile_shapes)) {
+		fprintf(stderr, "gen: no shape %s; shapes:", shape);
+		for (i = 0; i < ARRAY_SIZE(hostile_shapes); i++)
+			fprintf(stderr, " %s", hostile_shapes[i].name);
+		fputc('\n', stderr);
+		return 2;
+	}
+	if (!(f = fopen(path, "w"))) {
+		perror(path);
+		return 1;
+	}
+	hostile_shapes[i].write(f, n);
+	if (ferror(f) | fclose(f)) {
+		fprintf(stderr, "gen: cannot write %s\n", path);
+		return 1;
+	}
+	return 0;
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: gen [-n COUNT] [-s SEED] OUTDIR\n");
+	fprintf(stderr, "usage: gen [-n COUNT] [-s SEED] OUTDIR\n"
+	                "       gen -H SHAPE -n N FILE\n");
 	exit(2);
 }
 
@@ -443,7 +605,7 @@ int main(int argc, char **argv)
 	unsigned long count = 5000;
 	unsigned long long seed = 1;
 	unsigned long long total = 0;
-	const char *dir = NULL;
+	const char *dir = NULL, *shape = NULL;
 	char path[4096];
 	unsigned long i;
 	int a;
@@ -451,6 +613,8 @@ int main(int argc, char **argv)
 	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "-n") && a + 1 < argc)
 			count = strtoul(argv[++a], NULL, 10);
+		else if (!strcmp(argv[a], "-H") && a + 1 < argc)
+			shape = argv[++a];
 		else if (!strcmp(argv[a], "-s") && a + 1 < argc)
 			seed = strtoull(argv[++a], NULL, 10);
 		else if (argv[a][0] == '-' || dir)
@@ -458,6 +622,8 @@ int main(int argc, char **argv)
 		else
 			dir = argv[a];
 	}
+	if (shape && dir)
+		return write_hostile(shape, count, dir);
 	if (!dir || count == 0 || count > 99999)
 		usage();
 	if (mkdir(dir, 0777) && errno != EEXIST) {

@@ -8,8 +8,11 @@
 # the median is reported), BENCH_BATCH (1000 files per xmllint process),
 # BENCH_RELAXNG (1: also time xmllint validating against
 # schema/connector.rng; 0 skips it), BENCH_TIME (GNU time, default
-# /usr/bin/time; bench/maxrss is built and used when it does not work).
-# Everything it writes goes under build/bench/.
+# /usr/bin/time; bench/maxrss is built and used when it does not work),
+# BENCH_HOSTILE (1: then time the hostile shapes, see below; 0 skips
+# them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
+# reported).
+# Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
 
 CONNLINT=${1:-build/connlint}
@@ -19,7 +22,7 @@ RUNS=${BENCH_RUNS:-5}
 BATCH=${BENCH_BATCH:-1000}
 RELAXNG=${BENCH_RELAXNG:-1}
 SCHEMA=schema/connector.rng
-OUT=build/bench
+OUT=${BENCH_OUT:-build/bench}
 CORPUS=$OUT/corpus
 CC=${CC:-cc}
 
@@ -50,6 +53,11 @@ else
 	rss() { out=$1; shift; "$OUT/maxrss" "$out" "$@"; }
 fi
 
+now() { date +%s%N; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# The corpus benchmark, against xmllint; BENCH_HOSTILE=only skips it.
+corpus_bench() {
 # ---- corpus (regenerated only when the generator or its inputs change) ----
 stamp="files=$FILES seed=$SEED gen=$(cksum < bench/gen.c | cut -d' ' -f1)"
 if [ ! -f "$CORPUS/.stamp" ] || [ "$(cat "$CORPUS/.stamp")" != "$stamp" ]; then
@@ -97,9 +105,6 @@ run_connlint() {
 	# 1 means "found something", which the corpus does on purpose.
 	[ "$rc" -le 1 ] || die "connlint failed (exit $rc)"
 }
-
-now() { date +%s%N; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Warm the page cache and both binaries once, untimed.
 xargs cat < "$LIST" >/dev/null
@@ -165,3 +170,87 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 	printf "    %5d files: %7d KB\n", q, rq
 	printf "    %5d files: %7d KB\n", n, ra
 }'
+}
+[ "${BENCH_HOSTILE:-1}" = only ] || corpus_bench
+
+# ---- hostile shapes (issue 16) ----
+# Inputs of one repeated construct that once made connlint quadratic, each
+# at N and at 4N repeats (bench/gen -H): linear code takes about 4 times
+# the time and memory at 4N, quadratic code 16 times. docs/performance.md
+# ("Hostile shapes") has the figures before and after.
+[ "${BENCH_HOSTILE:-1}" != 0 ] || exit 0
+HRUNS=${BENCH_HOSTILE_RUNS:-3}
+HDIR=$OUT/hostile
+mkdir -p "$HDIR"
+SMALL=fixtures/examples/shopify.connector.xml
+[ -f "$SMALL" ] || SMALL=$(find fixtures/examples -name '*.xml' | LC_ALL=C sort | head -n 1)
+
+# hostile_one LABEL SHAPE N ARGS...: generates SHAPE at N and runs ARGS, in which @FILE@ stands for the generated input and
+# @N@ for N; prints "LABEL N NANOSECONDS KB". Exit statuses up to 2 are
+# expected (findings, a refused baseline).
+hostile_one() {
+	label=$1 shape=$2 n=$3
+	shift 3
+	file=$HDIR/$shape-$n.in
+	"$OUT/gen" -H "$shape" -n "$n" "$file" || die "gen -H $shape -n $n failed"
+	for a in "$@"; do
+		shift
+		case $a in
+		@FILE@) set -- "$@" "$file" ;;
+		*@N@*) set -- "$@" "$(printf '%s' "$a" | sed "s/@N@/$n/")" ;;
+		*) set -- "$@" "$a" ;;
+		esac
+	done
+	times="" k=0
+	while [ "$k" -lt "$HRUNS" ]; do
+		rc=0
+		t0=$(now)
+		rss "$HDIR/rss" "$@" >/dev/null 2>&1 || rc=$?
+		t1=$(now)
+		[ "$rc" -le 2 ] || die "connlint failed on $label at $n (exit $rc)"
+		times="$times $((t1 - t0))"
+		k=$((k + 1))
+	done
+	echo "$label $n $(echo "$times" | median) $(tail -n 1 "$HDIR/rss")"
+}
+
+# The sizes N of the shapes, in the order below.
+hostile_all() {
+	hostile_one "fingerprints, --format sarif" fingerprints "$1" \
+		"$CONNLINT" -j 1 --no-config --format sarif @FILE@
+	hostile_one "fingerprints, --write-baseline" fingerprints "$1" \
+		"$CONNLINT" -j 1 --no-config --format gcc --write-baseline "$HDIR/fp-@N@.baseline" @FILE@
+	hostile_one "fingerprints, --baseline" fingerprints "$1" \
+		"$CONNLINT" -j 1 --no-config --format gcc --baseline "$HDIR/fp-@N@.baseline" @FILE@
+	hostile_one "attributes with references" attributes "$2" \
+		"$CONNLINT" -j 1 --no-config --format gcc @FILE@
+	hostile_one "attributes in one tag" crowded-tag "$3" \
+		"$CONNLINT" -j 1 --no-config --format gcc @FILE@
+	hostile_one "malformed placeholders" malformed "$4" \
+		"$CONNLINT" -j 1 --no-config --format gcc @FILE@
+	hostile_one "variables and near misses" variables "$5" \
+		"$CONNLINT" -j 1 --no-config --format gcc @FILE@
+	hostile_one "suppression pairs" suppressions "$6" \
+		"$CONNLINT" -j 1 --no-config --format gcc @FILE@
+	hostile_one "baseline of one long line" baseline-line "$7" \
+		"$CONNLINT" -j 1 --no-config --format gcc --baseline @FILE@ "$SMALL"
+}
+
+echo
+echo "hostile shapes: median of $HRUNS runs at N and at 4N, -j 1 ($rss_tool for peak RSS)"
+{
+	hostile_all 10000 100000 200000 250000 10000 50000 4194304
+	hostile_all 40000 400000 800000 1000000 40000 200000 16777216
+} > "$HDIR/results.txt"
+awk '{
+	n = NF; kb = $n; ns = $(n - 1); size = $(n - 2)
+	label = $1; for (i = 2; i <= n - 3; i++) label = label " " $i
+	if (!(label in first)) { order[++rows] = label; first[label] = size; t1[label] = ns; r1[label] = kb }
+	else { second[label] = size; t2[label] = ns; r2[label] = kb }
+} END {
+	printf "  %-32s %9s %8s %9s %9s %8s %9s %7s %7s\n", "shape", "N", "wall s", "peak KB", "4N", "wall s", "peak KB", "time x", "RSS x"
+	for (i = 1; i <= rows; i++) {
+		l = order[i]
+		printf "  %-32s %9d %8.3f %9d %9d %8.3f %9d %7.1f %7.1f\n", l, first[l], t1[l] / 1e9, r1[l], second[l], t2[l] / 1e9, r2[l], (t1[l] > 0 ? t2[l] / t1[l] : 0), (r1[l] > 0 ? r2[l] / r1[l] : 0)
+	}
+}' "$HDIR/results.txt"

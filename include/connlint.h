@@ -181,12 +181,22 @@ const char *cl_result_file(const cl_result *result);
 /* Diagnostics, sorted by position, then rule ID. */
 size_t cl_result_count(const cl_result *result);
 const cl_diag *cl_result_diag(const cl_result *result, size_t i);
-/* Number of diagnostics of severity SEV. */
+/* Number of diagnostics of severity SEV, those past the cap included. */
 size_t cl_result_count_severity(const cl_result *result, enum cl_severity sev);
 /*
+ * Number of diagnostics found but not kept: a file keeps at most
+ * CL_MAX_DIAGS_PER_FILE (100,000), so that a hostile file cannot make
+ * memory grow without end. They count in cl_result_count_severity (and so
+ * for the exit status) but have no cl_diag.
+ */
+size_t cl_result_dropped(const cl_result *result);
+#define CL_MAX_DIAGS_PER_FILE 100000
+/*
  * The text of source line LINE (1-based) without its line break, with
- * every secret that a rule flagged masked. Sets *len. NULL past the end.
- * Owned by RESULT.
+ * every secret that a rule flagged masked. Sets *len. NULL past the end,
+ * and for every line of a file that is not text that could be XML (a NUL
+ * byte, or something other than '<' first): such a file may be another
+ * file's content, and no output quotes it. Owned by RESULT.
  */
 const char *cl_result_line(const cl_result *result, unsigned line, size_t *len);
 
@@ -306,6 +316,16 @@ void cl_output_add_error(cl_output *output, const char *path,
 void cl_output_add_baselined(cl_output *output, size_t n);
 void cl_output_finish(cl_output *output);
 void cl_output_free(cl_output *output);
+
+/*
+ * S (a file name, a message) made safe to print on one line of a terminal
+ * or a CI log, as every plain-text format prints such text: control
+ * characters and bytes that are not UTF-8 as \xNN, C1 and bidirectional
+ * controls as \uNNNN, and CI workflow commands defused ("##[" shown as
+ * "#\x23[", a "::" at the start as "\x3a:"). For messages on standard
+ * error. Malloc'd; caller frees with free().
+ */
+char *cl_safe_line(const char *s);
 
 #ifdef __cplusplus
 }

@@ -45,18 +45,41 @@ static int is_first(const struct cl_var_list *vars, const struct cl_variable *v)
 	return cl_var_list_find(vars, v->key) == v;
 }
 
-static const struct cl_variable *find_case(const struct cl_var_list *vars,
+/*
+ * The near-miss index of VARS' keys (an empty key is never a candidate),
+ * built on first use and kept in CACHE (owned by the caller). Scanning
+ * every variable for each reference made a file of many placeholders and
+ * many variables quadratic (issue 16, B12).
+ */
+static struct cl_nearmiss_index *key_index(struct cl_nearmiss_cache *cache,
+                                           const struct cl_var_list *vars)
+{
+	struct cl_nearmiss_index *x = cl_nearmiss_cache_get(cache, vars);
+	const char **keys;
+	size_t i;
+
+	if (x)
+		return x;
+	keys = cl_calloc(vars->n ? vars->n : 1, sizeof(*keys));
+	for (i = 0; i < vars->n; i++)
+		keys[i] = *vars->items[i].key ? vars->items[i].key : NULL;
+	x = cl_nearmiss_index_new(keys, vars->n);
+	free(keys);
+	cl_nearmiss_cache_put(cache, vars, x);
+	return x;
+}
+
+/* The first variable of VARS whose key is KEY ignoring ASCII case. */
+static const struct cl_variable *find_case(struct cl_nearmiss_cache *cache,
+                                           const struct cl_var_list *vars,
                                            const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < vars->n; i++) {
-		const char *k = vars->items[i].key;
-
-		if (*k && !cl_strcasecmp(k, key))
-			return &vars->items[i];
-	}
-	return NULL;
+	if (!vars->n)
+		return NULL;
+	i = cl_nearmiss_index_find_case(key_index(cache, vars), key);
+	return i == SIZE_MAX ? NULL : &vars->items[i];
 }
 
 /*
@@ -163,6 +186,7 @@ struct usage {
 	const struct cl_auth_method *cur_auth;
 	const struct cl_endpoint *cur_endpoint;
 	const char *self;
+	struct cl_nearmiss_cache cache; /* indexes of the variable lists */
 };
 
 static void mark(unsigned char *flags, const struct cl_var_list *l,
@@ -177,48 +201,33 @@ static size_t method_index(const struct usage *u, const struct cl_auth_method *m
 	return (size_t)(m - u->c->auth_methods);
 }
 
-/* A variable's key and where its "read" flag is. */
-struct cand {
-	const char *key;
-	unsigned char *flag;
-};
-
+/* The variable lists CL104's "did you mean" searches, in its order, and
+ * where their "read" flags are (NULL: not tracked). */
 struct cands {
-	struct cand *v;
-	const char **keys;
-	size_t n, alloc, keys_alloc;
+	struct cl_nearmiss_index **idx;
+	unsigned char **flags;
+	size_t n, alloc, flags_alloc;
 };
 
-static void add_cands(struct cands *cs, const struct cl_var_list *vars,
-                      unsigned char *flags)
+static void add_cands(struct usage *u, struct cands *cs,
+                      const struct cl_var_list *vars, unsigned char *flags)
 {
-	size_t i;
-
-	for (i = 0; i < vars->n; i++) {
-		if (!*vars->items[i].key)
-			continue;
-		CL_GROW(cs->v, cs->n + 1, cs->alloc);
-		CL_GROW(cs->keys, cs->n + 1, cs->keys_alloc);
-		cs->v[cs->n].key = cs->keys[cs->n] = vars->items[i].key;
-		cs->v[cs->n++].flag = flags ? &flags[i] : NULL;
-	}
+	CL_GROW(cs->idx, cs->n + 1, cs->alloc);
+	CL_GROW(cs->flags, cs->n + 1, cs->flags_alloc);
+	cs->idx[cs->n] = key_index(&u->cache, vars);
+	cs->flags[cs->n++] = flags;
 }
 
 /* Marks the candidate that CL104's "did you mean" names for KEY. */
 static void mark_near(struct cands *cs, const char *key)
 {
-	const char *near = cl_nearmiss(key, cs->keys, cs->n);
-	size_t i;
+	size_t list, pos;
 
-	for (i = 0; near && i < cs->n; i++) {
-		if (cs->v[i].key != near)
-			continue;
-		if (cs->v[i].flag)
-			*cs->v[i].flag = 1;
-		break;
-	}
-	free(cs->v);
-	free(cs->keys);
+	if (cl_nearmiss_find(key, cs->idx, cs->n, &list, &pos) &&
+	    cs->flags[list])
+		cs->flags[list][pos] = 1;
+	free(cs->idx);
+	free(cs->flags);
 }
 
 static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
@@ -229,7 +238,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
 	struct cands cs = { NULL, NULL, 0, 0, 0 };
 
 	if (!v)
-		v = find_case(&m->variables, key);
+		v = find_case(&u->cache, &m->variables, key);
 	if (v) {
 		mark(flags, &m->variables, v);
 		return;
@@ -237,7 +246,7 @@ static void mark_auth_ref(struct usage *u, const struct cl_auth_method *m,
 	/* A connector variable the method forgot to use is CL109's. */
 	if (cl_var_list_find(&u->c->variables, key))
 		return;
-	add_cands(&cs, &m->variables, flags);
+	add_cands(u, &cs, &m->variables, flags);
 	mark_near(&cs, key);
 }
 
@@ -272,7 +281,7 @@ static int mark_in_methods(struct usage *u, const struct cl_endpoint *e,
 
 		if (!all && !sees_method(u, e, i))
 			continue;
-		v = fold ? find_case(&m->variables, key)
+		v = fold ? find_case(&u->cache, &m->variables, key)
 			 : cl_var_list_find(&m->variables, key);
 		if (v) {
 			mark(u->auth[i], &m->variables, v);
@@ -310,18 +319,19 @@ static void mark_endpoint_ref(struct usage *u, const struct cl_endpoint *e,
 	found |= mark_in_methods(u, e, key, 0, 0);
 	if (found || mark_in_methods(u, e, key, 0, 1))
 		return;
-	if ((v = find_case(own, key))) {
+	if ((v = find_case(&u->cache, own, key))) {
 		mark(flags, own, v);
 		return;
 	}
-	if (find_case(&c->variables, key) || mark_in_methods(u, e, key, 1, 0))
+	if (find_case(&u->cache, &c->variables, key) ||
+	    mark_in_methods(u, e, key, 1, 0))
 		return;
 	/* Undefined (CL104): the near key it suggests is the one meant. */
-	add_cands(&cs, own, flags);
-	add_cands(&cs, &c->variables, NULL);
+	add_cands(u, &cs, own, flags);
+	add_cands(u, &cs, &c->variables, NULL);
 	for (i = 0; i < c->n_auth_methods; i++)
 		if (sees_method(u, e, i))
-			add_cands(&cs, &c->auth_methods[i].variables, u->auth[i]);
+			add_cands(u, &cs, &c->auth_methods[i].variables, u->auth[i]);
 	mark_near(&cs, key);
 }
 
@@ -421,6 +431,7 @@ static void usage_build(struct cl_ctx *ctx, struct usage *u, int want_auth)
 
 static void usage_release(struct usage *u)
 {
+	cl_nearmiss_cache_release(&u->cache);
 	free(u->flags);
 	free(u->auth);
 	free(u->endpoint);
@@ -612,19 +623,77 @@ const struct cl_rule cl_rule_CL103 = {
 
 /* ---- CL110 ---- */
 
-/* 1 when KEY was already reported for the current endpoint; else
- * remembers it. */
-static int seen_key(const char ***keys, size_t *n, size_t *alloc,
-                    const char *key)
+/* The keys already checked for the current endpoint: a list, with a hash
+ * table over it once it is long, since one endpoint may hold as many
+ * placeholders as the file has room for (issue 16, B12). Zero-initialise;
+ * key_set_release empties it. */
+struct key_set {
+	const char **keys;
+	size_t n, alloc;
+	size_t *slots; /* index + 1 into keys, 0: empty; NULL while short */
+	size_t cap;    /* a power of two */
+};
+
+#define KEY_SET_SHORT 16
+
+static size_t key_set_slot(const struct key_set *ks, const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t k;
+	const char *p;
+
+	for (p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (k = (size_t)(h ^ (h >> 32)) & (ks->cap - 1);
+	     ks->slots[k] && strcmp(ks->keys[ks->slots[k] - 1], key);
+	     k = (k + 1) & (ks->cap - 1))
+		;
+	return k;
+}
+
+/* 1 when KEY is in KS; else adds it (KS keeps the pointer). */
+static int seen_key(struct key_set *ks, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*keys)[i], key))
-			return 1;
-	CL_GROW(*keys, *n + 1, *alloc);
-	(*keys)[(*n)++] = key;
+	if (!ks->slots) {
+		for (i = 0; i < ks->n; i++)
+			if (!strcmp(ks->keys[i], key))
+				return 1;
+	} else if (ks->slots[key_set_slot(ks, key)]) {
+		return 1;
+	}
+	CL_GROW(ks->keys, ks->n + 1, ks->alloc);
+	ks->keys[ks->n++] = key;
+	if (ks->n < KEY_SET_SHORT)
+		return 0;
+	if (2 * ks->n > ks->cap) {
+		free(ks->slots);
+		for (ks->cap = ks->cap ? ks->cap : 2 * KEY_SET_SHORT;
+		     ks->cap < 2 * ks->n; ks->cap *= 2)
+			;
+		ks->slots = cl_calloc(ks->cap, sizeof(*ks->slots));
+		for (i = 0; i + 1 < ks->n; i++)
+			ks->slots[key_set_slot(ks, ks->keys[i])] = i + 1;
+	}
+	ks->slots[key_set_slot(ks, key)] = ks->n;
 	return 0;
+}
+
+/* Empties KS for the next endpoint. The table goes (clearing it could
+ * cost more than the next endpoint's keys), the list stays. */
+static void key_set_reset(struct key_set *ks)
+{
+	free(ks->slots);
+	ks->slots = NULL;
+	ks->cap = 0;
+	ks->n = 0;
+}
+
+static void key_set_release(struct key_set *ks)
+{
+	free(ks->keys);
+	free(ks->slots);
 }
 
 /*
@@ -745,8 +814,8 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 	const struct cl_connector *c = ctx->model;
 	const struct cl_auth_method **en, **scratch;
 	const struct cl_endpoint *cur = NULL;
-	const char **keys = NULL;
-	size_t i, j, nen = 0, nkeys = 0, keys_alloc = 0;
+	struct key_set keys = { NULL, 0, 0, NULL, 0 };
+	size_t i, j, nen = 0;
 
 	if (!c || !c->n_placeholders)
 		return;
@@ -760,7 +829,7 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 			continue;
 		if (e != cur) {
 			cur = e;
-			nkeys = 0;
+			key_set_reset(&keys);
 			nen = 0;
 			for (j = 0; j < e->n_enables; j++) {
 				const struct cl_auth_method *m = e->enables[j].target;
@@ -779,11 +848,11 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 		 * in has a value under every method. */
 		if (!nen || cl_var_list_find(&e->variables, p->key) ||
 		    cl_ctx_platform_placeholder(ctx, p->key) ||
-		    seen_key(&keys, &nkeys, &keys_alloc, p->key))
+		    seen_key(&keys, p->key))
 			continue;
 		check_placeholder_methods(ctx, e, p, en, nen, scratch);
 	}
-	free(keys);
+	key_set_release(&keys);
 	free(scratch);
 	free(en);
 }

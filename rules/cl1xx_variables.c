@@ -26,18 +26,51 @@ enum resolved {
 	RES_UNDEFINED
 };
 
-static const struct cl_variable *find_case(const struct cl_var_list *vars,
+/*
+ * The near-miss index of VARS' keys (an empty key is never a candidate),
+ * built on first use and kept in CACHE (owned by the caller, who releases
+ * it when the rule is done). Looking a placeholder up by scanning every
+ * variable made a file of many placeholders and many variables quadratic
+ * (issue 16, B12).
+ */
+static struct cl_nearmiss_index *key_index(struct cl_nearmiss_cache *cache,
+                                           const struct cl_var_list *vars)
+{
+	struct cl_nearmiss_index *x = cl_nearmiss_cache_get(cache, vars);
+	const char **keys;
+	size_t i;
+
+	if (x)
+		return x;
+	keys = cl_calloc(vars->n ? vars->n : 1, sizeof(*keys));
+	for (i = 0; i < vars->n; i++)
+		keys[i] = *vars->items[i].key ? vars->items[i].key : NULL;
+	x = cl_nearmiss_index_new(keys, vars->n);
+	free(keys);
+	cl_nearmiss_cache_put(cache, vars, x);
+	return x;
+}
+
+/* The key of VARS near KEY (cl_nearmiss), or NULL. */
+static const char *near_in(struct cl_nearmiss_cache *cache, const char *key,
+                           const struct cl_var_list *vars)
+{
+	struct cl_nearmiss_index *x = key_index(cache, vars);
+
+	return cl_nearmiss_find(key, &x, 1, NULL, NULL);
+}
+
+/* The first variable of VARS whose key is KEY ignoring ASCII case. */
+static const struct cl_variable *find_case(struct cl_nearmiss_cache *cache,
+                                           const struct cl_var_list *vars,
                                            const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < vars->n; i++) {
-		const char *k = vars->items[i].key;
-
-		if (*k && !cl_strcasecmp(k, key))
-			return &vars->items[i];
-	}
-	return NULL;
+	if (!vars->n)
+		return NULL;
+	i = cl_nearmiss_index_find_case(key_index(cache, vars), key);
+	return i == SIZE_MAX ? NULL : &vars->items[i];
 }
 
 /* Stands in for the variables of an enabled method that does not exist. */
@@ -71,9 +104,11 @@ static const struct cl_var_list *scope_list(const struct cl_connector *c,
 /*
  * Looks KEY up from TPL. *VAR is the variable found: the exact one, the
  * case-different one (RES_CASE) or the connector variable an auth method
- * forgot to use (RES_NOT_USED); NULL for RES_UNDEFINED.
+ * forgot to use (RES_NOT_USED); NULL for RES_UNDEFINED. CACHE holds the
+ * indexes for lookups ignoring case.
  */
-static enum resolved resolve(const struct cl_connector *c,
+static enum resolved resolve(struct cl_nearmiss_cache *cache,
+                             const struct cl_connector *c,
                              const struct cl_template *tpl, const char *key,
                              const struct cl_variable **var)
 {
@@ -87,7 +122,7 @@ static enum resolved resolve(const struct cl_connector *c,
 	if (tpl->auth && (*var = cl_var_list_find(&c->variables, key)))
 		return RES_NOT_USED;
 	for (i = 0; (l = scope_list(c, tpl, i)); i++)
-		if ((*var = find_case(l, key)))
+		if ((*var = find_case(cache, l, key)))
 			return RES_CASE;
 	return RES_UNDEFINED;
 }
@@ -116,6 +151,7 @@ static void describe_owner(struct cl_strbuf *sb, const struct cl_template *tpl)
 static void check_unused_connector_variable(struct cl_ctx *ctx)
 {
 	const struct cl_connector *c = ctx->model;
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	unsigned char *seen;
 	size_t i, j;
 
@@ -143,10 +179,11 @@ static void check_unused_connector_variable(struct cl_ctx *ctx)
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
 
-		resolve(c, p->tpl, p->key, &v);
+		resolve(&cache, c, p->tpl, p->key, &v);
 		if ((v = connector_var(v)))
 			seen[v - c->variables.items] = 1;
 	}
+	cl_nearmiss_cache_release(&cache);
 
 	/* Lookups return the first variable of a key, so only firsts are
 	 * marked; a later duplicate is CL107's to report. */
@@ -172,20 +209,6 @@ const struct cl_rule cl_rule_CL101 = {
 
 /* ---- CL104 ---- */
 
-/* Appends the keys of VARS to *CANDS. */
-static void add_keys(const char ***cands, size_t *n, size_t *alloc,
-                     const struct cl_var_list *vars)
-{
-	size_t i;
-
-	for (i = 0; i < vars->n; i++) {
-		if (!*vars->items[i].key)
-			continue;
-		CL_GROW(*cands, *n + 1, *alloc);
-		(*cands)[(*n)++] = vars->items[i].key;
-	}
-}
-
 /* The first auth method not enabled by TPL's endpoint that defines KEY. */
 static const struct cl_auth_method *
 other_method_with(const struct cl_connector *c, const struct cl_template *tpl,
@@ -208,31 +231,31 @@ other_method_with(const struct cl_connector *c, const struct cl_template *tpl,
 	return NULL;
 }
 
-static void report_undefined(struct cl_ctx *ctx, const struct cl_placeholder *p)
+/* CACHE: the indexes of the variable lists, see key_index. */
+static void report_undefined(struct cl_ctx *ctx, struct cl_nearmiss_cache *cache,
+                             const struct cl_placeholder *p)
 {
 	const struct cl_connector *c = ctx->model;
 	const struct cl_var_list *l;
-	const char **cands = NULL;
+	struct cl_nearmiss_index **scope = NULL;
 	const char *near;
 	const struct cl_auth_method *other;
-	size_t i, ncands = 0, alloc = 0, in_scope;
+	size_t i, alloc = 0;
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 
-	for (i = 0; (l = scope_list(c, p->tpl, i)); i++)
-		add_keys(&cands, &ncands, &alloc, l);
-	in_scope = ncands;
-	/* An auth method may mean a connector variable it has yet to use. */
-	if (p->tpl->auth)
-		add_keys(&cands, &ncands, &alloc, &c->variables);
+	for (i = 0; (l = scope_list(c, p->tpl, i)); i++) {
+		CL_GROW(scope, i + 1, alloc);
+		scope[i] = key_index(cache, l);
+	}
 
 	cl_strbuf_addf(&sb, "undefined placeholder `{{%s}}`: no variable `%s` "
 		       "is in scope for ", p->key, p->key);
 	describe_owner(&sb, p->tpl);
-	if ((near = cl_nearmiss(p->key, cands, in_scope)))
+	if ((near = cl_nearmiss_find(p->key, scope, i, NULL, NULL)))
 		cl_strbuf_addf(&sb, "; did you mean `%s`?", near);
-	else if (ncands > in_scope && /* cands may be NULL when empty */
-		 (near = cl_nearmiss(p->key, cands + in_scope,
-				     ncands - in_scope)))
+	/* An auth method may mean a connector variable it has yet to use. */
+	else if (p->tpl->auth &&
+		 (near = near_in(cache, p->key, &c->variables)))
 		cl_strbuf_addf(&sb, "; did you mean connector variable `%s` "
 			       "(which the method must also `use`)?", near);
 	else if ((other = other_method_with(c, p->tpl, p->key)))
@@ -242,12 +265,13 @@ static void report_undefined(struct cl_ctx *ctx, const struct cl_placeholder *p)
 	cl_report(ctx, &cl_rule_CL104, p->span, "%s", cl_strbuf_str(&sb));
 
 	cl_strbuf_release(&sb);
-	free(cands);
+	free(scope);
 }
 
 static void check_undefined_placeholder(struct cl_ctx *ctx)
 {
 	const struct cl_connector *c = ctx->model;
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
 	if (!c)
@@ -257,10 +281,11 @@ static void check_undefined_placeholder(struct cl_ctx *ctx)
 		const struct cl_variable *v;
 
 		/* Keys the platform fills in itself (configuration). */
-		if (resolve(c, p->tpl, p->key, &v) == RES_UNDEFINED &&
+		if (resolve(&cache, c, p->tpl, p->key, &v) == RES_UNDEFINED &&
 		    !cl_ctx_platform_placeholder(ctx, p->key))
-			report_undefined(ctx, p);
+			report_undefined(ctx, &cache, p);
 	}
+	cl_nearmiss_cache_release(&cache);
 }
 
 const struct cl_rule cl_rule_CL104 = {
@@ -274,6 +299,7 @@ const struct cl_rule cl_rule_CL104 = {
 static void check_placeholder_case(struct cl_ctx *ctx)
 {
 	const struct cl_connector *c = ctx->model;
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
 	if (!c)
@@ -282,13 +308,14 @@ static void check_placeholder_case(struct cl_ctx *ctx)
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
 
-		if (resolve(c, p->tpl, p->key, &v) != RES_CASE)
+		if (resolve(&cache, c, p->tpl, p->key, &v) != RES_CASE)
 			continue;
 		cl_report(ctx, &cl_rule_CL105, p->span,
 			  "placeholder `{{%s}}` differs only in case from "
 			  "variable `%s`, and keys are case-sensitive; did you "
 			  "mean `{{%s}}`?", p->key, v->key, v->key);
 	}
+	cl_nearmiss_cache_release(&cache);
 }
 
 const struct cl_rule cl_rule_CL105 = {
@@ -475,6 +502,7 @@ const struct cl_rule cl_rule_CL107 = {
 static void check_use_of_undefined(struct cl_ctx *ctx)
 {
 	const struct cl_connector *c = ctx->model;
+	struct cl_nearmiss_index *index = NULL;
 	const char **cands;
 	size_t i, j;
 
@@ -493,7 +521,11 @@ static void check_use_of_undefined(struct cl_ctx *ctx)
 
 			if (!v->is_use || v->target || !*v->key)
 				continue;
-			near = cl_nearmiss(v->key, cands, c->variables.n);
+			/* Indexed once, at the first: there may be as many
+			 * uses as variables. */
+			if (!index)
+				index = cl_nearmiss_index_new(cands, c->variables.n);
+			near = cl_nearmiss_find(v->key, &index, 1, NULL, NULL);
 			cl_report(ctx, &cl_rule_CL108, cl_var_key_span(v),
 				  "auth method `%s` uses `%s`, but there is no "
 				  "connector variable `%s`%s%s%s", m->id,
@@ -502,6 +534,7 @@ static void check_use_of_undefined(struct cl_ctx *ctx)
 				  near ? near : "", near ? "`?" : "");
 		}
 	}
+	cl_nearmiss_index_free(index);
 	free(cands);
 }
 
@@ -516,6 +549,7 @@ const struct cl_rule cl_rule_CL108 = {
 static void check_not_used_by_method(struct cl_ctx *ctx)
 {
 	const struct cl_connector *c = ctx->model;
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
 	if (!c)
@@ -526,7 +560,7 @@ static void check_not_used_by_method(struct cl_ctx *ctx)
 
 		/* Only an auth method's placeholder resolves to RES_NOT_USED. */
 		if (!p->tpl->auth ||
-		    resolve(c, p->tpl, p->key, &v) != RES_NOT_USED)
+		    resolve(&cache, c, p->tpl, p->key, &v) != RES_NOT_USED)
 			continue;
 		cl_report(ctx, &cl_rule_CL109, p->span,
 			  "auth method `%s` references connector variable "
@@ -534,6 +568,7 @@ static void check_not_used_by_method(struct cl_ctx *ctx)
 			  "it; add `<use variable=\"%s\"/>` to its variables",
 			  p->tpl->auth->id, v->key, v->key);
 	}
+	cl_nearmiss_cache_release(&cache);
 }
 
 const struct cl_rule cl_rule_CL109 = {

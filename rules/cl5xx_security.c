@@ -7,8 +7,9 @@
  * password of a URL) never prints a secret: messages show it masked with
  * cl_mask_secret (its first four characters, then "…"), and the secret's
  * span is registered with cl_report_secret so that the text format's
- * source line shows it masked too. Messages of the other rules never quote
- * a value that could be a secret.
+ * source line shows it masked too. The engine's raw pass masks the same
+ * secrets when the file cannot be modelled, and cl_report masks anything
+ * secret-shaped in every rule's message (src/secretscan.c).
  *
  * Placeholders ({{client_secret}}) are never secrets: only literal text
  * outside well-formed placeholders is looked at.
@@ -18,406 +19,30 @@
 #include <string.h>
 
 #include "authvars.h"
-#include "placeholder.h"
 #include "rawspan.h"
 #include "rule.h"
+#include "secretscan.h"
 
-/* The keys whose values are credentials (format spec, default auth
- * variables marked secret). */
-static const char *const secret_keys[] = {
-	"client_secret", "password", "token", "consumer_secret", "token_secret",
-};
-
+/* The format's credential keys (client_secret, password, ...), as
+ * variables spell them. */
 static int is_secret_key(const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < CL_ARRAY_SIZE(secret_keys); i++)
-		if (!strcmp(key, secret_keys[i]))
-			return 1;
-	return 0;
-}
-
-/* 1 when S (LEN bytes) has a character other than white space. */
-static int has_text(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return 1;
-	return 0;
+	return cl_secret_key(key, strlen(key), 0);
 }
 
 /* 1 when V has literal text outside well-formed placeholders. */
 static int has_literal_text(const char *v)
 {
-	struct cl_placeholder_match m;
-	size_t pos = 0, last = 0, len = strlen(v);
-
-	while (cl_placeholder_next(v, len, &pos, &m)) {
-		if (has_text(v + last, m.start - last))
-			return 1;
-		last = m.end;
-	}
-	return has_text(v + last, len - last);
+	return cl_secret_has_literal(v, strlen(v));
 }
 
-/* ---- CL501: what looks like a credential ---- */
-
-static int is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Base64, base64url, and the separators tokens carry ('.' in JWTs, '~' in
- * some vendor keys). */
-static int is_token_char(char c)
-{
-	return is_alpha(c) || is_digit(c) || c == '_' || c == '-' ||
-	       c == '+' || c == '/' || c == '=' || c == '.' || c == '~';
-}
-
-/* log2(X) for X > 0, to a few decimal places (no libm). */
-static double log2_of(double x)
-{
-	double r = 0, y, y2, t, s = 0;
-	int k;
-
-	while (x >= 2) {
-		x /= 2;
-		r += 1;
-	}
-	while (x < 1) {
-		x *= 2;
-		r -= 1;
-	}
-	/* ln x = 2 atanh((x - 1) / (x + 1)), the series converging fast for
-	 * x in [1, 2). */
-	y = (x - 1) / (x + 1);
-	y2 = y * y;
-	t = y;
-	for (k = 1; k < 24; k += 2) {
-		s += t / k;
-		t *= y2;
-	}
-	return r + 2 * s / 0.69314718055994531;
-}
-
-/* Bits of Shannon entropy per character of S[0..LEN). */
-static double entropy(const char *s, size_t len)
-{
-	unsigned counts[256] = { 0 };
-	double h = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		counts[(unsigned char)s[i]]++;
-	for (i = 0; i < 256; i++) {
-		double p;
-
-		if (!counts[i])
-			continue;
-		p = (double)counts[i] / (double)len;
-		h -= p * log2_of(p);
-	}
-	return h;
-}
-
-/* A JSON Web Token: three base64url segments, the first (the header)
- * starting with "eyJ" (base64 of `{"`). */
-static int is_jwt(const char *s, size_t len)
-{
-	size_t i, seg = 0, seglen[3] = { 0, 0, 0 };
-
-	if (len < 3 || memcmp(s, "eyJ", 3))
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] == '.') {
-			if (++seg > 2)
-				return 0;
-		} else if (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '_' ||
-			   s[i] == '-' || s[i] == '=') {
-			seglen[seg]++;
-		} else {
-			return 0;
-		}
-	}
-	return seg == 2 && seglen[0] >= 10 && seglen[1] >= 10;
-}
-
-/* A string constant and its length, counted at compile time (these
- * tables are consulted for every param value). */
-struct lit {
-	const char *s;
-	size_t n;
-};
-#define LIT(s) { s, sizeof(s) - 1 }
-
-/* Prefixes of well-known API credentials. */
-static const struct lit key_prefixes[] = {
-	LIT("sk_live_"), LIT("sk_test_"), LIT("rk_live_"), LIT("rk_test_"), /* Stripe */
-	LIT("ghp_"), LIT("gho_"), LIT("ghu_"), LIT("ghs_"), LIT("github_pat_"), /* GitHub */
-	LIT("glpat-"),                                    /* GitLab */
-	LIT("xoxb-"), LIT("xoxp-"), LIT("xoxa-"),         /* Slack */
-	LIT("shpat_"), LIT("shpss_"), LIT("shpca_"), LIT("shppa_"), /* Shopify */
-	LIT("SG."),                                       /* SendGrid */
-	LIT("AIza"),                                      /* Google API key */
-};
-
-/* A credential has 16 characters or more after its prefix. */
-#define KEY_PREFIX_MIN_TAIL 16
-
-static int has_key_prefix(const char *s, size_t len)
-{
-	size_t i;
-
-	/* No prefix is shorter than "SG.": most parts are too short. */
-	if (len < 3 + KEY_PREFIX_MIN_TAIL)
-		return 0;
-	for (i = 0; i < CL_ARRAY_SIZE(key_prefixes); i++) {
-		size_t n = key_prefixes[i].n;
-
-		if (len >= n + KEY_PREFIX_MIN_TAIL &&
-		    !memcmp(s, key_prefixes[i].s, n))
-			return 1;
-	}
-	return 0;
-}
-
-static int is_upper(char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static int is_lower(char c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-/*
- * The mean length of the "words" of S: runs split where camelCase and
- * snake_case split them (`Get|Sales|Orders|2024|V|2`, `UTC|_|ASC`). Names
- * made of words average 3.5 characters or more; random base62 text
- * averages about 2, and stays under 3.5 in all but about one in 10,000
- * strings of 32 characters or more.
+/* ---- CL501 ----
+ *
+ * What is a secret is decided in src/secretscan.c, which the raw pass
+ * over the source and message masking share: CL501 reports what it finds
+ * in the model, and the raw pass masks the same wherever the model could
+ * not reach.
  */
-static double mean_word_length(const char *s, size_t len)
-{
-	size_t i = 0, words = 0;
-
-	while (i < len) {
-		if (is_upper(s[i]) && i + 1 < len && is_lower(s[i + 1])) {
-			for (i++; i < len && is_lower(s[i]); i++)
-				;
-		} else if (is_lower(s[i])) {
-			for (; i < len && is_lower(s[i]); i++)
-				;
-		} else if (is_upper(s[i])) {
-			/* An acronym, without the capital that starts the
-			 * next word (`UTCDate`: `UTC|Date`). */
-			size_t j = i;
-
-			while (j < len && is_upper(s[j]))
-				j++;
-			if (j < len && is_lower(s[j]))
-				j--;
-			i = j;
-		} else if (is_digit(s[i])) {
-			for (; i < len && is_digit(s[i]); i++)
-				;
-		} else {
-			i++;
-		}
-		words++;
-	}
-	return words ? (double)len / (double)words : 0;
-}
-
-/*
- * A long random token: at least MIN characters of base64(url) with
- * upper- and lower-case letters and digits, high entropy, and short
- * "words". Identifiers (`GetSalesOrdersByCustomerIdAndStatus2024V2`),
- * paths and version strings have longer words or lower entropy;
- * hexadecimal (UUIDs and other ids) lacks upper case and is not taken for
- * a secret without a hint from the key.
- */
-static int looks_random(const char *s, size_t len, size_t min)
-{
-	size_t i, upper = 0, lower = 0, digit = 0;
-
-	if (len < min)
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			upper++;
-		else if (s[i] >= 'a' && s[i] <= 'z')
-			lower++;
-		else if (is_digit(s[i]))
-			digit++;
-		else if (s[i] != '_' && s[i] != '-' && s[i] != '+' &&
-			 s[i] != '=')
-			return 0;
-	}
-	return upper >= 2 && lower >= 2 && digit >= 2 &&
-	       entropy(s, len) >= 4.0 && mean_word_length(s, len) < 3.5;
-}
-
-/* A key that names a credential: its folded form (lower case, no
- * separators) ends with one of these. */
-static int key_hints_secret(const char *key)
-{
-	static const struct lit ends[] = {
-		LIT("secret"), LIT("password"), LIT("passwd"), LIT("apikey"),
-		LIT("token"), LIT("secretkey"), LIT("privatekey"),
-		LIT("subscriptionkey"), LIT("accesskey"),
-	};
-	char folded[128];
-	size_t i, n = 0;
-
-	for (i = 0; key[i] && n + 1 < sizeof(folded); i++) {
-		char c = key[i];
-
-		if (c == '_' || c == '-' || c == '.' || c == ' ')
-			continue;
-		folded[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-	}
-	folded[n] = '\0';
-	/* Every ending above ends in 't', 'd', 'y' or 'n': most keys end
-	 * otherwise and need no comparison. */
-	if (!n || !strchr("tdyn", folded[n - 1]))
-		return 0;
-	for (i = 0; i < CL_ARRAY_SIZE(ends); i++) {
-		size_t k = ends[i].n;
-
-		if (n >= k && !memcmp(folded + n - k, ends[i].s, k))
-			return 1;
-	}
-	return 0;
-}
-
-/* A key-hinted value: a token of at least 16 characters with letters and
- * digits (an API key, a UUID used as a key). */
-static int looks_like_key(const char *s, size_t len)
-{
-	size_t i, alpha = 0, digit = 0;
-
-	if (len < 16)
-		return 0;
-	for (i = 0; i < len; i++) {
-		alpha += is_alpha(s[i]);
-		digit += is_digit(s[i]);
-	}
-	return alpha >= 2 && digit >= 2;
-}
-
-enum cred_kind { CRED_NONE, CRED_JWT, CRED_KEY, CRED_TOKEN };
-
-static const char *cred_name(enum cred_kind k)
-{
-	switch (k) {
-	case CRED_JWT: return "a JSON Web Token";
-	case CRED_KEY: return "an API key";
-	case CRED_TOKEN: return "what looks like a credential";
-	case CRED_NONE: break;
-	}
-	return "";
-}
-
-/* 1 when RUN[I] is an '=' that separates a name from a value, not the
- * padding at the end of base64. */
-static int is_separator_eq(const char *run, size_t i, size_t len)
-{
-	if (run[i] != '=')
-		return 0;
-	for (; i < len; i++)
-		if (run[i] != '=')
-			return 1;
-	return 0;
-}
-
-/* Checks one `name=value` part of a literal run. */
-static enum cred_kind check_part(const char *v, size_t i, size_t j, int hint,
-                                 size_t *start, size_t *end)
-{
-	size_t k, sub;
-
-	*start = i;
-	*end = j;
-	if (is_jwt(v + i, j - i))
-		return CRED_JWT;
-	if (has_key_prefix(v + i, j - i))
-		return CRED_KEY;
-	/* Paths and dotted names: each piece alone. */
-	for (k = i; k < j; k = sub + 1) {
-		for (sub = k; sub < j && v[sub] != '/' && v[sub] != '.' &&
-			      v[sub] != '~';
-		     sub++)
-			;
-		if (looks_random(v + k, sub - k, 32)) {
-			*start = k;
-			*end = sub;
-			return CRED_TOKEN;
-		}
-	}
-	if (hint && looks_like_key(v + i, j - i))
-		return CRED_TOKEN;
-	return CRED_NONE;
-}
-
-/*
- * Finds the first credential in the literal text of V from offset FROM
- * (outside placeholders) and sets *START and *END (offsets into V). HINT: the key
- * names a credential. A run of token characters is split at each `=` that
- * separates a name from a value; a run directly followed by a placeholder
- * is a label (`token={{token}}`), not a value.
- */
-static enum cred_kind find_credential(const char *v, size_t from, int hint,
-                                      size_t *start, size_t *end)
-{
-	struct cl_placeholder_match m;
-	size_t pos = from, seg = from, len = strlen(v);
-	int more = 1;
-
-	while (more) {
-		size_t seg_end, i;
-
-		more = cl_placeholder_next(v, len, &pos, &m);
-		seg_end = more ? m.start : len;
-		for (i = seg; i < seg_end;) {
-			size_t j = i, k, part;
-			enum cred_kind kind;
-
-			if (!is_token_char(v[i])) {
-				i++;
-				continue;
-			}
-			while (j < seg_end && is_token_char(v[j]))
-				j++;
-			for (part = k = i; k <= j; k++) {
-				if (k < j && !is_separator_eq(v + i, k - i, j - i))
-					continue;
-				/* The last part of a run that runs into a
-				 * placeholder is a label. */
-				if (!(k == j && more && j == seg_end) &&
-				    k > part &&
-				    (kind = check_part(v, part, k, hint, start,
-						       end)) != CRED_NONE)
-					return kind;
-				part = k + 1;
-			}
-			i = j;
-		}
-		if (more)
-			seg = m.end;
-	}
-	return CRED_NONE;
-}
 
 /*
  * Reports SPAN, whose decoded text is S (LEN bytes), as a secret that
@@ -439,6 +64,65 @@ static void report_secret(struct cl_ctx *ctx, struct cl_span span,
 	free(masked);
 }
 
+/* Where a scanned text lies in the source: the decoded value of
+ * attribute ATTR of NODE, or (ATTR NULL) raw source bytes from BASE. */
+struct text_at {
+	const struct cl_node *node;
+	const char *attr;
+	uint32_t base;
+};
+
+static struct cl_span text_span(const struct cl_ctx *ctx,
+                                const struct text_at *at, size_t s, size_t e)
+{
+	struct cl_span sp;
+
+	if (at->attr)
+		return cl_attr_part_span(ctx, at->node, at->attr, s, e);
+	sp.start = at->base + (uint32_t)s;
+	sp.end = at->base + (uint32_t)e;
+	return sp;
+}
+
+/* Findings of one value or text: finding a span in a decoded value
+ * costs a walk over the value, and the raw pass masks any beyond. */
+#define MAX_HITS_REPORTED 16
+
+/*
+ * Reports each secret of H (found in text S, which lies at AT) once,
+ * overlapping finds of one secret joined. A URL's password is CL503's and
+ * is left to it. A secret a field names is reported as that field's
+ * (`access_token` in the URL of endpoint `x`). Releases H.
+ */
+static void report_hits(struct cl_ctx *ctx, struct cl_secret_hits *h,
+                        const char *s, const struct text_at *at,
+                        const char *subject, const char *advice)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	size_t i, reported = 0;
+
+	cl_secret_hits_merge(h);
+	for (i = 0; i < h->n && reported < MAX_HITS_REPORTED; i++) {
+		const struct cl_secret_hit *x = &h->v[i];
+
+		if (x->kind == CL_SECRET_USERINFO)
+			continue;
+		cl_strbuf_reset(&sb);
+		if (x->name_end > x->name_start)
+			cl_strbuf_addf(&sb, "`%.*s` in ",
+				       (int)(x->name_end - x->name_start),
+				       s + x->name_start);
+		cl_strbuf_adds(&sb, subject);
+		reported++;
+		report_secret(ctx, text_span(ctx, at, x->start, x->end),
+			      s + x->start, x->end - x->start,
+			      cl_strbuf_str(&sb), cl_secret_kind_name(x->kind),
+			      advice);
+	}
+	cl_strbuf_release(&sb);
+	cl_secret_hits_release(h);
+}
+
 /* "auth variable", "endpoint variable", "connector variable". */
 static const char *scope_word(enum cl_var_scope s)
 {
@@ -453,7 +137,8 @@ static const char *scope_word(enum cl_var_scope s)
 /*
  * The default of a credential variable (marked secret, or keyed as one of
  * the secret defaults) is a secret whatever it looks like; the default of
- * any other variable is one when it looks like a credential.
+ * any other variable holds one where something in it looks like a
+ * credential.
  */
 static void check_variable_defaults(struct cl_ctx *ctx,
                                     const struct cl_var_list *vars)
@@ -464,18 +149,22 @@ static void check_variable_defaults(struct cl_ctx *ctx,
 		const struct cl_variable *v = &vars->items[i];
 		const char *d = v->default_value;
 		struct cl_strbuf subject = CL_STRBUF_INIT;
-		size_t s = 0, e = 0;
-		enum cred_kind k = CRED_NONE;
+		struct cl_secret_hits h = CL_SECRET_HITS_INIT;
+		struct text_at at = { v->node, "default", 0 };
 		int secret;
 
 		if (v->is_use || !d || !has_literal_text(d))
 			continue;
 		/* Decide first: the subject is only needed for a report. */
 		secret = v->secret || is_secret_key(v->key);
-		if (!secret && (k = find_credential(d, 0,
-						    key_hints_secret(v->key),
-						    &s, &e)) == CRED_NONE)
-			continue;
+		if (!secret) {
+			cl_secret_scan_text(d, strlen(d),
+					    cl_secret_key_hint(v->key,
+							       strlen(v->key)),
+					    0, &h);
+			if (!h.n)
+				continue;
+		}
 		cl_strbuf_addf(&subject, "the default of %s `%s`",
 			       scope_word(v->scope), v->key);
 		if (secret)
@@ -486,13 +175,9 @@ static void check_variable_defaults(struct cl_ctx *ctx,
 				      "`required=\"true\"`, so that each instance "
 				      "gives its own");
 		else
-			report_secret(ctx,
-				      cl_attr_part_span(ctx, v->node, "default",
-							s, e),
-				      d + s, e - s, cl_strbuf_str(&subject),
-				      cred_name(k),
-				      "remove the default and make the variable "
-				      "`required=\"true\"` and `secret=\"true\"`");
+			report_hits(ctx, &h, d, &at, cl_strbuf_str(&subject),
+				    "remove the default and make the variable "
+				    "`required=\"true\"` and `secret=\"true\"`");
 		cl_strbuf_release(&subject);
 	}
 }
@@ -511,123 +196,52 @@ static void describe_param(struct cl_strbuf *sb, const struct cl_param *p,
 		       owner_kind, owner);
 }
 
-/*
- * An Authorization header: "SCHEME credentials", or bare credentials.
- * Any literal credential text is hard-coded (RFC 6749 §2.3.1: Basic
- * credentials are only Base64-encoded; RFC 6750 §5.3: bearer tokens must
- * be protected from disclosure), except a label directly followed by a
- * placeholder (`Token token={{token}}`). Credentials under 8 characters
- * are not taken for real ones.
- */
-static int prefix_ci(const char *s, size_t n, const char *word)
-{
-	size_t i;
-
-	if (n != strlen(word))
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != word[i])
-			return 0;
-	}
-	return 1;
-}
-
-/* The first run of token characters of at least 8 in V[FROM..], outside
- * placeholders and not a label; 0 when there is none. */
-static int find_token68(const char *v, size_t from, size_t *start,
-                        size_t *end)
-{
-	struct cl_placeholder_match m;
-	size_t len = strlen(v), pos = from, cs = from, ce;
-
-	for (;;) {
-		int more = cl_placeholder_next(v, len, &pos, &m);
-		size_t seg_end = more ? m.start : len;
-
-		while (cs < seg_end) {
-			if (!is_token_char(v[cs])) {
-				cs++;
-				continue;
-			}
-			for (ce = cs; ce < seg_end && is_token_char(v[ce]); ce++)
-				;
-			if (!(more && ce == seg_end) && ce - cs >= 8) {
-				*start = cs;
-				*end = ce;
-				return 1;
-			}
-			cs = ce;
-		}
-		if (!more)
-			return 0;
-		cs = m.end;
-	}
-}
-
+/* An Authorization header: its credentials, as
+ * cl_secret_find_authorization finds them. */
 static void check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
                                 const char *owner_kind, const char *owner)
 {
 	const char *v = p->value;
 	struct cl_strbuf subject = CL_STRBUF_INIT;
-	size_t len = strlen(v), i = 0, scheme_end, cs, ce;
-	const char *what, *advice;
-	int basic = 0, bearer = 0, found;
+	size_t cs, ce;
+	const char *advice;
+	enum cl_secret_kind k;
 
-	while (i < len && (v[i] == ' ' || v[i] == '\t'))
-		i++;
-	for (scheme_end = i; scheme_end < len && (is_alpha(v[scheme_end]) ||
-		     is_digit(v[scheme_end]) || v[scheme_end] == '-');
-	     scheme_end++)
-		;
-	if (scheme_end > i && scheme_end < len &&
-	    (v[scheme_end] == ' ' || v[scheme_end] == '\t')) {
-		basic = prefix_ci(v + i, scheme_end - i, "basic");
-		bearer = prefix_ci(v + i, scheme_end - i, "bearer");
-		cs = scheme_end;
-		/* Basic and Bearer take one token68; other schemes a list
-		 * of name=value pairs, of which only credential-like values
-		 * count. */
-		if (basic || bearer)
-			found = find_token68(v, cs, &cs, &ce);
-		else
-			found = find_credential(v, cs, 1, &cs, &ce) != CRED_NONE;
-	} else {
-		found = find_token68(v, i, &cs, &ce); /* no scheme */
-	}
-	if (!found)
+	k = cl_secret_find_authorization(v, strlen(v), &cs, &ce);
+	if (k == CL_SECRET_NONE)
 		return;
 	describe_param(&subject, p, owner_kind, owner);
-	if (basic) {
-		what = "Basic credentials";
+	if (k == CL_SECRET_BASIC)
 		advice = "use a `basic` auth method instead, whose `username` "
 			 "and `password` variables the platform encodes "
 			 "itself (Base64 is an encoding, not encryption)";
-	} else if (bearer) {
-		what = "a bearer token";
+	else if (k == CL_SECRET_BEARER)
 		advice = "take it from a `secret=\"true\"` variable "
 			 "(`Bearer {{token}}`) or use an OAuth 2 auth method";
-	} else {
-		what = "credentials";
+	else
 		advice = "take them from a `secret=\"true\"` variable";
-	}
 	report_secret(ctx, cl_attr_part_span(ctx, p->node, "value", cs, ce),
-		      v + cs, ce - cs, cl_strbuf_str(&subject), what, advice);
+		      v + cs, ce - cs, cl_strbuf_str(&subject),
+		      cl_secret_kind_name(k), advice);
 	cl_strbuf_release(&subject);
 }
 
+#define PARAM_ADVICE "move it into a `secret=\"true\"` variable and " \
+		     "reference it here as a placeholder"
+
+/* A param keyed as a credential (`password`, any case) holds a secret
+ * whatever its value looks like, as a variable of that key does. */
 static void check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
                          const char *owner_kind, const char *owner)
 {
-	size_t i, s, e;
+	size_t i;
 
 	for (i = 0; i < list->n; i++) {
 		const struct cl_param *p = &list->items[i];
 		struct cl_strbuf subject = CL_STRBUF_INIT;
-		enum cred_kind k;
+		struct cl_secret_hits h = CL_SECRET_HITS_INIT;
+		struct text_at at = { p->node, "value", 0 };
+		size_t klen = strlen(p->key);
 
 		if (!p->value || !has_literal_text(p->value))
 			continue;
@@ -636,18 +250,74 @@ static void check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
 			check_authorization(ctx, p, owner_kind, owner);
 			continue;
 		}
-		k = find_credential(p->value, 0, key_hints_secret(p->key), &s,
-				    &e);
-		if (k == CRED_NONE)
+		if (cl_secret_key(p->key, klen, 1)) {
+			describe_param(&subject, p, owner_kind, owner);
+			report_secret(ctx, cl_node_attr_span(p->node, "value"),
+				      p->value, strlen(p->value),
+				      cl_strbuf_str(&subject), "a secret",
+				      PARAM_ADVICE);
+			cl_strbuf_release(&subject);
+			continue;
+		}
+		cl_secret_scan_text(p->value, strlen(p->value),
+				    cl_secret_key_hint(p->key, klen), 0, &h);
+		if (!h.n)
 			continue;
 		describe_param(&subject, p, owner_kind, owner);
-		report_secret(ctx, cl_attr_part_span(ctx, p->node, "value", s, e),
-			      p->value + s, e - s, cl_strbuf_str(&subject),
-			      cred_name(k),
-			      "move it into a `secret=\"true\"` variable and "
-			      "reference it here as a placeholder");
+		report_hits(ctx, &h, p->value, &at, cl_strbuf_str(&subject),
+			    PARAM_ADVICE);
 		cl_strbuf_release(&subject);
 	}
+}
+
+/*
+ * URLs and body content: a key in a query string (`?key=sk_live_…`,
+ * `access_token=…`), a `client_secret` or `password` in JSON or a form
+ * body, in CDATA or not. Scanned as the raw text of the element, so that
+ * spans are exact; a secret variable's placeholder in the query is
+ * CL505's, a URL's password CL503's.
+ */
+static void check_template_text(struct cl_ctx *ctx, const struct cl_template *t)
+{
+	struct cl_secret_hits h = CL_SECRET_HITS_INIT;
+	struct cl_strbuf subject = CL_STRBUF_INIT;
+	struct text_at at = { NULL, NULL, t->span.start };
+	const char *s = ctx->buf + t->span.start;
+	const char *owner_kind = t->auth ? "auth method" : "endpoint";
+	const char *owner = t->auth ? t->auth->id : t->endpoint->id;
+	size_t i;
+
+	if (t->kind == CL_TPL_PARAM_VALUE) /* check_params' */
+		return;
+	cl_secret_scan_text(s, t->span.end - t->span.start, 0, 0, &h);
+	if (!h.n)
+		return;
+	if (t->kind == CL_TPL_BODY_CONTENT) {
+		cl_strbuf_addf(&subject, "the body content of %s `%s`",
+			       owner_kind, owner);
+	} else if (t->kind == CL_TPL_URL) {
+		cl_strbuf_addf(&subject, "the URL of %s `%s`", owner_kind,
+			       owner);
+	} else {
+		int index = -1;
+
+		for (i = 0; i < t->auth->n_additional_urls; i++)
+			if (t->auth->additional_urls[i].node == t->node)
+				index = t->auth->additional_urls[i].index;
+		if (index >= 0)
+			cl_strbuf_addf(&subject, "Additional URL %d of auth "
+				       "method `%s`", index, owner);
+		else
+			cl_strbuf_addf(&subject, "an additional URL of auth "
+				       "method `%s`", owner);
+	}
+	report_hits(ctx, &h, s, &at, cl_strbuf_str(&subject),
+		    t->kind == CL_TPL_BODY_CONTENT
+		    ? PARAM_ADVICE
+		    : "move it into a `secret=\"true\"` variable and send it "
+		      "in a header: query strings end up in server and proxy "
+		      "logs");
+	cl_strbuf_release(&subject);
 }
 
 static void check_hard_coded_secret(struct cl_ctx *ctx)
@@ -674,15 +344,45 @@ static void check_hard_coded_secret(struct cl_ctx *ctx)
 		check_params(ctx, &e->headers, "endpoint", e->id);
 		check_params(ctx, &e->body.params, "endpoint", e->id);
 	}
+	for (i = 0; i < c->n_templates; i++)
+		check_template_text(ctx, &c->templates[i]);
 }
 
 const struct cl_rule cl_rule_CL501 = {
 	"CL501", "hard-coded-secret", CL_SEV_ERROR,
-	"a secret given as literal text: a credential variable's default, an `Authorization` header value, a param value that looks like a credential",
+	"a secret given as literal text: a credential variable's default, an `Authorization` header value, a param value, URL query or body content that holds a credential",
 	check_hard_coded_secret
 };
 
 /* ---- URLs ---- */
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* 1 when S[0..N) is WORD (lower case) ignoring ASCII case. */
+static int prefix_ci(const char *s, size_t n, const char *word)
+{
+	size_t i;
+
+	if (n != strlen(word))
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return 0;
+	}
+	return 1;
+}
 
 /*
  * The parts of URL U: *SCHEME_END is the offset of "://" (0 when U does

@@ -524,7 +524,9 @@ static char *read_config(const char *path, size_t *len, char **error)
 	struct stat st;
 	char chunk[8192];
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named connlint.xml must not hang the run
+	 * before fstat below turns it down. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0) {
 		*error = cl_xasprintf("%s: %s", path, strerror(errno));
@@ -615,8 +617,13 @@ static cl_config *load(const char *path, const char *display, char **error)
 		fail(&L, at, "NUL byte: this is not a text file");
 	} else if (!cl_xml_parse(&arena, buf, len, &doc, &xerr)) {
 		struct cl_span at = { xerr.offset, xerr.offset };
+		const char *what = xerr.message;
 
-		fail(&L, at, "not well-formed XML: %s", xerr.message);
+		/* The parser's wording for this one speaks of connectors. */
+		if (!strncmp(what, "no XML element found", 20))
+			what = "no XML element found: a configuration file is a "
+			       "`<connlint>` element";
+		fail(&L, at, "not well-formed XML: %s", what);
 	} else if (doc.has_doctype) {
 		struct cl_span at = { 0, 0 };
 		const char *d = strstr(buf, "<!DOCTYPE");

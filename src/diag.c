@@ -5,20 +5,22 @@
 #include <string.h>
 
 #include "rule.h"
+#include "secretscan.h"
 #include "util.h"
 
 void cl_offset_position(const char *buf, size_t len, uint32_t offset,
                         unsigned *line, unsigned *column, unsigned *byte_column)
 {
 	const char *p, *bol = buf, *end;
+	bool cr = cl_has_lone_cr(buf, len);
 	unsigned l = 1;
 
 	if (offset > len)
 		offset = (uint32_t)len;
 	end = buf + offset;
-	for (p = buf; p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+	for (p = buf; p < end && (p = cl_next_line(p, end, buf + len, cr));) {
 		l++;
-		bol = p + 1;
+		bol = p;
 	}
 	*line = l;
 	*byte_column = (unsigned)(end - bol) + 1;
@@ -45,6 +47,7 @@ static void fill_positions(const char *buf, size_t len, struct pos_req *reqs,
                            size_t n)
 {
 	const char *bol = buf, *p = buf;
+	bool cr = cl_has_lone_cr(buf, len);
 	unsigned line = 1, col = 1;
 	size_t i;
 
@@ -56,10 +59,11 @@ static void fill_positions(const char *buf, size_t len, struct pos_req *reqs,
 		const char *target = buf + (reqs[i].offset > len ? len : reqs[i].offset);
 		const char *nl;
 
-		while (p < target && (nl = memchr(p, '\n', (size_t)(target - p)))) {
+		while (p < target &&
+		       (nl = cl_next_line(p, target, buf + len, cr))) {
 			line++;
 			col = 1;
-			p = bol = nl + 1;
+			p = bol = nl;
 		}
 		col += (unsigned)cl_utf8_count(p, (size_t)(target - p));
 		p = target;
@@ -85,6 +89,131 @@ static int cmp_diag(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+/*
+ * Messages are masked once more when the file is done, against the
+ * secrets found in it: a value that is a secret only by where it stands
+ * (the default of a `password` variable) does not look like one, and a
+ * rule quoting it elsewhere would print it. Secrets under
+ * KNOWN_SECRET_MIN bytes are not looked for: they would match ordinary
+ * words.
+ */
+#define KNOWN_SECRET_MIN 8
+/* Secrets sharing their first KNOWN_SECRET_MIN bytes tried at one place
+ * of a message: a bound on the work a hostile file can cause. */
+#define KNOWN_SECRET_TRIES 16
+
+struct known_secret {
+	const char *s;
+	size_t n;
+};
+
+static uint64_t head8(const char *s)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; i < KNOWN_SECRET_MIN; i++)
+		h = h << 8 | (unsigned char)s[i];
+	return h;
+}
+
+static int cmp_known(const void *a, const void *b)
+{
+	const struct known_secret *x = a, *y = b;
+	uint64_t hx = head8(x->s), hy = head8(y->s);
+
+	if (hx != hy)
+		return hx < hy ? -1 : 1;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1; /* longest first */
+	return memcmp(x->s, y->s, x->n); /* the same text side by side */
+}
+
+/* M with every occurrence of one of the NK secrets K masked (malloc'd),
+ * or NULL when it holds none. */
+static char *mask_known(const char *m, const struct known_secret *k, size_t nk)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	size_t len = strlen(m), i = 0, last = 0;
+
+	while (i + KNOWN_SECRET_MIN <= len) {
+		uint64_t h = head8(m + i);
+		size_t lo = 0, hi = nk, j, tries = 0, found = 0;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (head8(k[mid].s) < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < nk && tries++ < KNOWN_SECRET_TRIES &&
+			     head8(k[j].s) == h; j++)
+			if (k[j].n <= len - i && !memcmp(m + i, k[j].s, k[j].n)) {
+				found = k[j].n;
+				break;
+			}
+		if (!found) {
+			i++;
+			continue;
+		}
+		cl_strbuf_add(&sb, m + last, i - last);
+		cl_strbuf_add(&sb, m + i, cl_mask_keep(m + i, found));
+		cl_strbuf_adds(&sb, "\xE2\x80\xA6");
+		i += found;
+		last = i;
+	}
+	if (!last)
+		return NULL;
+	cl_strbuf_add(&sb, m + last, len - last);
+	return cl_strbuf_detach(&sb);
+}
+
+static void mask_known_message(char **m, const struct known_secret *k,
+                               size_t nk)
+{
+	char *masked = mask_known(*m, k, nk);
+
+	if (masked) {
+		free(*m);
+		*m = masked;
+	}
+}
+
+static void mask_known_secrets(struct cl_diag_sink *sink, const char *buf,
+                               size_t len)
+{
+	struct known_secret *k;
+	size_t i, j, nk = 0;
+
+	k = cl_malloc((sink->nsecrets + 1) * sizeof(*k));
+	for (i = 0; i < sink->nsecrets; i++) {
+		struct cl_span sp = sink->secrets[i];
+
+		if (sp.end <= len && sp.start + KNOWN_SECRET_MIN <= sp.end) {
+			k[nk].s = buf + sp.start;
+			k[nk++].n = sp.end - sp.start;
+		}
+	}
+	if (nk) {
+		qsort(k, nk, sizeof(*k), cmp_known);
+		/* A secret found twice (by CL501 and by the raw pass) once. */
+		for (i = j = 1; i < nk; i++)
+			if (cmp_known(&k[i], &k[j - 1]))
+				k[j++] = k[i];
+		nk = j;
+		for (i = 0; i < sink->n; i++) {
+			struct cl_diag *d = &sink->items[i];
+
+			mask_known_message(&d->message, k, nk);
+			for (j = 0; j < d->nrelated; j++)
+				mask_known_message(&d->related[j].message, k, nk);
+		}
+	}
+	free(k);
+}
+
 void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 {
 	struct pos_req *reqs;
@@ -92,6 +221,8 @@ void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 
 	if (!sink->n)
 		return;
+	cl_diag_sink_scan_secrets(sink, buf, len);
+	mask_known_secrets(sink, buf, len);
 	qsort(sink->items, sink->n, sizeof(*sink->items), cmp_diag);
 	for (i = 0; i < sink->n; i++)
 		n += 2 + 2 * sink->items[i].nrelated;
@@ -172,12 +303,28 @@ int cl_rule_enabled(const struct cl_ctx *ctx, const struct cl_rule *rule)
 	return ctx->enabled[cl_rule_index(rule)];
 }
 
+/*
+ * M (malloc'd, taken over) with every secret-shaped stretch masked: rules
+ * quote values (a redirect URI, a grant type, a `state`), and any of them
+ * may hold a token, whatever CL501 says. Returns a malloc'd message.
+ */
+static char *mask_message(char *m)
+{
+	char *masked = cl_secret_mask_text(m, strlen(m));
+
+	if (!masked)
+		return m;
+	free(m);
+	return masked;
+}
+
 struct cl_diag *cl_report(struct cl_ctx *ctx, const struct cl_rule *rule,
                           struct cl_span span, const char *fmt, ...)
 {
 	struct cl_diag_sink *sink = &ctx->sink;
 	struct cl_diag *d;
 	struct cl_strbuf sb = CL_STRBUF_INIT;
+	enum cl_severity sev;
 	va_list ap;
 
 	if (!cl_rule_enabled(ctx, rule))
@@ -185,18 +332,23 @@ struct cl_diag *cl_report(struct cl_ctx *ctx, const struct cl_rule *rule,
 	if (span.end < span.start || span.end > ctx->len)
 		BUG("%s: span %u-%u outside the %zu-byte input", rule->id,
 		    span.start, span.end, ctx->len);
+	sev = ctx->severity
+	    ? (enum cl_severity)ctx->severity[cl_rule_index(rule)]
+	    : rule->severity;
+	if (sink->n >= CL_MAX_DIAGS_PER_FILE) {
+		sink->dropped[sev]++; /* still counts for the exit status */
+		return NULL;
+	}
 	CL_GROW(sink->items, sink->n + 1, sink->alloc);
 	d = &sink->items[sink->n++];
 	memset(d, 0, sizeof(*d));
 	d->rule = rule;
-	d->severity = ctx->severity
-	    ? (enum cl_severity)ctx->severity[cl_rule_index(rule)]
-	    : rule->severity;
+	d->severity = sev;
 	d->span = span;
 	va_start(ap, fmt);
 	cl_strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	d->message = cl_strbuf_detach(&sb);
+	d->message = mask_message(cl_strbuf_detach(&sb));
 	return d;
 }
 
@@ -219,13 +371,35 @@ void cl_report_related(struct cl_ctx *ctx, struct cl_diag *diag,
 	va_start(ap, fmt);
 	cl_strbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	r->message = cl_strbuf_detach(&sb);
+	r->message = mask_message(cl_strbuf_detach(&sb));
+}
+
+static void sink_add_secret(struct cl_diag_sink *sink, struct cl_span span)
+{
+	CL_GROW(sink->secrets, sink->nsecrets + 1, sink->secrets_alloc);
+	sink->secrets[sink->nsecrets++] = span;
 }
 
 void cl_report_secret(struct cl_ctx *ctx, struct cl_span span)
 {
-	struct cl_diag_sink *sink = &ctx->sink;
+	sink_add_secret(&ctx->sink, span);
+}
 
-	CL_GROW(sink->secrets, sink->nsecrets + 1, sink->secrets_alloc);
-	sink->secrets[sink->nsecrets++] = span;
+void cl_diag_sink_scan_secrets(struct cl_diag_sink *sink, const char *buf,
+                               size_t len)
+{
+	struct cl_secret_hits h = CL_SECRET_HITS_INIT;
+	size_t i;
+
+	if (sink->raw_scanned)
+		return;
+	sink->raw_scanned = 1;
+	cl_secret_scan_source(buf, len, &h);
+	cl_secret_hits_merge(&h);
+	for (i = 0; i < h.n; i++) {
+		struct cl_span s = { (uint32_t)h.v[i].start, (uint32_t)h.v[i].end };
+
+		sink_add_secret(sink, s);
+	}
+	cl_secret_hits_release(&h);
 }

@@ -37,12 +37,25 @@ struct cl_diag {
 struct cl_diag_sink {
 	struct cl_diag *items;
 	size_t n, alloc;
+	/* past CL_MAX_DIAGS_PER_FILE (connlint.h), per cl_severity: only
+	 * counted, so that a hostile file cannot make memory grow */
+	size_t dropped[3];
 	struct cl_span *secrets; /* spans to mask in every output */
 	size_t nsecrets, secrets_alloc;
+	unsigned char raw_scanned; /* cl_diag_sink_scan_secrets has run */
 };
 
 /* Sorts by position then rule, and fills every pos from BUF. */
 void cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len);
+/*
+ * Registers, once, every secret the raw pass (secretscan.h) finds in the
+ * source BUF as a span to mask, whatever the parser and the model made of
+ * the file. Run when something may show the source or a message: by
+ * cl_diag_sink_finish when the file has diagnostics, else by the first
+ * request for a source line (a clean file pays nothing).
+ */
+void cl_diag_sink_scan_secrets(struct cl_diag_sink *sink, const char *buf,
+                               size_t len);
 /* Frees what D holds and zeroes it (to drop one diagnostic). */
 void cl_diag_clear(struct cl_diag *d);
 /* Frees all diagnostics; the sink can be reused afterwards. */

@@ -130,13 +130,40 @@ cl_sha256_final(struct cl_sha256 *c, unsigned char digest[32])
 
 /* ---- What a fingerprint is made of -------------------------------------- */
 
-struct fp_key {
-	const char *rule_id;
-	char *text;    /* the span's lines, normalised; malloc'd */
-	char *message; /* line numbers taken out; malloc'd */
-	size_t index;  /* in the result */
-	size_t count;  /* earlier diagnostics with the same key */
+/*
+ * Parts 1 to 5 of the recipe are fed to SHA-256 as they are produced,
+ * never built as strings: a finding's text can be a whole long line, and
+ * thousands of findings on one line made copying and sorting those texts
+ * quadratic (issue 16, B9). Findings of one rule over the same lines share
+ * parts 1 to 4, so the hash state after part 4 is computed once per
+ * (rule, first line, last line) and copied for each of them.
+ */
+
+/* Bytes gathered before each cl_sha256_update: fewer calls, same hash. */
+#define FP_CHUNK 512
+
+struct fp_feed {
+	struct cl_sha256 *c;
+	char buf[FP_CHUNK];
+	size_t n;
 };
+
+static void
+fp_put(struct fp_feed *f, char ch)
+{
+	f->buf[f->n++] = ch;
+	if (f->n == FP_CHUNK) {
+		cl_sha256_update(f->c, f->buf, f->n);
+		f->n = 0;
+	}
+}
+
+static void
+fp_flush(struct fp_feed *f)
+{
+	cl_sha256_update(f->c, f->buf, f->n);
+	f->n = 0;
+}
 
 /* Whitespace for normalising: space and every control character, so tabs,
  * \r and stray NULs never make two lines differ. */
@@ -146,127 +173,216 @@ fp_space(unsigned char c)
 	return c <= 0x20 || c == 0x7f;
 }
 
-/*
- * The masked text of the source lines D spans (at most FP_MAX_LINES), each
- * with runs of whitespace made one space and trimmed, joined by '\n': so
- * re-indenting does not change a fingerprint. A range that ends at the
- * start of a line does not take that line in.
- */
-static char *
-fp_text(const cl_result *result, const cl_diag *d)
+/* The source lines D spans (at most FP_MAX_LINES): *FIRST and *LAST. A
+ * range that ends at the start of a line does not take that line in. */
+static void
+fp_lines(const cl_diag *d, unsigned *first, unsigned *last)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	unsigned line = cl_diag_line(d), last = cl_diag_end_line(d), l;
+	unsigned line = cl_diag_line(d), l = cl_diag_end_line(d);
 
-	if (last > line && cl_diag_end_column(d) <= 1)
-		last--;
-	if (last < line)
-		last = line;
-	if (last - line >= FP_MAX_LINES)
-		last = line + FP_MAX_LINES - 1;
-	for (l = line; l <= last; l++) {
+	if (l > line && cl_diag_end_column(d) <= 1)
+		l--;
+	if (l < line)
+		l = line;
+	if (l - line >= FP_MAX_LINES)
+		l = line + FP_MAX_LINES - 1;
+	*first = line;
+	*last = l;
+}
+
+/*
+ * Part 4 and its NUL into C: the masked text of lines FIRST to LAST, each
+ * with runs of whitespace made one space and trimmed, joined by '\n', so
+ * re-indenting does not change a fingerprint.
+ */
+static void
+fp_feed_text(struct cl_sha256 *c, const cl_result *result, unsigned first,
+             unsigned last)
+{
+	struct fp_feed f;
+	unsigned l;
+
+	f.c = c;
+	f.n = 0;
+	for (l = first; l <= last; l++) {
 		size_t len = 0, i;
 		const char *s = cl_result_line(result, l, &len);
 		bool space = false, any = false;
 
-		if (l > line)
-			cl_strbuf_addch(&sb, '\n');
+		if (l > first)
+			fp_put(&f, '\n');
 		if (!s)
 			continue; /* past the end: an empty line */
 		for (i = 0; i < len; i++) {
-			unsigned char c = (unsigned char)s[i];
+			unsigned char ch = (unsigned char)s[i];
 
-			if (fp_space(c)) {
+			if (fp_space(ch)) {
 				space = any;
 				continue;
 			}
 			if (space)
-				cl_strbuf_addch(&sb, ' ');
-			cl_strbuf_addch(&sb, (char)c);
+				fp_put(&f, ' ');
+			fp_put(&f, (char)ch);
 			space = false;
 			any = true;
 		}
 	}
-	return cl_strbuf_detach(&sb);
+	fp_put(&f, '\0');
+	fp_flush(&f);
 }
 
-/* The message with the number after every "line " made '#': two messages
- * quote positions ("`<url>` (line 5)"), which would move with the file. */
-static char *
-fp_message(const char *msg)
+/* Part 5 and its NUL into C: MSG with the number after every "line " made
+ * '#': two messages quote positions ("`<url>` (line 5)"), which would move
+ * with the file. */
+static void
+fp_feed_message(struct cl_sha256 *c, const char *msg)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
+	struct fp_feed f;
 	const char *p = msg;
 
+	f.c = c;
+	f.n = 0;
 	while (*p) {
 		if (!strncmp(p, "line ", 5) && p[5] >= '0' && p[5] <= '9') {
-			cl_strbuf_adds(&sb, "line #");
+			fp_put(&f, 'l'), fp_put(&f, 'i'), fp_put(&f, 'n');
+			fp_put(&f, 'e'), fp_put(&f, ' '), fp_put(&f, '#');
 			p += 5;
 			while (*p >= '0' && *p <= '9')
 				p++;
 		} else {
-			cl_strbuf_addch(&sb, *p++);
+			fp_put(&f, *p++);
 		}
 	}
-	return cl_strbuf_detach(&sb);
+	fp_put(&f, '\0');
+	fp_flush(&f);
 }
 
-static void
-fp_key_init(struct fp_key *k, const cl_result *result, size_t i)
-{
-	const cl_diag *d = cl_result_diag(result, i);
-
-	k->rule_id = cl_rule_id(cl_diag_rule(d));
-	k->text = fp_text(result, d);
-	k->message = fp_message(cl_diag_message(d));
-	k->index = i;
-	k->count = 0;
-}
-
-static void
-fp_key_release(struct fp_key *k)
-{
-	free(k->text);
-	free(k->message);
-}
-
-/* Compares everything but the index: 0 when two keys are the same
- * finding as far as the fingerprint can tell. */
-static int
-fp_key_cmp(const struct fp_key *a, const struct fp_key *b)
-{
-	int c = strcmp(a->rule_id, b->rule_id);
-
-	if (!c)
-		c = strcmp(a->message, b->message);
-	if (!c)
-		c = strcmp(a->text, b->text);
-	return c;
-}
-
-static char *
-fp_hash(const struct fp_key *k, const char *uri)
-{
-	static const char hex[] = "0123456789abcdef";
+/*
+ * The hash states after parts 1 to 4, one per (rule, first line, last
+ * line), in an open-addressing table. Owned by whoever declared it;
+ * fp_states_release frees it.
+ */
+struct fp_state {
+	const cl_rule *rule;
+	unsigned first, last;
 	struct cl_sha256 c;
-	unsigned char digest[32];
-	char count[24], *out = cl_malloc(CL_FINGERPRINT_HEX + 1);
-	size_t i;
+};
 
+struct fp_states {
+	const cl_result *result;
+	const char *uri;
+	struct fp_state *slots; /* rule NULL: empty */
+	size_t cap, n;          /* cap: 0 or a power of two */
+};
+
+static size_t
+fp_state_hash(const cl_rule *rule, unsigned first, unsigned last)
+{
+	uint64_t h = (uint64_t)(uintptr_t)rule * 0x9e3779b97f4a7c15u;
+
+	h ^= ((uint64_t)first << 32 | last) * 0xbf58476d1ce4e5b9u;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void
+fp_states_grow(struct fp_states *t)
+{
+	struct fp_state *old = t->slots;
+	size_t oldcap = t->cap, i;
+
+	t->cap = t->cap ? 2 * t->cap : 16;
+	t->slots = cl_calloc(t->cap, sizeof(*t->slots));
+	for (i = 0; i < oldcap; i++) {
+		size_t k;
+
+		if (!old[i].rule)
+			continue;
+		k = fp_state_hash(old[i].rule, old[i].first, old[i].last);
+		while (t->slots[k & (t->cap - 1)].rule)
+			k++;
+		t->slots[k & (t->cap - 1)] = old[i];
+	}
+	free(old);
+}
+
+/* The state after parts 1 to 4 for D, computed on first use. */
+static const struct cl_sha256 *
+fp_text_state(struct fp_states *t, const cl_diag *d)
+{
+	const cl_rule *rule = cl_diag_rule(d);
+	const char *id = cl_rule_id(rule);
+	unsigned first, last;
+	struct fp_state *s;
+	size_t k;
+
+	fp_lines(d, &first, &last);
+	if (2 * (t->n + 1) > t->cap)
+		fp_states_grow(t);
+	for (k = fp_state_hash(rule, first, last);; k++) {
+		s = &t->slots[k & (t->cap - 1)];
+		if (!s->rule)
+			break;
+		if (s->rule == rule && s->first == first && s->last == last)
+			return &s->c;
+	}
+	s->rule = rule;
+	s->first = first;
+	s->last = last;
+	t->n++;
 	/* NUL-separated: none of the parts can hold a NUL (the text maps
 	 * control characters to spaces). */
-	snprintf(count, sizeof(count), "%zu", k->count);
-	cl_sha256_init(&c);
-	cl_sha256_update(&c, FP_RECIPE, sizeof(FP_RECIPE));
-	cl_sha256_update(&c, k->rule_id, strlen(k->rule_id) + 1);
-	cl_sha256_update(&c, uri, strlen(uri) + 1);
-	cl_sha256_update(&c, k->text, strlen(k->text) + 1);
-	cl_sha256_update(&c, k->message, strlen(k->message) + 1);
-	cl_sha256_update(&c, count, strlen(count));
+	cl_sha256_init(&s->c);
+	cl_sha256_update(&s->c, FP_RECIPE, sizeof(FP_RECIPE));
+	cl_sha256_update(&s->c, id, strlen(id) + 1);
+	cl_sha256_update(&s->c, t->uri, strlen(t->uri) + 1);
+	fp_feed_text(&s->c, t->result, first, last);
+	return &s->c;
+}
+
+static void
+fp_states_release(struct fp_states *t)
+{
+	free(t->slots);
+}
+
+/* What one diagnostic's fingerprint is made of, but for its counter:
+ * the hash state after parts 1 to 5, and a SHA-256 of those parts, equal
+ * for two diagnostics exactly when the parts are. */
+struct fp_key {
+	struct cl_sha256 c;
+	unsigned char id[32];
+	size_t index; /* in the result */
+};
+
+static void
+fp_key_init(struct fp_key *k, struct fp_states *t, size_t i)
+{
+	const cl_diag *d = cl_result_diag(t->result, i);
+	struct cl_sha256 c;
+
+	k->c = *fp_text_state(t, d);
+	fp_feed_message(&k->c, cl_diag_message(d));
+	c = k->c;
+	cl_sha256_final(&c, k->id);
+	k->index = i;
+}
+
+/* The fingerprint of K, the COUNT-th (from 0) of its kind: malloc'd. */
+static char *
+fp_hash(const struct fp_key *k, size_t count)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct cl_sha256 c = k->c;
+	unsigned char digest[32];
+	char num[24], *out = cl_malloc(CL_FINGERPRINT_HEX + 1);
+	size_t j;
+
+	snprintf(num, sizeof(num), "%zu", count);
+	cl_sha256_update(&c, num, strlen(num));
 	cl_sha256_final(&c, digest);
-	for (i = 0; i < CL_FINGERPRINT_HEX / 2; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 0xf];
+	for (j = 0; j < CL_FINGERPRINT_HEX / 2; j++) {
+		out[2 * j] = hex[digest[j] >> 4];
+		out[2 * j + 1] = hex[digest[j] & 0xf];
 	}
 	out[CL_FINGERPRINT_HEX] = '\0';
 	return out;
@@ -284,8 +400,9 @@ fp_uri(const cl_result *result)
 char *
 cl_diag_fingerprint(const cl_result *result, const cl_diag *diag)
 {
-	struct fp_key k;
-	size_t n = cl_result_count(result), idx, j;
+	struct fp_states t = { result, NULL, NULL, 0, 0 };
+	struct fp_key k, o;
+	size_t n = cl_result_count(result), idx, j, count = 0;
 	char *uri, *fp;
 
 	for (idx = 0; idx < n; idx++)
@@ -296,64 +413,57 @@ cl_diag_fingerprint(const cl_result *result, const cl_diag *diag)
 	/* Once computed (or kept through a baseline), they are final. */
 	if (result->fingerprints)
 		return cl_strdup(result->fingerprints[idx]);
-	fp_key_init(&k, result, idx);
-	/* Earlier diagnostics with the same key; the cheap comparisons
-	 * first, so that most are never normalised. */
+	t.uri = uri = fp_uri(result);
+	fp_key_init(&k, &t, idx);
+	/* Earlier diagnostics with the same key; other rules' never are. */
 	for (j = 0; j < idx; j++) {
-		const cl_diag *e = cl_result_diag(result, j);
-		struct fp_key o;
-
-		if (strcmp(cl_rule_id(cl_diag_rule(e)), k.rule_id))
+		if (cl_diag_rule(cl_result_diag(result, j)) != cl_diag_rule(diag))
 			continue;
-		fp_key_init(&o, result, j);
-		if (!fp_key_cmp(&k, &o))
-			k.count++;
-		fp_key_release(&o);
+		fp_key_init(&o, &t, j);
+		if (!memcmp(k.id, o.id, sizeof(k.id)))
+			count++;
 	}
-	uri = fp_uri(result);
-	fp = fp_hash(&k, uri);
+	fp = fp_hash(&k, count);
+	fp_states_release(&t);
 	free(uri);
-	fp_key_release(&k);
 	return fp;
 }
 
 static int
 fp_sort_cmp(const void *a, const void *b)
 {
-	const struct fp_key *x = *(const struct fp_key *const *)a;
-	const struct fp_key *y = *(const struct fp_key *const *)b;
-	int c = fp_key_cmp(x, y);
+	const struct fp_key *x = a, *y = b;
+	int c = memcmp(x->id, y->id, sizeof(x->id));
 
 	if (c)
 		return c;
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Every fingerprint of RESULT: an array of cl_result_count(RESULT)
+ * malloc'd strings, malloc'd. Sorts fixed-size keys, never texts. */
 static char **
 compute_all(const cl_result *result)
 {
-	size_t n = cl_result_count(result), i;
-	struct fp_key *keys = cl_calloc(n, sizeof(*keys));
-	struct fp_key **order = cl_calloc(n, sizeof(*order));
-	char **out = cl_calloc(n, sizeof(*out));
+	size_t n = cl_result_count(result), i, count = 0;
+	struct fp_states t = { result, NULL, NULL, 0, 0 };
+	struct fp_key *keys = cl_calloc(n ? n : 1, sizeof(*keys));
+	char **out = cl_calloc(n ? n : 1, sizeof(*out));
 	char *uri = fp_uri(result);
 
-	for (i = 0; i < n; i++) {
-		fp_key_init(&keys[i], result, i);
-		order[i] = &keys[i];
-	}
+	t.uri = uri;
+	for (i = 0; i < n; i++)
+		fp_key_init(&keys[i], &t, i);
 	/* Equal keys end up side by side, in result order: each one's
-	 * count is its place in its run. */
-	qsort(order, n, sizeof(*order), fp_sort_cmp);
-	for (i = 1; i < n; i++)
-		if (!fp_key_cmp(order[i - 1], order[i]))
-			order[i]->count = order[i - 1]->count + 1;
+	 * counter is its place in its run. */
+	qsort(keys, n, sizeof(*keys), fp_sort_cmp);
 	for (i = 0; i < n; i++) {
-		out[i] = fp_hash(&keys[i], uri);
-		fp_key_release(&keys[i]);
+		if (i && memcmp(keys[i - 1].id, keys[i].id, sizeof(keys[i].id)))
+			count = 0;
+		out[keys[i].index] = fp_hash(&keys[i], count++);
 	}
+	fp_states_release(&t);
 	free(uri);
-	free(order);
 	free(keys);
 	return out;
 }

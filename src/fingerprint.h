@@ -28,7 +28,9 @@ void cl_sha256_final(struct cl_sha256 *c, unsigned char digest[32]);
  * The fingerprints of every diagnostic of RESULT at once, in result order:
  * cl_result_count(RESULT) malloc'd strings, in a malloc'd array; the
  * caller frees each and the array. Equal to calling cl_diag_fingerprint
- * for each, but O(n log n) instead of O(n^2) when a file has thousands.
+ * for each, but O(n log n) instead of O(n^2) when a file has thousands,
+ * and linear in the text they span: each finding is hashed as it is
+ * read, and findings of one rule on the same lines hash those lines once.
  */
 char **cl_result_fingerprints(const cl_result *result);
 

@@ -439,7 +439,10 @@ static bool check_declared_encoding(struct cl_ctx *ctx, size_t start)
 	if (p + 8 > end)
 		return true;
 	p += 8;
-	while (p < end && (*p == ' ' || *p == '=' || *p == '\t'))
+	/* Eq ::= S? '=' S? where S is any XML white space, line breaks
+	 * included (XML 1.0 section 2.8). */
+	while (p < end && (*p == ' ' || *p == '=' || *p == '\t' ||
+	                   *p == '\n' || *p == '\r'))
 		p++;
 	if (p >= end || (*p != '"' && *p != '\''))
 		return true;
@@ -746,17 +749,28 @@ size_t cl_result_count_severity(const cl_result *r, enum cl_severity sev)
 
 	for (i = 0; i < r->sink.n; i++)
 		n += r->sink.items[i].severity == sev;
-	return n;
+	return n + r->sink.dropped[sev];
+}
+
+size_t cl_result_dropped(const cl_result *r)
+{
+	return r->sink.dropped[CL_SEV_INFO] + r->sink.dropped[CL_SEV_WARNING] +
+	       r->sink.dropped[CL_SEV_ERROR];
 }
 
 static void build_line_index(cl_result *r)
 {
 	size_t i, alloc = 0;
 
+	bool cr = cl_has_lone_cr(r->buf, r->len);
+
 	CL_GROW(r->line_starts, 1, alloc);
 	r->line_starts[r->nlines++] = 0;
+	/* A lone '\r' ends a line too (XML 1.0 section 2.11), as in
+	 * cl_offset_position. */
 	for (i = 0; i < r->len; i++) {
-		if (r->buf[i] == '\n') {
+		if (r->buf[i] == '\n' || (cr && r->buf[i] == '\r' &&
+		                          (i + 1 >= r->len || r->buf[i + 1] != '\n'))) {
 			CL_GROW(r->line_starts, r->nlines + 1, alloc);
 			r->line_starts[r->nlines++] = (uint32_t)(i + 1);
 		}
@@ -772,6 +786,10 @@ static void mask_source(cl_result *r)
 {
 	size_t k, i;
 
+	/* The raw pass, unless the file's diagnostics had it run already:
+	 * every secret is masked, whatever the parser and the model made of
+	 * the file. */
+	cl_diag_sink_scan_secrets(&r->sink, r->buf, r->len);
 	r->shown = cl_malloc(r->len + 1);
 	memcpy(r->shown, r->buf, r->len + 1);
 	for (k = 0; k < r->sink.nsecrets; k++) {
@@ -786,6 +804,27 @@ static void mask_source(cl_result *r)
 	}
 }
 
+/*
+ * 1 when R's bytes are not text that could be a connector: a NUL byte
+ * (binary, /proc/self/environ, UTF-16), or something other than '<' first
+ * after a byte order mark and white space (/etc/passwd). Such a file may
+ * be another file's content reached by mistake or malice, so no output
+ * quotes a line of it.
+ */
+static bool source_is_opaque(const cl_result *r)
+{
+	size_t i = 0;
+
+	if (memchr(r->buf, '\0', r->len))
+		return true;
+	if (r->len >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3))
+		i = 3;
+	while (i < r->len && (r->buf[i] == ' ' || r->buf[i] == '\t' ||
+	                      r->buf[i] == '\r' || r->buf[i] == '\n'))
+		i++;
+	return i < r->len && r->buf[i] != '<';
+}
+
 const char *cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 {
 	cl_result *r = (cl_result *)cr; /* the index and line buffer are caches */
@@ -793,9 +832,11 @@ const char *cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 
 	if (!r->line_starts)
 		build_line_index(r);
-	if (!r->shown)
+	if (!r->shown) {
 		mask_source(r);
-	if (line == 0 || line > r->nlines)
+		r->opaque = source_is_opaque(r);
+	}
+	if (line == 0 || line > r->nlines || r->opaque)
 		return NULL;
 	if (line != r->line_buf_line) {
 		start = r->line_starts[line - 1];

@@ -6,12 +6,16 @@
  * turns what was found into the exit status. Everything else is in the
  * library.
  */
+/* realpath(3) is XSI. */
+#define _XOPEN_SOURCE 700
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -75,14 +79,16 @@ static const char usage_text[] =
 "\n"
 "Each PATH is a file (linted whatever its name), a directory (searched\n"
 "recursively for *.xml files, in byte order of their names; hidden\n"
-"directories, symbolic links to directories and configuration files are\n"
-"skipped), or - for standard input.\n"
+"directories, symbolic links to directories, symbolic links to files\n"
+"outside the directory and configuration files are skipped), or - for\n"
+"standard input.\n"
 "\n"
 "Options:\n"
 "  --format FORMAT        output format: text (default), gcc, json,\n"
 "                         sarif, checkstyle, junit or github\n"
 "  --output FORMAT=FILE   also write the output in FORMAT to FILE\n"
-"                         (replaced when the run ends); repeatable\n"
+"                         (replaced when the run ends; never a file that\n"
+"                         is linted or a connector); repeatable\n"
 "  --fail-on SEVERITY     exit 1 when a problem of SEVERITY or worse is\n"
 "                         found: error (default), warning or info\n"
 "  --select LIST          check only the rules in LIST: comma-separated\n"
@@ -129,8 +135,9 @@ static const char usage_text[] =
 "Exit status:\n"
 "  0  nothing of the --fail-on severity or worse was found\n"
 "  1  something of the --fail-on severity or worse was found\n"
-"  2  usage error, a path that could not be read, a configuration or\n"
-"     baseline file that is not valid, or a write error\n"
+"  2  usage error (an output file that is also an input included), a\n"
+"     path that could not be read, a configuration or baseline file that\n"
+"     is not valid, or a write error\n"
 "\n"
 "Examples:\n"
 "  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n"
@@ -151,14 +158,27 @@ struct linter_for {
 	cl_linter *linter;
 };
 
-/* An output: standard output (path NULL), or a file written under a
- * temporary name in the same directory and renamed into place at the end,
- * so that nobody ever reads half of it. */
+/*
+ * An output: standard output (path NULL), or a file. A regular file (or
+ * a symbolic link to one) is written under a temporary name beside its
+ * target and renamed into place at the end, so that nobody ever reads
+ * half of it and a link stays a link; anything else that exists (a FIFO,
+ * a device, /dev/stdout) is written in place, as a shell redirection
+ * would.
+ */
 struct out_file {
 	enum cl_format format;
-	const char *path;
-	char *tmp;
+	const char *path;   /* as given */
+	const char *option; /* "--output" or "--write-baseline", for messages */
+	char *target;       /* what is written: PATH with links resolved */
+	char *tmp;          /* the temporary file, or NULL */
+	bool direct;        /* written in place: not a regular file */
+	bool exists;        /* dev and ino identify the target */
+	bool connector;     /* the target holds a connector definition */
+	dev_t dev;
+	ino_t ino;
 	FILE *f;
+	int err;           /* the first write error, or 0 */
 	cl_output *output; /* NULL for the baseline file */
 };
 
@@ -172,6 +192,7 @@ enum item_kind {
 struct item {
 	enum item_kind kind;
 	char *path;
+	char *real;   /* the file to read (a link resolved), or NULL: path */
 	const cl_linter *linter;
 	const cl_config *config; /* for fail-on */
 	char *message;           /* for standard error, or NULL */
@@ -218,6 +239,9 @@ struct run {
 	struct out_file *baseline_out; /* --write-baseline, or NULL */
 	size_t baselined;
 	size_t path_errors; /* found while walking; trouble comes later */
+	bool clobber;       /* an output file is also an input: write none */
+	struct out_file **files; /* the output files, baseline included */
+	size_t nfiles;
 	struct queue q;
 	bool problems; /* something at or above fail_on */
 	bool trouble;  /* a path or a configuration could not be read */
@@ -259,6 +283,53 @@ xstrdup(const char *s)
 	return p;
 }
 
+/*
+ * "connlint: ", the message FMT formats and a line break, the message made
+ * safe for a terminal or a CI log (cl_safe_line): file names and values
+ * in it come from the input. Malloc'd; caller frees.
+ */
+static char *
+vsafe_message(const char *fmt, va_list ap)
+{
+	char *raw, *safe, *line;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || !(raw = malloc((size_t)n + 1))) {
+		perror("connlint");
+		abort();
+	}
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	if (!(safe = cl_safe_line(raw))) {
+		perror("connlint");
+		abort();
+	}
+	line = xasprintf("connlint: %s\n", safe);
+	free(raw);
+	free(safe);
+	return line;
+}
+
+/* Prints "connlint: MESSAGE" on standard error, made safe. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	line = vsafe_message(fmt, ap);
+	va_end(ap);
+	fputs(line, stderr);
+	free(line);
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
@@ -266,12 +337,14 @@ static void
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *line;
 
-	fputs("connlint: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	line = vsafe_message(fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'connlint --help' for more information.\n", stderr);
+	fputs(line, stderr);
+	free(line);
+	fputs("Try 'connlint --help' for more information.\n", stderr);
 }
 
 /* ---- the linters: one per configuration -------------------------------- */
@@ -315,33 +388,245 @@ linter_for(struct run *run, const cl_config *config)
 
 static mode_t file_mode; /* what open(2) would give a new file: umask applied */
 
-/* Creates OUT's temporary file; returns -1 after a message. */
-static int
-out_open(struct out_file *out)
-{
-	const char *slash = strrchr(out->path, '/');
-	int dirlen = slash ? (int)(slash - out->path + 1) : 0;
-	int fd, saved;
+/*
+ * The temporary files that exist, for the signal handler to remove: set
+ * and cleared on the main thread only, read by the handler.
+ */
+static char *volatile *temp_files;
+static size_t ntemp_files;
 
+static void
+remove_temp_files(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < ntemp_files; i++)
+		if (temp_files[i])
+			unlink(temp_files[i]);
+	/* SA_RESETHAND restored the default action: die of SIG as
+	 * before, so the parent sees why. */
+	raise(sig);
+}
+
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_temp_files;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static void
+temp_file_set(size_t slot, char *path)
+{
+	if (slot < ntemp_files)
+		temp_files[slot] = path;
+}
+
+/* Caller frees. */
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	const char *sep = n && dir[n - 1] == '/' ? "" : "/";
+
+	return xasprintf("%s%s%s", dir, sep, name);
+}
+
+/*
+ * PATH made absolute with every symbolic link of its directory resolved,
+ * for a file that need not exist yet: realpath(3) of the directory, then
+ * the last name. NULL when the directory cannot be resolved. Caller frees.
+ */
+static char *
+canonical_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir, *real, *p;
+
+	if (!slash)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xasprintf("%.*s", (int)(slash - path), path);
+	real = realpath(dir, NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	p = join_path(real, slash ? slash + 1 : path);
+	free(real);
+	return p;
+}
+
+/*
+ * 1 when the regular file at PATH begins like a connector definition
+ * (its first element is <connector>): an output option that names one is
+ * a typo ("--write-baseline *.xml"), not a report to replace.
+ */
+static bool
+looks_like_connector(const char *path)
+{
+	char buf[4096];
+	ssize_t n;
+	size_t i = 0, len;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	len = (size_t)n;
+	buf[len] = '\0';
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
+		i = 3;
+	for (;;) {
+		const char *close;
+		char *end;
+
+		i += strspn(buf + i, " \t\r\n");
+		if (strncmp(buf + i, "<?", 2) == 0)
+			close = "?>";
+		else if (strncmp(buf + i, "<!--", 4) == 0)
+			close = "-->";
+		else if (strncmp(buf + i, "<!", 2) == 0)
+			close = ">";
+		else
+			break;
+		if (!(end = strstr(buf + i, close)))
+			return false;
+		i = (size_t)(end - buf) + strlen(close);
+	}
+	return strncmp(buf + i, "<connector", 10) == 0 &&
+	       strchr(" \t\r\n>/", buf[i + 10]) && buf[i + 10] != '\0';
+}
+
+/*
+ * Finds out what OUT's path names: its identity when it exists, the file
+ * a symbolic link leads to, whether it is written in place, whether it
+ * holds a connector. Returns -1 after a message (a directory, a directory
+ * that cannot be resolved).
+ */
+static int
+out_resolve(struct out_file *out)
+{
+	struct stat st;
+
+	if (lstat(out->path, &st)) {
+		if (errno != ENOENT) {
+			say("%s: %s", out->path, strerror(errno));
+			return -1;
+		}
+		if (!(out->target = canonical_path(out->path))) {
+			say("%s: %s", out->path, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode) && (!strncmp(out->path, "/dev/", 5) ||
+	                            !strncmp(out->path, "/proc/", 6))) {
+		/* /dev/stdout, /dev/fd/N: a descriptor the caller holds,
+		 * which only writing in place reaches */
+		out->target = xstrdup(out->path);
+		out->direct = true;
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		/* Written through: the link stays, its target is replaced. */
+		if (!(out->target = realpath(out->path, NULL))) {
+			/* dangling: created through the link, in place */
+			out->target = xstrdup(out->path);
+			out->direct = true;
+			return 0;
+		}
+		if (stat(out->target, &st)) {
+			say("%s: %s", out->path, strerror(errno));
+			return -1;
+		}
+	} else {
+		out->target = canonical_path(out->path);
+		if (!out->target)
+			out->target = xstrdup(out->path);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		say("%s: is a directory", out->path);
+		return -1;
+	}
+	out->exists = true;
+	out->dev = st.st_dev;
+	out->ino = st.st_ino;
+	out->direct = !S_ISREG(st.st_mode);
+	out->connector = !out->direct && looks_like_connector(out->target);
+	return 0;
+}
+
+/* 1 when A and B name one file: same device and inode, or (when neither
+ * exists yet) the same canonical path. */
+static bool
+out_same(const struct out_file *a, const struct out_file *b)
+{
+	if (a->exists || b->exists)
+		return a->exists && b->exists && a->dev == b->dev &&
+		       a->ino == b->ino;
+	return !strcmp(a->target, b->target);
+}
+
+/* Opens OUT for writing (its temporary file, or the target in place);
+ * returns -1 after a message. SLOT is its place in temp_files. */
+static int
+out_open(struct out_file *out, size_t slot)
+{
+	const char *slash;
+	int dirlen, fd, saved;
+
+	if (out->direct) {
+		/* A FIFO, a device or a dangling link: opened as a shell's
+		 * ">>" would open it (a FIFO waits for its reader). */
+		fd = open(out->path, O_WRONLY | O_CREAT | O_APPEND |
+		                     O_NOCTTY | O_CLOEXEC, 0666);
+		if (fd < 0 || !(out->f = fdopen(fd, "w"))) {
+			saved = errno;
+			if (fd >= 0)
+				close(fd);
+			say("%s: %s", out->path, strerror(saved));
+			return -1;
+		}
+		return 0;
+	}
+	slash = strrchr(out->target, '/');
+	dirlen = slash ? (int)(slash - out->target + 1) : 0;
 	/* Hidden, beside the target: rename() then never crosses file
 	 * systems, and a directory walk does not lint a half-written
 	 * file. */
-	out->tmp = xasprintf("%.*s.%s.connlint-XXXXXX", dirlen, out->path,
-	                     out->path + dirlen);
+	out->tmp = xasprintf("%.*s.%s.connlint-XXXXXX", dirlen, out->target,
+	                     out->target + dirlen);
 	if ((fd = mkstemp(out->tmp)) < 0) {
-		fprintf(stderr, "connlint: %s: %s\n", out->path, strerror(errno));
+		say("%s: %s", out->path, strerror(errno));
 		free(out->tmp);
 		out->tmp = NULL;
 		return -1;
 	}
+	temp_file_set(slot, out->tmp);
 	/* mkstemp makes it 0600; the result is an ordinary file. */
 	if (fchmod(fd, file_mode) || !(out->f = fdopen(fd, "w"))) {
 		saved = errno;
 		close(fd);
+		temp_file_set(slot, NULL);
 		unlink(out->tmp);
 		free(out->tmp);
 		out->tmp = NULL;
-		fprintf(stderr, "connlint: %s: %s\n", out->path, strerror(saved));
+		say("%s: %s", out->path, strerror(saved));
 		return -1;
 	}
 	return 0;
@@ -350,43 +635,59 @@ out_open(struct out_file *out)
 /* Writes OUT's file out and renames it into place; returns -1 after a
  * message (then the target is left as it was). */
 static int
-out_commit(struct out_file *out)
+out_commit(struct out_file *out, size_t slot)
 {
 	int err = 0;
 
-	if (ferror(out->f))
+	errno = 0;
+	if (out->err)
+		err = out->err;
+	else if (ferror(out->f))
 		err = EIO;
 	if (fflush(out->f) && !err)
 		err = errno ? errno : EIO;
 	/* Durable before it replaces the old file. */
-	if (!err && fsync(fileno(out->f)))
+	if (!err && !out->direct && fsync(fileno(out->f)))
 		err = errno;
 	if (fclose(out->f) && !err)
 		err = errno ? errno : EIO;
 	out->f = NULL;
-	if (!err && rename(out->tmp, out->path))
+	if (!err && out->tmp && rename(out->tmp, out->target))
 		err = errno;
+	temp_file_set(slot, NULL);
 	if (err) {
-		fprintf(stderr, "connlint: %s: error writing output: %s\n",
-		        out->path, strerror(err));
-		unlink(out->tmp);
+		say("%s: error writing output: %s", out->path, strerror(err));
+		if (out->tmp)
+			unlink(out->tmp);
 	}
 	free(out->tmp);
 	out->tmp = NULL;
 	return err ? -1 : 0;
 }
 
+/* Notes why OUT's last write failed, if it did: stdio keeps only that it
+ * failed, and errno says why just after (ENOSPC on a full disk). */
+static void
+out_check(struct out_file *out)
+{
+	if (out && out->f && !out->err && ferror(out->f))
+		out->err = errno ? errno : EIO;
+}
+
 /* Drops OUT's temporary file (the run did not get to the end). */
 static void
-out_abandon(struct out_file *out)
+out_abandon(struct out_file *out, size_t slot)
 {
 	if (out->f)
 		fclose(out->f);
 	out->f = NULL;
+	temp_file_set(slot, NULL);
 	if (out->tmp)
 		unlink(out->tmp);
 	free(out->tmp);
 	out->tmp = NULL;
+	free(out->target);
+	out->target = NULL;
 }
 
 /* ---- linting and printing, in order ------------------------------------ */
@@ -398,7 +699,9 @@ static void
 process(const struct run *run, struct item *it)
 {
 	if (it->kind == ITEM_FILE)
-		it->result = cl_lint_file(it->linter, it->path, NULL, &it->reason);
+		it->result = cl_lint_file(it->linter,
+		                          it->real ? it->real : it->path,
+		                          it->path, &it->reason);
 	else if (it->kind == ITEM_STDIN)
 		it->result = cl_lint_fd(it->linter, 0, it->path, &it->reason);
 	if (!it->result)
@@ -428,7 +731,7 @@ render(struct run *run, struct item *it)
 	} else if (!it->result) {
 		const char *reason = it->reason ? it->reason : "cannot read";
 
-		fprintf(stderr, "connlint: %s: %s\n", it->path, reason);
+		say("%s: %s", it->path, reason);
 		run->trouble = true;
 		/* SARIF and JUnit record it too. */
 		for (i = 0; i < run->nouts; i++)
@@ -441,14 +744,26 @@ render(struct run *run, struct item *it)
 				run->problems = true;
 		for (i = 0; i < run->nouts; i++) {
 			cl_output_add_baselined(run->outs[i].output, it->baselined);
+			errno = 0;
 			cl_output_add(run->outs[i].output, it->result);
+			if (i)
+				out_check(&run->outs[i]);
 		}
-		if (run->baseline_out && it->entries)
+		if (cl_result_dropped(it->result))
+			say("%s: %zu more finding%s not shown (at most %d a "
+			    "file)", it->path, cl_result_dropped(it->result),
+			    cl_result_dropped(it->result) == 1 ? "" : "s",
+			    CL_MAX_DIAGS_PER_FILE);
+		if (run->baseline_out && it->entries) {
+			errno = 0;
 			fputs(it->entries, run->baseline_out->f);
+			out_check(run->baseline_out);
+		}
 		run->baselined += it->baselined;
 		cl_result_free(it->result);
 	}
 	free(it->path);
+	free(it->real);
 	free(it->message);
 	free(it->entries);
 	memset(it, 0, sizeof(*it));
@@ -587,7 +902,8 @@ queue_finish(struct run *run)
 	memset(q, 0, sizeof(*q));
 }
 
-/* A message for standard error, in its place among the results. */
+/* A message for standard error ("connlint: " and FMT's, made safe), in its
+ * place among the results; FMT NULL: no message, only the trouble. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -596,18 +912,12 @@ note(struct run *run, bool trouble, const char *fmt, ...)
 {
 	struct item it = { 0 };
 	va_list ap;
-	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(it.message = malloc((size_t)n + 1))) {
-		perror("connlint");
-		abort();
+	if (fmt) {
+		va_start(ap, fmt);
+		it.message = vsafe_message(fmt, ap);
+		va_end(ap);
 	}
-	va_start(ap, fmt);
-	vsnprintf(it.message, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	it.kind = ITEM_NOTE;
 	it.trouble = trouble;
 	submit(run, &it);
@@ -617,17 +927,42 @@ static void
 path_error(struct run *run, const char *path, const char *reason)
 {
 	run->path_errors++;
-	note(run, true, "connlint: %s: %s\n", path, reason);
+	note(run, true, "%s: %s", path, reason);
 }
 
 /*
- * Queues the file at PATH (ITEM_FILE) or standard input shown as PATH
- * (ITEM_STDIN), with the linter for the configuration that applies to it.
- * When that configuration is not valid, its message is printed once and
- * the file is not linted.
+ * 1 (after a message) when the file ST describes, shown as PATH, is one of
+ * the output files: linting it and then replacing it with a report would
+ * destroy the input. The run then writes no output file and exits 2.
+ */
+static bool
+is_output_file(struct run *run, const char *path, const struct stat *st)
+{
+	size_t k;
+
+	for (k = 0; k < run->nfiles; k++) {
+		const struct out_file *o = run->files[k];
+
+		if (o->exists && o->dev == st->st_dev && o->ino == st->st_ino) {
+			note(run, true, "%s: %s is also a file to lint (%s); "
+			     "no output file is written", o->option, o->path,
+			     path);
+			run->clobber = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Queues the file at PATH (ITEM_FILE; read from REAL when not NULL, which
+ * is taken over) or standard input shown as PATH (ITEM_STDIN), with the
+ * linter for the configuration that applies to it. When that
+ * configuration is not valid, its message is printed once and the file is
+ * not linted.
  */
 static void
-lint_item(struct run *run, enum item_kind kind, const char *path)
+lint_item(struct run *run, enum item_kind kind, const char *path, char *real)
 {
 	struct item it = { 0 };
 	const cl_config *config = run->config;
@@ -635,22 +970,30 @@ lint_item(struct run *run, enum item_kind kind, const char *path)
 
 	if (run->finder && cl_config_find(run->finder, path, &config, &error)) {
 		if (error)
-			note(run, true, "connlint: %s\n", error);
+			note(run, true, "%s", error);
 		else
-			note(run, true, "%s", "");
+			note(run, true, NULL);
+		free(real);
 		return;
 	}
 	it.kind = kind;
 	it.path = xstrdup(path);
+	it.real = real;
 	it.config = config;
 	it.linter = linter_for(run, config);
 	submit(run, &it);
 }
 
+/* Queues the file at PATH that ST describes (stat(2), links followed),
+ * unless it is an output file. */
 static void
-lint_file(struct run *run, const char *path)
+lint_file(struct run *run, const char *path, const struct stat *st,
+          char *real)
 {
-	lint_item(run, ITEM_FILE, path);
+	if (is_output_file(run, path, st))
+		free(real);
+	else
+		lint_item(run, ITEM_FILE, path, real);
 }
 
 static bool
@@ -674,30 +1017,27 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Caller frees. */
-static char *
-join_path(const char *dir, const char *name)
+/* 1 when REAL (a resolved path) lies in the tree ROOT (resolved too). */
+static bool
+inside_tree(const char *real, const char *root)
 {
-	size_t n = strlen(dir);
-	const char *sep = n && dir[n - 1] == '/' ? "" : "/";
-	size_t size = n + strlen(sep) + strlen(name) + 1;
-	char *p = malloc(size);
+	size_t n = strlen(root);
 
-	if (!p) {
-		perror("connlint");
-		abort();
-	}
-	snprintf(p, size, "%s%s%s", dir, sep, name);
-	return p;
+	if (n == 1 && root[0] == '/')
+		return true;
+	return !strncmp(real, root, n) && real[n] == '/';
 }
 
 /*
  * Lints every *.xml file under DIR, in byte order of the entry names so
- * the output does not depend on the file system. Returns the number of
- * files linted (or that failed to read).
+ * the output does not depend on the file system. ROOT is the walked
+ * tree's top, resolved: a symbolic link to a file is followed only when
+ * its target lies inside it (a link to /proc/self/environ or /etc/passwd
+ * in a pull request must not be read and quoted into a CI log). Returns
+ * the number of files linted (or that failed to read).
  */
 static size_t
-walk(struct run *run, const char *dir)
+walk(struct run *run, const char *dir, const char *root)
 {
 	DIR *d;
 	struct dirent *e;
@@ -723,10 +1063,7 @@ walk(struct run *run, const char *dir)
 			}
 			names = grown;
 		}
-		if (!(names[n++] = strdup(e->d_name))) {
-			perror("connlint");
-			abort();
-		}
+		names[n++] = xstrdup(e->d_name);
 		errno = 0;
 	}
 	if (errno)
@@ -736,28 +1073,41 @@ walk(struct run *run, const char *dir)
 		qsort(names, n, sizeof(*names), compare_names);
 
 	for (i = 0; i < n; i++) {
-		char *path = join_path(dir, names[i]);
+		char *path = join_path(dir, names[i]), *real;
 		struct stat st;
 
 		/* lstat: a symbolic link to a directory is not followed (no
-		 * loops, no leaving the tree); one to a file is linted. */
+		 * loops, no leaving the tree); one to a file only inside
+		 * the tree. */
 		if (lstat(path, &st)) {
 			path_error(run, path, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (names[i][0] != '.')
-				found += walk(run, path);
+				found += walk(run, path, root);
 		} else if (!has_xml_suffix(names[i]) || is_config_name(names[i])) {
 			/* not ours */
 		} else if (S_ISREG(st.st_mode)) {
-			lint_file(run, path);
+			lint_file(run, path, &st, NULL);
 			found++;
 		} else if (S_ISLNK(st.st_mode)) {
-			if (stat(path, &st)) {
+			if (!(real = realpath(path, NULL))) {
 				path_error(run, path, strerror(errno));
 				found++;
-			} else if (S_ISREG(st.st_mode)) {
-				lint_file(run, path);
+			} else if (!inside_tree(real, root)) {
+				note(run, false, "%s: symbolic link to a file "
+				     "outside %s; not followed", path, root);
+				free(real);
+			} else if (stat(real, &st)) {
+				path_error(run, path, strerror(errno));
+				free(real);
 				found++;
+			} else if (S_ISREG(st.st_mode)) {
+				/* Read where it was checked to lead, not
+				 * through a link that may change meanwhile. */
+				lint_file(run, path, &st, real);
+				found++;
+			} else {
+				free(real);
 			}
 		}
 		free(path);
@@ -773,19 +1123,25 @@ lint_path(struct run *run, const char *path, const char *stdin_name)
 	struct stat st;
 
 	if (!strcmp(path, "-")) {
-		lint_item(run, ITEM_STDIN, stdin_name);
+		lint_item(run, ITEM_STDIN, stdin_name, NULL);
 	} else if (stat(path, &st)) {
 		path_error(run, path, strerror(errno));
 	} else if (S_ISDIR(st.st_mode)) {
 		size_t before = run->path_errors;
+		char *root = realpath(path, NULL);
 
+		if (!root) {
+			path_error(run, path, strerror(errno));
+			return;
+		}
 		/* An empty directory is worth a word but is not an error;
 		 * one whose entries failed has been reported already. */
-		if (!walk(run, path) && run->path_errors == before)
-			note(run, false, "connlint: %s: no .xml files found\n",
-			     path);
+		if (!walk(run, path, root) && run->path_errors == before)
+			note(run, false, "%s: no .xml files found", path);
+		free(root);
 	} else {
-		lint_file(run, path);
+		/* Named on the command line: followed wherever it leads. */
+		lint_file(run, path, &st, NULL);
 	}
 }
 
@@ -860,11 +1216,10 @@ unknown_rule(const char *opt, const char *name)
 	const cl_rule *near = cl_rule_suggest(name);
 
 	if (near)
-		fprintf(stderr, "connlint: %s: unknown rule '%s'; did you mean "
-		        "%s (%s)?\n", opt, name, cl_rule_id(near),
-		        cl_rule_slug(near));
+		say("%s: unknown rule '%s'; did you mean %s (%s)?", opt, name,
+		    cl_rule_id(near), cl_rule_slug(near));
 	else
-		fprintf(stderr, "connlint: %s: unknown rule '%s'\n", opt, name);
+		say("%s: unknown rule '%s'", opt, name);
 	fputs("Try 'connlint --list-rules' for the rule names.\n", stderr);
 }
 
@@ -903,9 +1258,8 @@ explain(const char *name)
 		return -1;
 	}
 	if (!(page = cl_rule_doc(r))) {
-		fprintf(stderr, "connlint: --explain: %s (%s) has no "
-		        "documentation page in this build\n", cl_rule_id(r),
-		        cl_rule_slug(r));
+		say("--explain: %s (%s) has no documentation page in this "
+		    "build", cl_rule_id(r), cl_rule_slug(r));
 		return -1;
 	}
 	fputs(page, stdout);
@@ -1000,7 +1354,7 @@ main(int argc, char **argv)
 	cl_linter *linter = cl_linter_new();
 	cl_config *config = NULL; /* --config FILE */
 	cl_baseline *baseline = NULL;
-	struct out_file baseline_out = { CL_FORMAT_TEXT, NULL, NULL, NULL, NULL };
+	struct out_file baseline_out = { .option = "--write-baseline" };
 	enum cl_format format = CL_FORMAT_TEXT;
 	const char *stdin_name = "<stdin>";
 	const char *color = "auto";
@@ -1039,7 +1393,9 @@ main(int argc, char **argv)
 	mask = umask(0);
 	umask(mask);
 	file_mode = 0666 & ~mask;
-	while ((c = getopt_long(argc, argv, "qhj:", long_options, NULL)) != -1) {
+	/* getopt_long's own messages would quote the arguments raw. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qhj:", long_options, NULL)) != -1) {
 		char *error = NULL;
 
 		switch (c) {
@@ -1054,14 +1410,7 @@ main(int argc, char **argv)
 		case OPT_OUTPUT:
 			if (parse_output(optarg, &run.outs[run.nouts]))
 				goto cleanup;
-			for (k = 1; k < run.nouts; k++) {
-				if (!strcmp(run.outs[k].path,
-				            run.outs[run.nouts].path)) {
-					usage_error("--output: %s given twice",
-					            run.outs[k].path);
-					goto cleanup;
-				}
-			}
+			run.outs[run.nouts].option = "--output";
 			run.nouts++;
 			break;
 		case OPT_BASELINE:
@@ -1132,10 +1481,16 @@ main(int argc, char **argv)
 			fputs(usage_text, stdout);
 			status = close_stdout() ? EXIT_TROUBLE : EXIT_CLEAN;
 			goto cleanup;
+		case ':':
+			usage_error("option '%s' requires an argument",
+			            argv[optind - 1]);
+			goto cleanup;
 		default:
-			/* getopt_long has said what was wrong */
-			fputs("Try 'connlint --help' for more information.\n",
-			      stderr);
+			if (optopt && optopt < 256)
+				usage_error("invalid option -- '%c'", optopt);
+			else
+				usage_error("unrecognized option '%s'",
+				            argv[optind - 1]);
 			goto cleanup;
 		}
 	}
@@ -1166,20 +1521,72 @@ main(int argc, char **argv)
 		usage_error("no PATH given");
 		goto cleanup;
 	}
-	if (baseline_out.path) {
-		for (k = 1; k < run.nouts; k++) {
-			if (!strcmp(run.outs[k].path, baseline_out.path)) {
-				usage_error("--write-baseline: %s is an --output "
-				            "file too", baseline_out.path);
-				goto cleanup;
+	/* The output files, each checked before anything is written. */
+	run.files = calloc(run.nouts, sizeof(*run.files));
+	if (!run.files) {
+		perror("connlint");
+		abort();
+	}
+	for (k = 1; k < run.nouts; k++)
+		run.files[run.nfiles++] = &run.outs[k];
+	if (baseline_out.path)
+		run.files[run.nfiles++] = &baseline_out;
+	for (k = 0; k < run.nfiles; k++) {
+		size_t j;
+
+		if (out_resolve(run.files[k]))
+			goto cleanup;
+		for (j = 0; j < k; j++) {
+			if (!out_same(run.files[j], run.files[k]))
+				continue;
+			/* One file, two spellings: one report would be lost. */
+			if (run.files[j]->path && !strcmp(run.files[j]->path,
+			                                  run.files[k]->path))
+				usage_error("%s: %s given twice",
+				            run.files[k]->option,
+				            run.files[k]->path);
+			else
+				usage_error("%s: %s and %s %s are one file",
+				            run.files[k]->option,
+				            run.files[k]->path,
+				            run.files[j]->option,
+				            run.files[j]->path);
+			goto cleanup;
+		}
+	}
+	/* An output that is a file named to lint would replace it. */
+	for (i = optind; i < argc; i++) {
+		struct stat st;
+
+		if (strcmp(argv[i], "-") && !stat(argv[i], &st) &&
+		    !S_ISDIR(st.st_mode)) {
+			for (k = 0; k < run.nfiles; k++) {
+				const struct out_file *o = run.files[k];
+
+				if (o->exists && o->dev == st.st_dev &&
+				    o->ino == st.st_ino) {
+					usage_error("%s: %s is also a file to "
+					            "lint (%s)", o->option,
+					            o->path, argv[i]);
+					goto cleanup;
+				}
 			}
+		}
+	}
+	/* "--write-baseline *.xml": the first connector is no report */
+	for (k = 0; k < run.nfiles; k++) {
+		if (run.files[k]->connector) {
+			usage_error("%s: %s is a connector definition; not "
+			            "replacing it with a report",
+			            run.files[k]->option, run.files[k]->path);
+			goto cleanup;
 		}
 	}
 	if (config_path) {
 		char *error = NULL;
 
 		if (!(config = cl_config_load(config_path, &error))) {
-			fprintf(stderr, "connlint: %s\n", error);
+			say("%s", error);
 			free(error);
 			goto cleanup;
 		}
@@ -1192,7 +1599,7 @@ main(int argc, char **argv)
 		char *error = NULL;
 
 		if (!(baseline = cl_baseline_load(baseline_path, &error))) {
-			fprintf(stderr, "connlint: %s\n", error);
+			say("%s", error);
 			free(error);
 			goto cleanup;
 		}
@@ -1212,12 +1619,20 @@ main(int argc, char **argv)
 	linter = NULL;
 
 	/* Every output file is created before anything is linted, so that a
-	 * directory that does not exist is reported at once. */
+	 * directory that does not exist is reported at once; an interrupted
+	 * run removes its temporary files. */
+	temp_files = calloc(run.nouts + 1, sizeof(*temp_files));
+	if (!temp_files) {
+		perror("connlint");
+		abort();
+	}
+	ntemp_files = run.nouts + 1;
+	catch_signals();
 	for (k = 1; k < run.nouts; k++)
-		if (out_open(&run.outs[k]))
+		if (out_open(&run.outs[k], k))
 			goto cleanup;
 	if (baseline_out.path) {
-		if (out_open(&baseline_out))
+		if (out_open(&baseline_out, run.nouts))
 			goto cleanup;
 		fputs(CL_BASELINE_HEADER "\n", baseline_out.f);
 		run.baseline_out = &baseline_out;
@@ -1239,15 +1654,19 @@ main(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		lint_path(&run, argv[i], stdin_name);
 	queue_finish(&run);
-	for (k = 0; k < run.nouts; k++)
+	for (k = 0; k < run.nouts; k++) {
+		errno = 0;
 		cl_output_finish(run.outs[k].output);
+		if (k)
+			out_check(&run.outs[k]);
+	}
 	/* The text format says it in its summary line; elsewhere standard
 	 * output is for programs. */
 	if (baseline && run.outs[0].format != CL_FORMAT_TEXT &&
 	    !(flags & CL_OUTPUT_QUIET))
-		fprintf(stderr, "connlint: %zu finding%s held back by the "
-		        "baseline %s\n", run.baselined,
-		        run.baselined == 1 ? "" : "s", baseline_path);
+		say("%zu finding%s held back by the baseline %s",
+		    run.baselined, run.baselined == 1 ? "" : "s",
+		    baseline_path);
 
 	if (run.trouble)
 		status = EXIT_TROUBLE;
@@ -1255,11 +1674,16 @@ main(int argc, char **argv)
 		status = EXIT_PROBLEMS;
 	else
 		status = EXIT_CLEAN;
-	for (k = 1; k < run.nouts; k++)
-		if (out_commit(&run.outs[k]))
-			status = EXIT_TROUBLE;
-	if (run.baseline_out && out_commit(run.baseline_out))
+	if (run.clobber) {
+		/* said when it was found; every output is left as it was */
 		status = EXIT_TROUBLE;
+	} else {
+		for (k = 1; k < run.nouts; k++)
+			if (out_commit(&run.outs[k], k))
+				status = EXIT_TROUBLE;
+		if (run.baseline_out && out_commit(run.baseline_out, run.nouts))
+			status = EXIT_TROUBLE;
+	}
 	if (close_stdout())
 		status = EXIT_TROUBLE;
 
@@ -1267,9 +1691,12 @@ cleanup:
 	for (k = 0; k < run.nouts; k++) {
 		cl_output_free(run.outs[k].output);
 		if (k)
-			out_abandon(&run.outs[k]);
+			out_abandon(&run.outs[k], k);
 	}
-	out_abandon(&baseline_out);
+	out_abandon(&baseline_out, run.nouts);
+	ntemp_files = 0;
+	free((void *)temp_files);
+	free(run.files);
 	free(run.outs);
 	for (k = 0; k < run.nlinters; k++)
 		cl_linter_free(run.linters[k].linter);

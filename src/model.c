@@ -507,6 +507,44 @@ static void build_variable(const struct cl_node *n, enum cl_var_scope scope,
 	v->locked = attr_bool(n, CL_N_LOCKED, false);
 }
 
+/* Lists at least this long get a hash table: every placeholder is looked
+ * up in several lists, and scanning one of 20,000 variables for each of
+ * 20,000 placeholders took minutes (issue 16, B12). */
+#define VAR_INDEX_MIN 32
+
+static size_t var_key_hash(const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Fills OUT's hash table when OUT is long: the first variable of each
+ * key, the one cl_var_list_find returns. */
+static void index_var_list(struct cl_ctx *ctx, struct cl_var_list *out)
+{
+	size_t i, k;
+
+	if (out->n < VAR_INDEX_MIN || out->n > UINT32_MAX / 2)
+		return;
+	for (out->nslots = 64; out->nslots < 2 * out->n; out->nslots *= 2)
+		;
+	out->slots = cl_arena_alloc(&ctx->arena, out->nslots * sizeof(*out->slots));
+	memset(out->slots, 0, out->nslots * sizeof(*out->slots));
+	for (i = 0; i < out->n; i++) {
+		const char *key = out->items[i].key;
+
+		for (k = var_key_hash(key) & (out->nslots - 1); out->slots[k];
+		     k = (k + 1) & (out->nslots - 1))
+			if (!strcmp(out->items[out->slots[k] - 1].key, key))
+				break;
+		if (!out->slots[k])
+			out->slots[k] = (uint32_t)(i + 1);
+	}
+}
+
 static void build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
                            enum cl_var_scope scope, struct cl_var_list *out)
 {
@@ -522,6 +560,7 @@ static void build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
 		    (scope == CL_SCOPE_AUTH && c->id == CL_N_USE))
 			build_variable(c, scope, &out->items[out->n++]);
 	}
+	index_var_list(ctx, out);
 }
 
 /* Fills OUT from the CHILD elements of N (param or option). */
@@ -936,6 +975,13 @@ const struct cl_variable *cl_var_list_find(const struct cl_var_list *vars,
 {
 	size_t i;
 
+	if (vars->slots) {
+		for (i = var_key_hash(key) & (vars->nslots - 1); vars->slots[i];
+		     i = (i + 1) & (vars->nslots - 1))
+			if (!strcmp(vars->items[vars->slots[i] - 1].key, key))
+				return &vars->items[vars->slots[i] - 1];
+		return NULL;
+	}
 	/* A first-byte test before strcmp: rules resolve every placeholder
 	 * through several lists, and most keys differ in their first byte. */
 	for (i = 0; i < vars->n; i++) {

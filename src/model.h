@@ -40,6 +40,10 @@ struct cl_var_list {
 	const struct cl_node *node; /* the <variables> element, NULL if absent */
 	struct cl_variable *items;
 	size_t n;
+	/* For a long list, a hash table of the first variable of each key
+	 * (index + 1; 0: empty), in the arena; NULL for a short one. */
+	uint32_t *slots;
+	size_t nslots; /* a power of two */
 };
 
 /* ---- params ---- */

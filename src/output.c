@@ -166,26 +166,119 @@ cl_utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-void
-cl_output_put_oneline(FILE *f, const char *s)
+/*
+ * 1 for the code points .NET's Char.IsWhiteSpace accepts: the GitHub
+ * runner trims them from a line before it looks for "::", so a command
+ * hides behind any of them as well as behind spaces.
+ */
+static bool
+runner_space(uint32_t cp)
 {
-	const char *p;
+	return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85 ||
+	       cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+	       cp == 0x3000;
+}
 
-	for (p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
+bool
+cl_cp_is_bidi(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0x2028 ||
+	       cp == 0x2029;
+}
 
+bool
+cl_log_command_at(const char *s, size_t len, size_t i, bool line_start)
+{
+	size_t j;
+	uint32_t cp;
+
+	if (s[i] == '#')
+		return i + 2 < len && s[i + 1] == '#' && s[i + 2] == '[';
+	if (s[i] != ':' || !line_start || i + 1 >= len || s[i + 1] != ':')
+		return false;
+	/* Only blanks (as the runner trims them) before it on the line. */
+	for (j = 0; j < i;) {
+		size_t n = cl_utf8_decode(s + j, i - j, &cp);
+
+		if (!n || !runner_space(cp))
+			return false;
+		j += n;
+	}
+	return true;
+}
+
+void
+cl_plain_add(struct cl_strbuf *sb, const char *s, unsigned flags)
+{
+	size_t len = strlen(s), i = 0, line = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if ((c == '\n' || c == '\r') && (flags & CL_PLAIN_KEEP_BREAKS)) {
+			cl_strbuf_addch(sb, (char)c);
+			line = ++i;
+			continue;
+		}
+		if ((c == '#' || c == ':') &&
+		    cl_log_command_at(s + line, len - line, i - line,
+		                      flags & CL_PLAIN_LINE_START)) {
+			/* "##[" anywhere and "::" first on a line are workflow
+			 * commands to a CI runner; the second '#' or the first
+			 * ':' is shown as an escape so none of them reads so. */
+			if (c == '#') {
+				cl_strbuf_adds(sb, "#\\x23");
+				i += 2;
+			} else {
+				cl_strbuf_adds(sb, "\\x3a");
+				i++;
+			}
+			continue;
+		}
 		if (c < 0x20 || c == 0x7f) {
-			putc(' ', f);
-		} else if (c == 0xc2 && (unsigned char)p[1] >= 0x80 &&
-		           (unsigned char)p[1] <= 0x9f) {
-			/* U+0080..U+009F: C1 controls, which some terminals
-			 * obey (U+009B is CSI). */
-			putc(' ', f);
-			p++;
+			cl_strbuf_addf(sb, "\\x%02x", c);
+			i++;
+		} else if (c < 0x80) {
+			cl_strbuf_addch(sb, (char)c);
+			i++;
+		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) == 0) {
+			cl_strbuf_addf(sb, "\\x%02x", c); /* not UTF-8 */
+			i++;
+		} else if (cp <= 0x9f || cl_cp_is_bidi(cp)) {
+			/* C1 controls (U+009B is CSI to some terminals) and
+			 * the bidirectional controls, which reorder what the
+			 * reader sees */
+			cl_strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+			i += n;
 		} else {
-			putc(c, f);
+			cl_strbuf_add(sb, s + i, n);
+			i += n;
 		}
 	}
+}
+
+void
+cl_output_put_oneline(FILE *f, const char *s, unsigned flags)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	cl_plain_add(&sb, s, flags & ~CL_PLAIN_KEEP_BREAKS);
+	if (sb.len)
+		fwrite(sb.buf, 1, sb.len, f);
+	cl_strbuf_release(&sb);
+}
+
+char *
+cl_safe_line(const char *s)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	cl_plain_add(&sb, s, CL_PLAIN_LINE_START);
+	return sb.buf ? cl_strbuf_detach(&sb) : cl_strdup("");
 }
 
 void
@@ -203,6 +296,11 @@ cl_json_add_string(struct cl_strbuf *sb, const char *s)
 			cl_strbuf_addch(sb, '\\');
 			cl_strbuf_addch(sb, (char)c);
 			i++;
+		} else if (c == '#' && cl_log_command_at(s, len, i, false)) {
+			/* "##[" is a workflow command wherever a CI log shows
+			 * it; \u0023 reads back as the same '#' */
+			cl_strbuf_adds(sb, "#\\u0023");
+			i += 2;
 		} else if (c < 0x20 || c == 0x7f) {
 			cl_strbuf_addf(sb, "\\u%04x", c);
 			i++;
@@ -210,7 +308,12 @@ cl_json_add_string(struct cl_strbuf *sb, const char *s)
 			cl_strbuf_addch(sb, (char)c);
 			i++;
 		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
-			cl_strbuf_add(sb, s + i, n);
+			/* C1 and bidirectional controls escaped: the same
+			 * string, but inert in a log or terminal */
+			if (cp <= 0x9f || cl_cp_is_bidi(cp))
+				cl_strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+			else
+				cl_strbuf_add(sb, s + i, n);
 			i += n;
 		} else {
 			cl_strbuf_adds(sb, "\\ufffd");
@@ -224,13 +327,25 @@ void
 cl_xml_add_escaped(struct cl_strbuf *sb, const char *s, bool attr)
 {
 	static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, line = 0;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
 		size_t n;
 
+		if ((c == '#' || c == ':') &&
+		    cl_log_command_at(s + line, len - line, i - line, true)) {
+			/* "##[" anywhere and "::" first on a line (the start
+			 * of S counts: element text may begin a line) are
+			 * workflow commands in a CI log; a character reference
+			 * reads back as the same character. */
+			cl_strbuf_adds(sb, c == '#' ? "#&#35;" : "&#58;");
+			i += c == '#' ? 2 : 1;
+			continue;
+		}
+		if (c == '\n')
+			line = i + 1;
 		if (c == '&') {
 			cl_strbuf_adds(sb, "&amp;");
 		} else if (c == '<') {
@@ -255,7 +370,9 @@ cl_xml_add_escaped(struct cl_strbuf *sb, const char *s, bool attr)
 		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
 			if (cp == 0xfffe || cp == 0xffff)
 				cl_strbuf_adds(sb, replacement);
-			else if (cp <= 0x9f) /* C1 controls: legal, but unseen */
+			else if (cp <= 0x9f || cl_cp_is_bidi(cp))
+				/* C1 and bidirectional controls: legal, but
+				 * unseen or reordering what a reader sees */
 				cl_strbuf_addf(sb, "&#%u;", (unsigned)cp);
 			else
 				cl_strbuf_add(sb, s + i, n);

@@ -20,11 +20,11 @@ gcc_add(struct cl_output *out, const struct cl_result *result)
 	for (i = 0; i < n; i++) {
 		const cl_diag *d = cl_result_diag(result, i);
 
-		cl_output_put_oneline(out->out, file);
+		cl_output_put_oneline(out->out, file, CL_PLAIN_LINE_START);
 		fprintf(out->out, ":%u:%u: %s: ", cl_diag_line(d),
 		        cl_diag_byte_column(d),
 		        cl_severity_name(cl_diag_severity(d)));
-		cl_output_put_oneline(out->out, cl_diag_message(d));
+		cl_output_put_oneline(out->out, cl_diag_message(d), 0);
 		fprintf(out->out, " [%s]\n", cl_rule_id(cl_diag_rule(d)));
 	}
 }

@@ -8,8 +8,10 @@
  * warning becomes ::warning and info ::notice. Escaping follows the
  * runner's parser (actions/toolkit, packages/core/src/command.ts):
  * properties escape % \r \n : , as %25 %0D %0A %3A %2C, the message
- * escapes % \r \n. Every other control character becomes a space, as in
- * the gcc format, because the line ends up in a log a terminal may show.
+ * escapes % \r \n. Every other control character, the bidirectional
+ * controls and "##[" are shown as escapes first (cl_plain_add), as in the
+ * gcc format, because the line ends up in a log a terminal may show and
+ * the runner would obey a "##[" command anywhere in it.
  * Columns are characters, the end column exclusive (as in every connlint
  * format); a range over several lines gives line and endLine only,
  * because the runner ignores columns then. Related locations follow the
@@ -24,9 +26,13 @@
 static void
 github_escape(struct cl_strbuf *sb, const char *s, bool property)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	struct cl_strbuf plain = CL_STRBUF_INIT;
+	const char *p;
 
-	for (; *p; p++) {
+	/* Controls, bidirectional controls and "##[" made inert first
+	 * (line breaks are kept for the %0D and %0A below). */
+	cl_plain_add(&plain, s, CL_PLAIN_KEEP_BREAKS);
+	for (p = plain.buf ? plain.buf : ""; *p; p++) {
 		if (*p == '%')
 			cl_strbuf_adds(sb, "%25");
 		else if (*p == '\r')
@@ -37,14 +43,10 @@ github_escape(struct cl_strbuf *sb, const char *s, bool property)
 			cl_strbuf_adds(sb, "%3A");
 		else if (*p == ',' && property)
 			cl_strbuf_adds(sb, "%2C");
-		else if (*p < 0x20 || *p == 0x7f)
-			cl_strbuf_addch(sb, ' ');
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			cl_strbuf_addch(sb, ' '); /* a C1 control */
-			p++;
-		} else
-			cl_strbuf_addch(sb, (char)*p);
+		else
+			cl_strbuf_addch(sb, *p);
 	}
+	cl_strbuf_release(&plain);
 }
 
 static const char *

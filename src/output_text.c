@@ -9,7 +9,8 @@
  *     1 error, 0 warnings, 0 info in 1 file
  *
  * Columns in the location are characters. The source line is printed with
- * tabs expanded and unprintable characters shown as '?', and the marker
+ * tabs expanded, unprintable characters shown as '?' and CI workflow
+ * commands ("##[", a leading "::") defused with an escape, and the marker
  * line is built from the same walk over the line, cell by cell, so the
  * caret stays under the right character whatever precedes it (tabs,
  * accented letters, wide CJK characters). Very long lines (minified XML)
@@ -122,6 +123,7 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 	bool color = out->flags & CL_OUTPUT_COLOR;
 	struct cl_strbuf src = CL_STRBUF_INIT, mark = CL_STRBUF_INIT;
 	size_t len, from, to, begin = 0, stop, k, i, cells = 0;
+	size_t defuse = SIZE_MAX; /* the byte shown as an escape */
 	bool caret = false;
 	const char *s = cl_result_line(result, line, &len);
 
@@ -169,7 +171,17 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 		size_t n = 1, w = 1, idx;
 		uint32_t cp;
 
-		if (c == '\t') {
+		/* A source line "  ::error ..." or one holding "##[" is a
+		 * workflow command to a CI log: one of its characters is shown
+		 * as an escape (four cells, the caret follows). */
+		if ((c == '#' || c == ':') && defuse != i &&
+		    cl_log_command_at(s + begin, stop - begin, i - begin,
+		                      begin == 0))
+			defuse = c == '#' ? i + 1 : i;
+		if (defuse == i) {
+			cl_strbuf_adds(&src, c == '#' ? "\\x23" : "\\x3a");
+			w = 4;
+		} else if (c == '\t') {
 			w = TAB_WIDTH - cells % TAB_WIDTH;
 			add_cells(&src, ' ', w);
 		} else if (c < 0x20 || c == 0x7f) {
@@ -234,7 +246,7 @@ text_head(struct cl_output *out, const char *file, unsigned line,
 
 	if (color)
 		fputs(SGR_BOLD, out->out);
-	cl_output_put_oneline(out->out, file);
+	cl_output_put_oneline(out->out, file, CL_PLAIN_LINE_START);
 	fprintf(out->out, ":%u:%u:", line, col);
 	if (color)
 		fprintf(out->out, SGR_RESET " %s%s:" SGR_RESET " ", sgr, word);
@@ -261,7 +273,7 @@ text_add(struct cl_output *out, const struct cl_result *result)
 
 		text_head(out, file, cl_diag_line(d), cl_diag_column(d),
 		          cl_severity_name(sev), sev_sgr[sev]);
-		cl_output_put_oneline(out->out, cl_diag_message(d));
+		cl_output_put_oneline(out->out, cl_diag_message(d), 0);
 		fprintf(out->out, " [%s %s]\n", cl_rule_id(rule),
 		        cl_rule_slug(rule));
 		text_snippet(out, result, cl_diag_line(d), cl_diag_column(d),
@@ -276,7 +288,7 @@ text_add(struct cl_output *out, const struct cl_result *result)
 			if (!msg)
 				BUG("related location %zu missing", j);
 			text_head(out, file, line, col, "note", SGR_BOLD);
-			cl_output_put_oneline(out->out, msg);
+			cl_output_put_oneline(out->out, msg, 0);
 			putc('\n', out->out);
 			text_snippet(out, result, line, col, end_line, end_col, 0);
 		}

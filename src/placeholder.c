@@ -158,21 +158,36 @@ static int may_match_single(const char *s, size_t len, size_t pos)
  * by '{'; and none can start inside it (a '{' after a '{', a key
  * character, a '}'). So only a '{' outside well-formed placeholders, or
  * "[[", can start a match.
+ *
+ * The scan stops at the first such start, in windows that double while
+ * they hold neither '{' nor '[': its cost is the distance to that start,
+ * never the rest of the text. (Looking for "[[" through the whole rest
+ * first made each of a million "{{ x}}" cost the whole text: 30 s,
+ * issue 16.)
  */
 static int may_match_malformed(const char *s, size_t len, size_t pos)
 {
-	const char *brace, *bracket;
-	size_t end;
+	size_t w = 64; /* the window searched next, doubled when empty */
 
-	/* "[[" anywhere: let the regex decide. */
-	for (bracket = memchr(s + pos, '[', len - pos); bracket;
-	     bracket = memchr(bracket + 1, '[', len - (size_t)(bracket + 1 - s)))
-		if (bracket + 1 < s + len && bracket[1] == '[')
-			return 1;
-	while ((brace = memchr(s + pos, '{', len - pos))) {
-		if (!(end = token_end(s, len, (size_t)(brace - s))))
-			return 1;
-		pos = end;
+	while (pos < len) {
+		size_t n = len - pos < w ? len - pos : w, at;
+		const char *brace = memchr(s + pos, '{', n);
+		/* A '[' only before that brace matters now. */
+		const char *bracket = memchr(s + pos, '[', brace ? (size_t)(brace - s) - pos : n);
+
+		if (bracket) {
+			at = (size_t)(bracket - s);
+			if (at + 1 < len && s[at + 1] == '[')
+				return 1;
+			pos = at + 1;
+		} else if (brace) {
+			if (!(at = token_end(s, len, (size_t)(brace - s))))
+				return 1;
+			pos = at;
+		} else {
+			pos += n;
+			w *= 2;
+		}
 	}
 	return 0;
 }

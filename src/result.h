@@ -2,6 +2,7 @@
 #ifndef CL_RESULT_H
 #define CL_RESULT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "connlint.h"
@@ -17,6 +18,7 @@ struct cl_result {
 	uint32_t *line_starts;
 	size_t nlines;
 	char *shown;               /* buf with secrets masked, built lazily */
+	bool opaque;               /* set with shown: no line is ever shown */
 	struct cl_strbuf line_buf; /* the last line returned, masked */
 	unsigned line_buf_line;    /* its number; 0 when none */
 	/* The diagnostics' fingerprints, parallel to sink.items; computed on

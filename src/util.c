@@ -185,6 +185,34 @@ int cl_strcasecmp(const char *a, const char *b)
 	}
 }
 
+const char *cl_next_line(const char *p, const char *end, const char *bufend,
+                         bool lone_cr)
+{
+	const char *nl;
+
+	if (!lone_cr)
+		return (nl = memchr(p, '\n', (size_t)(end - p))) ? nl + 1 : NULL;
+	for (; p < end; p++) {
+		if (*p == '\n')
+			return p + 1;
+		if (*p == '\r' && (p + 1 >= bufend || p[1] != '\n'))
+			return p + 1;
+	}
+	return NULL;
+}
+
+bool cl_has_lone_cr(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+
+	while (p < end && (p = memchr(p, '\r', (size_t)(end - p)))) {
+		if (p + 1 >= end || p[1] != '\n')
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
 size_t cl_utf8_count(const char *s, size_t len)
 {
 	size_t i, n = 0;

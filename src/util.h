@@ -66,4 +66,17 @@ int cl_strcasecmp(const char *a, const char *b);
  * are not counted). */
 size_t cl_utf8_count(const char *s, size_t len);
 
+/*
+ * The start of the line after the first line end in [P, END): "\n",
+ * "\r\n" or a lone "\r" (XML 1.0 section 2.11 reads all three as one
+ * line end); NULL when there is none. LONE_CR says whether the buffer
+ * holds a lone '\r' (cl_has_lone_cr; without one, this is a memchr for
+ * '\n'); BUFEND is the end
+ * of the whole buffer, to see whether a '\r' at END - 1 starts a "\r\n".
+ */
+const char *cl_next_line(const char *p, const char *end, const char *bufend,
+                         bool lone_cr);
+/* 1 when the LEN bytes at BUF hold a '\r' not followed by '\n'. */
+bool cl_has_lone_cr(const char *buf, size_t len);
+
 #endif /* CL_UTIL_H */

@@ -22,6 +22,9 @@
 #include "util.h"
 
 #define NAME_SLOTS 128 /* a power of two, well above CL_N_COUNT */
+/* Attributes (namespace declarations included) one start tag may have. */
+#define CL_XML_MAX_ATTRS 1000
+#define CL_XML_MAX_ATTRS_TEXT "1,000" /* in messages */
 
 struct builder {
 	struct cl_arena *arena;
@@ -37,6 +40,7 @@ struct builder {
 	struct cl_strbuf *text;      /* per depth: character data */
 	size_t depth, depth_alloc, text_alloc, last_alloc;
 	bool failed;
+	int error_code; /* libxml2's, of the error that set failed */
 	struct cl_xml_doc *doc;
 	size_t comments_alloc;
 	struct cl_xml_error *err;
@@ -172,14 +176,27 @@ static struct cl_span span_of(size_t start, size_t end)
 	return s;
 }
 
+/* 1 when the raw name [p, p + n) declares a namespace: libxml2 reports
+ * those apart, never among the attributes. */
+static bool is_xmlns(const char *p, size_t n)
+{
+	return n >= 5 && !memcmp(p, "xmlns", 5) && (n == 5 || p[5] == ':');
+}
+
 /*
  * Fills name and value spans of ATTRS from the raw start tag [p, end):
- * name, optional blanks, '=', optional blanks, quoted value.
+ * name, optional blanks, '=', optional blanks, quoted value. libxml2
+ * hands the attributes over in the order they are written (namespace
+ * declarations left out, defaulted ones at the end), so each raw name is
+ * first tried against the next attribute: linear in the tag, where
+ * looking every name up among all of them was quadratic (200,000
+ * attributes holding references took 52 s, issue 16).
  */
 static void scan_attr_spans(const struct builder *b, size_t p, size_t end,
                             struct cl_attr *attrs, unsigned nattrs)
 {
 	const char *s = b->buf;
+	unsigned next = 0;
 
 	while (p < end) {
 		size_t ns, ne, vs, ve;
@@ -203,12 +220,17 @@ static void scan_attr_spans(const struct builder *b, size_t p, size_t end,
 		while (p < end && s[p] != q)
 			p++;
 		ve = p++;
-		for (i = 0; i < nattrs; i++) {
-			size_t n = strlen(attrs[i].name);
+		if (is_xmlns(s + ns, ne - ns))
+			continue;
+		/* The expected one first; the others only if it is not. */
+		for (i = next; i < next + nattrs; i++) {
+			struct cl_attr *a = &attrs[i % nattrs];
+			size_t n = strlen(a->name);
 
-			if (n == ne - ns && !memcmp(attrs[i].name, s + ns, n)) {
-				attrs[i].name_span = span_of(ns, ne);
-				attrs[i].value_span = span_of(vs, ve);
+			if (n == ne - ns && !memcmp(a->name, s + ns, n)) {
+				a->name_span = span_of(ns, ne);
+				a->value_span = span_of(vs, ve);
+				next = i % nattrs + 1;
 				break;
 			}
 		}
@@ -249,6 +271,199 @@ static bool attr_spans_in_place(const struct builder *b, const xmlChar **a,
 	attr->name_span = span_of(p - nlen, p);
 	attr->value_span = span_of(vs, ve);
 	return true;
+}
+
+/* ---- start tags with too many attributes ----
+ *
+ * libxml2 2.9 checks each attribute of a start tag against every earlier
+ * one for duplicates, and each namespace declaration likewise: quadratic
+ * in the attributes of one tag (100,000 of them take 2.7 s in libxml2
+ * alone, and 64 MiB could hold 10 million). The format's elements have a
+ * handful, so a tag with more than CL_XML_MAX_ATTRS is refused before
+ * libxml2 reads it: libxml2 parses only what comes before it.
+ */
+
+/* Past the first END (2 or 3 bytes) at or after P; LEN when none. */
+static size_t skip_past(const char *s, size_t len, size_t p, const char *end)
+{
+	size_t n = strlen(end);
+
+	while (p < len) {
+		const char *c = memchr(s + p, end[0], len - p);
+
+		if (!c)
+			return len;
+		p = (size_t)(c - s);
+		if (len - p >= n && !memcmp(s + p, end, n))
+			return p + n;
+		p++;
+	}
+	return len;
+}
+
+/* Past the quoted literal whose opening quote is at P; LEN when none. */
+static size_t skip_quoted(const char *s, size_t len, size_t p)
+{
+	const char *q = memchr(s + p + 1, s[p], len - p - 1);
+
+	return q ? (size_t)(q - s) + 1 : len;
+}
+
+/* Past a "<!DOCTYPE …>" (P just after "<!"), its internal subset with
+ * its literals, comments and processing instructions included. */
+static size_t skip_doctype(const char *s, size_t len, size_t p)
+{
+	bool subset = false;
+
+	while (p < len) {
+		char c = s[p];
+
+		if (c == '"' || c == '\'')
+			p = skip_quoted(s, len, p);
+		else if (subset && c == '<' && len - p >= 4 && !memcmp(s + p, "<!--", 4))
+			p = skip_past(s, len, p + 4, "-->");
+		else if (subset && c == '<' && len - p >= 2 && s[p + 1] == '?')
+			p = skip_past(s, len, p + 2, "?>");
+		else if (c == '>' && !subset)
+			return p + 1;
+		else {
+			if (c == '[' || c == ']')
+				subset = c == '[';
+			p++;
+		}
+	}
+	return len;
+}
+
+/* The bytes that end a run of name or blank characters in a tag. */
+static const bool tag_special[256] = {
+	['"'] = true, ['\''] = true, ['='] = true, ['<'] = true, ['>'] = true,
+};
+
+/*
+ * The offset of the '<' of the first start tag of S with more than
+ * CL_XML_MAX_ATTRS attributes, or LEN when there is none. A lexical
+ * scan, linear, that skips comments, CDATA sections, processing
+ * instructions, the document type declaration and quoted values: in a
+ * start tag, each '=' outside quotes is one attribute. Whether the
+ * document is well-formed stays libxml2's to say.
+ */
+static size_t crowded_tag(const char *s, size_t len)
+{
+	size_t p = 0;
+
+	while (p < len) {
+		const char *lt = memchr(s + p, '<', len - p);
+		size_t t, n = 0;
+
+		if (!lt)
+			return len;
+		t = (size_t)(lt - s);
+		p = t + 1;
+		if (p >= len)
+			return len;
+		if (s[p] == '!') {
+			if (len - p >= 3 && !memcmp(s + p, "!--", 3))
+				p = skip_past(s, len, p + 3, "-->");
+			else if (len - p >= 8 && !memcmp(s + p, "![CDATA[", 8))
+				p = skip_past(s, len, p + 8, "]]>");
+			else
+				p = skip_doctype(s, len, p + 1);
+			continue;
+		}
+		if (s[p] == '?') {
+			p = skip_past(s, len, p + 1, "?>");
+			continue;
+		}
+		/* A start or end tag, to its '>'; a stray '<' starts the next
+		 * tag here. Byte loops, not memchr: names and values are a
+		 * few bytes each, and this runs over every file. */
+		for (;;) {
+			char c;
+
+			while (p < len && !tag_special[(unsigned char)s[p]])
+				p++;
+			if (p >= len)
+				return len;
+			c = s[p];
+			if (c == '=') {
+				if (++n > CL_XML_MAX_ATTRS)
+					return t;
+				p++;
+			} else if (c == '"' || c == '\'') {
+				for (p++; p < len && s[p] != c; p++)
+					;
+				p++;
+			} else {
+				break; /* '>' or '<' */
+			}
+		}
+	}
+	return len;
+}
+
+/*
+ * Whether S may hold a start tag of more than CL_XML_MAX_ATTRS
+ * attributes: cheap, and never wrong when it says no. For libxml2 to
+ * reach its duplicate check, such a tag holds no '<' (a value may not)
+ * and takes at least 5 bytes an attribute (` a=""`), so it lies in a
+ * stretch without '<' of at least MIN_SPAN bytes, which holds that many
+ * '='. One memrchr over the next MIN_SPAN bytes either finds such a
+ * stretch or skips to the last '<' in them: about one call per MIN_SPAN
+ * bytes. Ordinary files have no such stretch, and crowded_tag's exact
+ * scan is then not needed.
+ */
+static bool may_be_crowded(const char *s, size_t len)
+{
+	const size_t min_span = 5 * (size_t)(CL_XML_MAX_ATTRS + 1);
+	size_t p = 0; /* 0, or just after a '<' */
+
+	while (len - p >= min_span) {
+		const char *lt = memrchr(s + p, '<', min_span), *eq;
+		size_t end, n = 0;
+
+		if (lt) {
+			/* A stretch starting before it ends at it. */
+			p = (size_t)(lt - s) + 1;
+			continue;
+		}
+		lt = memchr(s + p + min_span, '<', len - p - min_span);
+		end = lt ? (size_t)(lt - s) : len;
+		for (; p < end && (eq = memchr(s + p, '=', end - p));
+		     p = (size_t)(eq - s) + 1)
+			if (++n > CL_XML_MAX_ATTRS)
+				return true;
+		p = end < len ? end + 1 : len;
+	}
+	return false;
+}
+
+/* The CL001 for the crowded start tag at T: at its name. */
+static void crowded_error(const char *s, size_t len, size_t t,
+                          struct cl_xml_error *err)
+{
+	size_t n = 0;
+
+	/* The name when it is plain ASCII, so the message stays UTF-8. */
+	while (t + 1 + n < len && n < 64) {
+		char c = s[t + 1 + n];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '.' || c == ':'))
+			break;
+		n++;
+	}
+	err->offset = (uint32_t)t;
+	err->end = (uint32_t)(t + 1 + n);
+	if (n)
+		snprintf(err->message, sizeof(err->message),
+		         "element `<%.*s>` has more than " CL_XML_MAX_ATTRS_TEXT
+		         " attributes, the parser's limit", (int)n, s + t + 1);
+	else
+		snprintf(err->message, sizeof(err->message),
+		         "a start tag has more than " CL_XML_MAX_ATTRS_TEXT
+		         " attributes, the parser's limit");
 }
 
 /* libxml2 keeps "&amp;" in attribute values as "&#38;" when it does not
@@ -595,6 +810,7 @@ static void on_error(void *ud, xmlErrorPtr e)
 	    e->code != XML_WAR_UNDECLARED_ENTITY)
 		return;
 	b->failed = true;
+	b->error_code = e->code;
 	b->err->offset = (uint32_t)parser_offset(b);
 	b->err->end = 0;
 	if (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY) {
@@ -634,7 +850,7 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 {
 	struct builder b;
 	struct cl_node *root = NULL;
-	size_t i;
+	size_t i, crowd;
 
 	cl_xml_init();
 	memset(&b, 0, sizeof(b));
@@ -648,7 +864,14 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 	err->message[0] = '\0';
 	if (len > (size_t)INT32_MAX)
 		BUG("input of %zu bytes passed the size limit", len);
-	b.ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	crowd = may_be_crowded(buf, len) ? crowded_tag(buf, len) : len;
+	if (crowd == 0 && len > 0) {
+		crowded_error(buf, len, crowd, err);
+		goto cleanup;
+	}
+	/* Up to the crowded tag, if any: an error before it is reported
+	 * as usual, and the end of the input there means the tag's. */
+	b.ctxt = xmlCreateMemoryParserCtxt(buf, (int)crowd);
 	if (!b.ctxt) {
 		snprintf(err->message, sizeof(err->message), "cannot create an XML parser");
 		goto cleanup;
@@ -662,6 +885,15 @@ struct cl_node *cl_xml_parse(struct cl_arena *arena, const char *buf,
 
 	xmlParseDocument(b.ctxt);
 
+	/* Only the end of the input at the crowded tag: "premature end of
+	 * data in tag" or, before the root, "start tag expected". */
+	if (crowd < len &&
+	    (!b.failed || (err->offset >= crowd &&
+	                   (b.error_code == XML_ERR_TAG_NOT_FINISHED ||
+	                    b.error_code == XML_ERR_DOCUMENT_EMPTY)))) {
+		b.failed = true;
+		crowded_error(buf, len, crowd, err);
+	}
 	if (!b.failed && (!b.ctxt->wellFormed || !b.root)) {
 		b.failed = true;
 		err->offset = (uint32_t)parser_offset(&b);

@@ -600,7 +600,7 @@ START_TEST(github_exact)
 	cl_strbuf_addf(&want,
 	    "::warning file=dup.xml,line=17,col=19,endLine=17,endColumn=20,"
 	    "title=CL006 duplicate-id::a \"q\" <b> & 'c' 50%%25 x:y,z%%0D%%0A"
-	    "next line   é基%%0Adup.xml:13:19: note: %s\n"
+	    "next\\x09line \\x01 é基%%0Adup.xml:13:19: note: %s\n"
 	    "::error file=dir/Café & <co>.xml,line=5,col=32,endLine=5,"
 	    "endColumn=41,title=CL104 undefined-placeholder::"
 	    "undefined `{{hostt}}`\n"
@@ -624,9 +624,9 @@ START_TEST(github_property_escapes)
 	got = render(CL_FORMAT_GITHUB, &r, 1);
 	/* the related note repeats the file name in the data, where only
 	 * % \r \n are escaped */
-	ck_assert_msg(!strncmp(got, "::error file=a%2Cb%3Ac%25d%0Ae%0Df g.xml,"
-	                       "line=17,", 41), "%s", got);
-	ck_assert_msg(strstr(got, "::m%0Aa,b:c%25d%0Ae%0Df g.xml:13:19: "
+	ck_assert_msg(!strncmp(got, "::error file=a%2Cb%3Ac%25d%0Ae%0Df\\x1bg.xml,"
+	                       "line=17,", 44), "%s", got);
+	ck_assert_msg(strstr(got, "::m%0Aa,b:c%25d%0Ae%0Df\\x1bg.xml:13:19: "
 	                     "note: ") != NULL, "%s", got);
 	ck_assert_msg(strchr(got, '\n') == got + strlen(got) - 1,
 	              "one line: %s", got);

@@ -129,6 +129,59 @@ START_TEST(test_nearmiss_first_of_equals)
 }
 END_TEST
 
+/* The indexed lookup (issue 16) gives cl_nearmiss's answer over the
+ * lists as one: folded first, then the first of the closest, NULLs never,
+ * and the same cap on the candidates of a near length it compares. */
+START_TEST(test_nearmiss_index_same_answers)
+{
+	static const char *const a[] = { "host", NULL, "client_secret", "api_key" };
+	static const char *const b[] = { "Client-Id", "hots", "apikey", "scope" };
+	static const char *const names[] = {
+		"clientid", "hsot", "api_kye", "client_secrte", "scope", "nope",
+		"_", "", "scopes", "APIKEY",
+	};
+	const char *all[8], *many[200];
+	char keys[200][8];
+	struct cl_nearmiss_index *idx[2], *big;
+	size_t i, list, pos;
+
+	memcpy(all, a, sizeof(a));
+	memcpy(all + 4, b, sizeof(b));
+	idx[0] = cl_nearmiss_index_new(a, 4);
+	idx[1] = cl_nearmiss_index_new(b, 4);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *want = cl_nearmiss(names[i], all, 8);
+		const char *got = cl_nearmiss_find(names[i], idx, 2, &list, &pos);
+
+		ck_assert_msg(got == want, "%s: %s, not %s", names[i],
+		              got ? got : "NULL", want ? want : "NULL");
+		if (got)
+			ck_assert_ptr_eq((list ? b : a)[pos], got);
+	}
+	ck_assert_uint_eq(cl_nearmiss_index_find_case(idx[1], "CLIENT-ID"), 0);
+	ck_assert_uint_eq(cl_nearmiss_index_find_case(idx[1], "client_id"), (size_t)-1);
+	/* 200 keys of one length: only the first CL_NEARMISS_MAX_COMPARED
+	 * are compared, by both. */
+	for (i = 0; i < 200; i++) {
+		keys[i][0] = 'k';
+		keys[i][1] = (char)('0' + i / 100);
+		keys[i][2] = (char)('0' + i / 10 % 10);
+		keys[i][3] = (char)('0' + i % 10);
+		keys[i][4] = '\0';
+		many[i] = keys[i];
+	}
+	big = cl_nearmiss_index_new(many, 200);
+	ck_assert_str_eq(cl_nearmiss("k010x", many, 200), "k010");
+	ck_assert_ptr_eq(cl_nearmiss_find("k010x", &big, 1, NULL, NULL), many[10]);
+	/* k150 is past the first 64: not compared, so no suggestion. */
+	ck_assert_ptr_null(cl_nearmiss("k150x", many, 200));
+	ck_assert_ptr_null(cl_nearmiss_find("k150x", &big, 1, NULL, NULL));
+	cl_nearmiss_index_free(big);
+	cl_nearmiss_index_free(idx[0]);
+	cl_nearmiss_index_free(idx[1]);
+}
+END_TEST
+
 static Suite *nearmiss_suite(void)
 {
 	Suite *s = suite_create("nearmiss");
@@ -142,6 +195,7 @@ static Suite *nearmiss_suite(void)
 	tcase_add_test(tc, test_nearmiss_limit);
 	tcase_add_test(tc, test_nearmiss_edges);
 	tcase_add_test(tc, test_nearmiss_first_of_equals);
+	tcase_add_test(tc, test_nearmiss_index_same_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }

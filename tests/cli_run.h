@@ -40,16 +40,16 @@ binary(void)
 	return p && *p ? p : "build/connlint";
 }
 
-/* Reads the whole file at PATH (malloc'd, NUL-terminated), then removes it. */
+/* Reads the whole file at PATH (malloc'd, NUL-terminated), leaving it. */
 static CL_TEST_HELPER char *
-slurp_and_remove(const char *path)
+read_all(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t len = 0, n;
 	char chunk[4096];
 
-	ck_assert_msg(f != NULL, "cannot open %s", path);
+	ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf = realloc(buf, len + n + 1);
 		ck_assert_ptr_nonnull(buf);
@@ -57,11 +57,20 @@ slurp_and_remove(const char *path)
 		len += n;
 	}
 	fclose(f);
-	unlink(path);
 	if (!buf)
 		buf = calloc(1, 1);
 	else
 		buf[len] = '\0';
+	return buf;
+}
+
+/* Reads the whole file at PATH (malloc'd, NUL-terminated), then removes it. */
+static CL_TEST_HELPER char *
+slurp_and_remove(const char *path)
+{
+	char *buf = read_all(path);
+
+	unlink(path);
 	return buf;
 }
 

@@ -2,8 +2,12 @@
 #
 #   make fuzz          fuzz for FUZZ_SECONDS (default 600), corpus kept in
 #                      build/fuzz/corpus between runs
-#   make fuzz-smoke    about 60 s from the seeds only; fails on any crash,
-#                      leak, timeout or out-of-memory (run by `make check`)
+#   make fuzz-smoke    about 60 s from the seeds only, then 30 s of the
+#                      large-input target; fails on any crash, leak,
+#                      timeout or out-of-memory (run by `make check`)
+#   make fuzz-big      the large-input target (fuzz_lint_big: one piece of
+#                      the document repeated up to 256 KiB, fingerprints,
+#                      baselines and SARIF on) for FUZZ_SECONDS
 #
 # The library is compiled here again, from its sources, with clang and the
 # fuzzer and sanitizer instrumentation, into build/fuzz/: the main build's
@@ -13,8 +17,12 @@
 
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
-FUZZ_DIR     := build/fuzz
+FUZZ_BIG_SMOKE_SECONDS ?= 30
+# Under the main build's directory (build/fuzz by default), so that
+# `make BUILD=DIR fuzz-smoke` keeps to DIR.
+FUZZ_DIR     ?= $(BUILD)/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/fuzz_lint
+FUZZ_BIG_BIN := $(FUZZ_DIR)/fuzz_lint_big
 FUZZ_DICT    := tests/fuzz/xml.dict
 # Limits: a run that needs more than these has found a bug (an input of
 # 64 KiB must never take 10 s or 2 GiB).
@@ -42,10 +50,16 @@ FUZZ_HDRS    := $(wildcard include/*.h src/*.h rules/*.h)
 # whole rule catalogue with its documentation into every run, which takes
 # most of an execution; mutations turn the bit on soon enough.
 FUZZ_SEED_HDR := '\000\000\000\177'
+# The large-input target's header has four more bytes: the piece that
+# starts half-way through the document, 16 bytes long, repeated to fill a
+# quarter of 256 KiB (tests/fuzz/fuzz_lint.c); text output off, as SARIF
+# in the small target's seeds. Mutations find the rest.
+FUZZ_BIG_SEED_HDR := '\000\000\000\000\200\000\017\100'
 # The second make reads the same makefile as this one (normally Makefile).
 FUZZ_MAKE    = $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST))
 
-.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-run fuzz-smoke-run
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-run fuzz-smoke-run \
+        fuzz-big fuzz-big-run
 
 $(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_HDRS)
 	@mkdir -p $(@D)
@@ -68,20 +82,26 @@ $(FUZZ_BIN): tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_HDRS)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -o $@ \
 	    tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_LIBS)
 
+$(FUZZ_BIG_BIN): tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -DCL_FUZZ_BIG \
+	    -o $@ tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_LIBS)
+
 # As with `deps`, the checks run before a second make reads pkg-config's
 # answers, so that packages installed by them are seen.
 fuzz-deps:
 	@scripts/ensure-deps.sh build
 	@scripts/ensure-fuzz-deps.sh
 
-fuzz-build: $(FUZZ_BIN)
+fuzz-build: $(FUZZ_BIN) $(FUZZ_BIG_BIN)
 
-# $(1): the corpus directory, emptied of seeds and seeded again.
+# $(1): the corpus directory, emptied of seeds and seeded again; $(2):
+# the header in front of each (default FUZZ_SEED_HDR).
 define fuzz_seed
 	@mkdir -p $(1) $(FUZZ_DIR)/artifacts
 	@find fixtures -name '*.xml' -type f | LC_ALL=C sort | while read -r f; do \
 	    name=$$(printf '%s' "$$f" | tr '/' '_'); \
-	    { printf $(FUZZ_SEED_HDR); cat "$$f"; } >"$(1)/seed-$$name"; \
+	    { printf $(or $(2),$(FUZZ_SEED_HDR)); cat "$$f"; } >"$(1)/seed-$$name"; \
 	done
 endef
 
@@ -101,8 +121,21 @@ fuzz-smoke:
 	@$(FUZZ_MAKE) fuzz-deps
 	@$(FUZZ_MAKE) fuzz-smoke-run
 
-fuzz-smoke-run: $(FUZZ_BIN)
-	@rm -rf $(FUZZ_DIR)/smoke-corpus
+fuzz-smoke-run: $(FUZZ_BIN) $(FUZZ_BIG_BIN)
+	@rm -rf $(FUZZ_DIR)/smoke-corpus $(FUZZ_DIR)/smoke-big-corpus
 	$(call fuzz_seed,$(FUZZ_DIR)/smoke-corpus)
 	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=60 \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/smoke-corpus
+	$(call fuzz_seed,$(FUZZ_DIR)/smoke-big-corpus,$(FUZZ_BIG_SEED_HDR))
+	$(FUZZ_BIG_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_BIG_SMOKE_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/big- $(FUZZ_DIR)/smoke-big-corpus
+
+# The large-input target alone, its corpus kept in build/fuzz/big-corpus.
+fuzz-big:
+	@$(FUZZ_MAKE) fuzz-deps
+	@$(FUZZ_MAKE) fuzz-big-run
+
+fuzz-big-run: $(FUZZ_BIG_BIN)
+	$(call fuzz_seed,$(FUZZ_DIR)/big-corpus,$(FUZZ_BIG_SEED_HDR))
+	$(FUZZ_BIG_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/big- $(FUZZ_DIR)/big-corpus

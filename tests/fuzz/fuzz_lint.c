@@ -23,15 +23,39 @@
  * Beyond "no crash, no leak, no undefined behaviour", the harness checks
  * what every output format relies on: positions are 1-based and a range
  * never ends before it starts.
+ *
+ * Built with CL_FUZZ_BIG (fuzz.mk's fuzz_lint_big), it looks for time
+ * and memory that grow faster than the input (issue 16): the header has
+ * four more bytes, which repeat one piece of the document until it is up
+ * to CL_FUZZ_BIG_MAX bytes long, and every run then computes the
+ * fingerprints, writes and applies a baseline and renders SARIF:
+ *
+ *   byte 3     bit 0: the text format as well (the other outputs are
+ *              the small harness's)
+ *   bytes 4-5  where the repeated piece starts, as a fraction of the
+ *              document (big-endian, of 65536)
+ *   byte 6     its length: 1 to 256 bytes
+ *   byte 7     how many times: from once (0) to as many as fit (255)
+ *
+ * A quadratic path then shows up as libFuzzer's -timeout or -rss_limit_mb.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "connlint.h"
 
+#ifdef CL_FUZZ_BIG
+#include "fingerprint.h" /* cl_result_fingerprints: all at once */
+#define CL_FUZZ_HDR 8
+/* The largest document a repetition makes: big enough that quadratic
+ * work takes seconds, small enough that linear work takes milliseconds. */
+#define CL_FUZZ_BIG_MAX ((size_t)256 << 10)
+#else
 #define CL_FUZZ_HDR 4
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -51,11 +75,13 @@ static const char *const severity_specs[] = {
 	"CL101=error,CL202=error", "CL1=bogus", "=", "CL9=info",
 };
 
+#ifndef CL_FUZZ_BIG
 /* Looked up by name, so that the harness builds whichever of them the
  * library has. */
 static const char *const more_formats[] = {
 	"sarif", "checkstyle", "junit", "github",
 };
+#endif
 
 #define PICK(table, byte) ((table)[(byte) % (sizeof(table) / sizeof((table)[0]))])
 
@@ -118,6 +144,118 @@ static void render(const cl_result *r, enum cl_format format, unsigned flags,
 	free(buf);
 }
 
+#ifdef CL_FUZZ_BIG
+/*
+ * DATA[0..SIZE) with the piece HDR[4..7] picks repeated (see the top of
+ * the file): malloc'd, its length in *OUT_LEN.
+ */
+static char *repeat_piece(const uint8_t *hdr, const uint8_t *data, size_t size,
+                          size_t *out_len)
+{
+	size_t start = size ? (size_t)((hdr[4] << 8 | hdr[5]) * (uint64_t)size >> 16) : 0;
+	size_t piece = 1 + (size_t)hdr[6], times = 1, room, len, i;
+	char *out, *p;
+
+	if (piece > size - start)
+		piece = size - start;
+	if (piece && size < CL_FUZZ_BIG_MAX) {
+		room = (CL_FUZZ_BIG_MAX - size) / piece;
+		times = 1 + (size_t)((uint64_t)room * hdr[7] / 255);
+	}
+	len = size + piece * (times - 1);
+	p = out = malloc(len ? len : 1);
+	CL_FUZZ_CHECK(out != NULL);
+	memcpy(p, data, start);
+	p += start;
+	for (i = 0; i < times; i++, p += piece)
+		memcpy(p, data + start, piece);
+	memcpy(p, data + start + piece, size - start - piece);
+	*out_len = len;
+	return out;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Where the baseline of each run is written, then read back: one file
+ * per process, removed at exit. */
+static char baseline_path[4096];
+
+static void remove_baseline(void)
+{
+	unlink(baseline_path);
+}
+
+/*
+ * Fingerprints, a baseline written and applied, SARIF: the paths that
+ * once were quadratic in the findings of one line. Checks what a baseline
+ * relies on: the fingerprints of one file are distinct, each one computed
+ * alone is the one computed with the others, and a baseline of every
+ * finding holds every finding back. Frees R.
+ */
+static void big_checks(cl_result *r)
+{
+	size_t n = cl_result_count(r), i, held;
+	char *one[2] = { NULL, NULL }, **all, *entries, *error = NULL;
+	enum cl_format sarif;
+	cl_baseline *b;
+	FILE *f;
+
+	/* Alone first: once all are computed, they are cached. */
+	if (n) {
+		one[0] = cl_diag_fingerprint(r, cl_result_diag(r, 0));
+		one[1] = cl_diag_fingerprint(r, cl_result_diag(r, n - 1));
+	}
+	all = cl_result_fingerprints(r);
+	if (n) {
+		CL_FUZZ_CHECK(one[0] && !strcmp(one[0], all[0]));
+		CL_FUZZ_CHECK(one[1] && !strcmp(one[1], all[n - 1]));
+	}
+	qsort(all, n, sizeof(*all), cmp_str);
+	for (i = 0; i < n; i++) {
+		CL_FUZZ_CHECK(strlen(all[i]) == 32);
+		CL_FUZZ_CHECK(i == 0 || strcmp(all[i - 1], all[i]));
+	}
+	for (i = 0; i < n; i++)
+		free(all[i]);
+	free(all);
+	free(one[0]);
+	free(one[1]);
+	if (!cl_format_parse("sarif", &sarif))
+		render(r, sarif, 0, 0);
+
+	if (!baseline_path[0]) {
+		const char *dir = getenv("TMPDIR");
+		int fd;
+
+		snprintf(baseline_path, sizeof(baseline_path), "%s/fuzz_lint_big-XXXXXX",
+		         dir && *dir ? dir : "/tmp");
+		fd = mkstemp(baseline_path);
+		CL_FUZZ_CHECK(fd >= 0);
+		close(fd);
+		atexit(remove_baseline);
+	}
+	entries = cl_baseline_entries(r);
+	f = fopen(baseline_path, "w");
+	CL_FUZZ_CHECK(f != NULL);
+	fputs(CL_BASELINE_HEADER "\n", f);
+	fputs(entries, f);
+	CL_FUZZ_CHECK(!ferror(f) && fclose(f) == 0);
+	free(entries);
+	b = cl_baseline_load(baseline_path, &error);
+	if (!b)
+		fprintf(stderr, "fuzz_lint: baseline: %s\n", error ? error : "?");
+	CL_FUZZ_CHECK(b != NULL);
+	CL_FUZZ_CHECK(cl_baseline_size(b) == n);
+	held = cl_baseline_apply(b, r);
+	CL_FUZZ_CHECK(held == n && cl_result_count(r) == 0);
+	cl_baseline_free(b);
+	cl_result_free(r);
+}
+#endif
+
 static void apply(int (*set)(cl_linter *, const char *, char **),
                   cl_linter *l, const char *spec)
 {
@@ -131,30 +269,10 @@ static void apply(int (*set)(cl_linter *, const char *, char **),
 		CL_FUZZ_CHECK(bad == NULL);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+#ifndef CL_FUZZ_BIG
+/* The outputs byte 3 picks, for the small harness. */
+static void outputs(const cl_result *r, unsigned outs)
 {
-	uint8_t hdr[CL_FUZZ_HDR] = { 0, 0, 0, 0xff };
-	unsigned outs;
-	cl_linter *l;
-	cl_result *r;
-
-	if (size >= CL_FUZZ_HDR) {
-		memcpy(hdr, data, CL_FUZZ_HDR);
-		data += CL_FUZZ_HDR;
-		size -= CL_FUZZ_HDR;
-	} else {
-		size = 0; /* too short for options: an empty document */
-	}
-	l = cl_linter_new();
-	apply(cl_linter_select, l, PICK(select_specs, hdr[0]));
-	apply(cl_linter_ignore, l, PICK(ignore_specs, hdr[1]));
-	apply(cl_linter_severity, l, PICK(severity_specs, hdr[2]));
-
-	r = cl_lint_memory(l, "fuzz.connector.xml", (const char *)data, size);
-	CL_FUZZ_CHECK(r != NULL);
-	check_positions(r);
-
-	outs = hdr[3];
 	if (!(outs & 0x1f))
 		outs |= 0x1f; /* always render something */
 	if (outs & 0x01)
@@ -187,8 +305,49 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CL_FUZZ_CHECK(cl_result_line(r, line + 1, &n) == NULL);
 		CL_FUZZ_CHECK(cl_result_line(r, 0, &n) == NULL);
 	}
+}
+#endif
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t hdr[CL_FUZZ_HDR] = { 0, 0, 0, 0xff };
+	cl_linter *l;
+	cl_result *r;
+#ifdef CL_FUZZ_BIG
+	char *big;
+	size_t big_len;
+#endif
+
+	if (size >= CL_FUZZ_HDR) {
+		memcpy(hdr, data, CL_FUZZ_HDR);
+		data += CL_FUZZ_HDR;
+		size -= CL_FUZZ_HDR;
+	} else {
+		size = 0; /* too short for options: an empty document */
+	}
+	l = cl_linter_new();
+	apply(cl_linter_select, l, PICK(select_specs, hdr[0]));
+	apply(cl_linter_ignore, l, PICK(ignore_specs, hdr[1]));
+	apply(cl_linter_severity, l, PICK(severity_specs, hdr[2]));
+
+#ifdef CL_FUZZ_BIG
+	big = repeat_piece(hdr, data, size, &big_len);
+	r = cl_lint_memory(l, "fuzz.connector.xml", big, big_len);
+	free(big);
+	CL_FUZZ_CHECK(r != NULL);
+	check_positions(r);
+	/* Besides SARIF only the text format (bit 0), which quotes the
+	 * long lines: the others are the small harness's business. */
+	if (hdr[3] & 0x01)
+		render(r, CL_FORMAT_TEXT, 0, 0);
+	big_checks(r);
+#else
+	r = cl_lint_memory(l, "fuzz.connector.xml", (const char *)data, size);
+	CL_FUZZ_CHECK(r != NULL);
+	check_positions(r);
+	outputs(r, hdr[3]);
 	cl_result_free(r);
+#endif
 	cl_linter_free(l);
 	return 0;
 }
