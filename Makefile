@@ -30,7 +30,12 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wpointer-arith -Wwrite-strings -Wformat=2 \
         -Wvla -Wundef -Wold-style-definition
 OPT  ?= -O2 -g
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc
+# Every source folder is on the include path, so that a header is named
+# by its file name alone wherever it lives; docs/hacking.md has the
+# layers, and make check-layers holds them.
+SRC_DIRS := src $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.[ch])))) \
+            rules rules/lib
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude $(addprefix -I,$(SRC_DIRS))
 CFLAGS   += -std=c11 $(OPT) $(WARN) -fvisibility=hidden -pthread
 LDFLAGS  += -pthread
 
@@ -42,14 +47,17 @@ else
 BUILD   ?= build
 endif
 
-LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+CLI_SRC   := $(wildcard src/main.c src/cli/*.c)
+LIB_SRC   := $(filter-out $(CLI_SRC),$(wildcard src/*.c src/*/*.c)) \
+             $(wildcard rules/*.c rules/lib/*.c)
 RULE_DOCS := $(sort $(wildcard docs/rules/CL*.md))
 LIB_OBJ   := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/rule_docs.o
-MAIN_OBJ  := $(BUILD)/obj/src/main.o
+MAIN_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 TEST_SRC  := $(wildcard tests/check_*.c)
 TEST_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 CORPUS    := $(BUILD)/tests/corpus
-HEADERS   := $(wildcard include/*.h src/*.h rules/*.h tests/*.h)
+HEADERS   := $(wildcard include/*.h src/*.h src/*/*.h rules/*.h rules/*.def \
+             rules/lib/*.h tests/*.h tests/lib/*.h)
 
 .PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit check-valgrind bench install \
         uninstall clean deps deps-test

@@ -6,17 +6,22 @@
 #include "rule.h"
 
 const struct cl_rule cl_rule_CL001 = {
-	"CL001", "xml-not-well-formed", CL_SEV_ERROR,
-	"input that is not well-formed XML, not UTF-8, or empty", NULL
+	.id = "CL001",
+	.slug = "xml-not-well-formed",
+	.severity = CL_SEV_ERROR,
+	.summary = "input that is not well-formed XML, not UTF-8, or empty",
 };
 
 const struct cl_rule cl_rule_CL002 = {
-	"CL002", "schema-violation", CL_SEV_ERROR,
-	"unknown element or attribute, missing required attribute, value outside its enumeration, wrong root element",
-	NULL
+	.id = "CL002",
+	.slug = "schema-violation",
+	.severity = CL_SEV_ERROR,
+	.summary = "unknown element or attribute, missing required attribute, value outside its enumeration, wrong root element",
 };
 
 const struct cl_rule cl_rule_CL003 = {
-	"CL003", "unsupported-format-version", CL_SEV_ERROR,
-	"`format` missing or not a version this build understands", NULL
+	.id = "CL003",
+	.slug = "unsupported-format-version",
+	.severity = CL_SEV_ERROR,
+	.summary = "`format` missing or not a version this build understands",
 };

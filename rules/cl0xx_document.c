@@ -16,9 +16,8 @@ static struct cl_span list_span(const struct cl_connector *c,
 	return list ? list->name_span : c->node->name_span;
 }
 
-static void check_no_auth_method(struct cl_ctx *ctx)
+static void check_no_auth_method(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 
 	if (!c || c->n_auth_methods)
 		return;
@@ -28,13 +27,15 @@ static void check_no_auth_method(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL004 = {
-	"CL004", "no-auth-method", CL_SEV_ERROR,
-	"a connector with no auth method", check_no_auth_method
+	.id = "CL004",
+	.slug = "no-auth-method",
+	.severity = CL_SEV_ERROR,
+	.summary = "a connector with no auth method",
+	.check = check_no_auth_method,
 };
 
-static void check_no_endpoint(struct cl_ctx *ctx)
+static void check_no_endpoint(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 
 	if (!c || c->n_endpoints)
 		return;
@@ -44,8 +45,11 @@ static void check_no_endpoint(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL005 = {
-	"CL005", "no-endpoint", CL_SEV_ERROR,
-	"a connector with no endpoint", check_no_endpoint
+	.id = "CL005",
+	.slug = "no-endpoint",
+	.severity = CL_SEV_ERROR,
+	.summary = "a connector with no endpoint",
+	.check = check_no_endpoint,
 };
 
 /* One id to sort: the element and its position in document order. */
@@ -93,14 +97,11 @@ static void report_duplicates(struct cl_ctx *ctx, struct id_ref *refs,
 	}
 }
 
-static void check_duplicate_id(struct cl_ctx *ctx)
+static void check_duplicate_id(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct id_ref *refs;
 	size_t i, n, max;
 
-	if (!c)
-		return;
 	max = c->n_auth_methods > c->n_endpoints ? c->n_auth_methods
 						 : c->n_endpoints;
 	if (max < 2)
@@ -130,7 +131,9 @@ static void check_duplicate_id(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL006 = {
-	"CL006", "duplicate-id", CL_SEV_ERROR,
-	"two auth methods, or two endpoints, with the same id",
-	check_duplicate_id
+	.id = "CL006",
+	.slug = "duplicate-id",
+	.severity = CL_SEV_ERROR,
+	.summary = "two auth methods, or two endpoints, with the same id",
+	.check = check_duplicate_id,
 };

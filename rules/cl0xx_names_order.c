@@ -62,9 +62,8 @@ static int cmp_name_ref(const void *pa, const void *pb)
  * that also share their id are one duplicated endpoint, which CL006
  * reports; a missing name is CL002's.
  */
-static void check_duplicate_endpoint_name(struct cl_ctx *ctx)
+static void check_duplicate_endpoint_name(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct name_ref *refs;
 	size_t i, n = 0, first = 0;
 
@@ -121,9 +120,11 @@ static void check_duplicate_endpoint_name(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL007 = {
-	"CL007", "duplicate-endpoint-name", CL_SEV_WARNING,
-	"two endpoints with the same `name` (users cannot tell them apart)",
-	check_duplicate_endpoint_name
+	.id = "CL007",
+	.slug = "duplicate-endpoint-name",
+	.severity = CL_SEV_WARNING,
+	.summary = "two endpoints with the same `name` (users cannot tell them apart)",
+	.check = check_duplicate_endpoint_name,
 };
 
 /* ---- CL008 ---- */
@@ -161,15 +162,12 @@ static unsigned popcount(unsigned m)
  * later ones are reported. Only the first child of each known name takes
  * part: unknown and repeated children are CL002's.
  */
-static void check_element_order(struct cl_ctx *ctx)
+static void check_element_order(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	const struct cl_node *kids[N_ORDER], *ch;
 	int rank[N_ORDER];
 	unsigned n = 0, mask, best = 0, best_size = 0, i, j;
 
-	if (!c)
-		return;
 	for (ch = c->node->children; ch && n < N_ORDER; ch = ch->next) {
 		int r = order_rank(ch->name);
 
@@ -239,8 +237,9 @@ static void check_element_order(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL008 = {
-	"CL008", "element-order", CL_SEV_INFO,
-	"`connector` children out of the documented order (`description`, "
-	"`variables`, `auth-methods`, `endpoints`)",
-	check_element_order
+	.id = "CL008",
+	.slug = "element-order",
+	.severity = CL_SEV_INFO,
+	.summary = "`connector` children out of the documented order (`description`, " "`variables`, `auth-methods`, `endpoints`)",
+	.check = check_element_order,
 };

@@ -2,11 +2,15 @@
 #include "rule.h"
 
 const struct cl_rule cl_rule_CL009 = {
-	"CL009", "unused-suppression", CL_SEV_INFO,
-	"a connlint-disable comment that suppresses nothing", NULL
+	.id = "CL009",
+	.slug = "unused-suppression",
+	.severity = CL_SEV_INFO,
+	.summary = "a connlint-disable comment that suppresses nothing",
 };
 
 const struct cl_rule cl_rule_CL010 = {
-	"CL010", "unknown-rule-in-suppression", CL_SEV_WARNING,
-	"a connlint-disable comment naming a rule that does not exist", NULL
+	.id = "CL010",
+	.slug = "unknown-rule-in-suppression",
+	.severity = CL_SEV_WARNING,
+	.summary = "a connlint-disable comment naming a rule that does not exist",
 };

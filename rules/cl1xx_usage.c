@@ -513,9 +513,8 @@ static int auth_var_unused(const struct usage *u, size_t i, size_t j)
 	       !platform_reads(m, k) && !misspelt_default(m, k);
 }
 
-static void check_unused_auth_variable(struct cl_ctx *ctx)
+static void check_unused_auth_variable(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct usage u;
 	size_t i, j;
 
@@ -566,9 +565,11 @@ static void check_unused_auth_variable(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL102 = {
-	"CL102", "unused-auth-variable", CL_SEV_WARNING,
-	"an auth variable that is not a default of its type and is referenced nowhere (no placeholder in the method, nor in an endpoint enabling it)",
-	check_unused_auth_variable
+	.id = "CL102",
+	.slug = "unused-auth-variable",
+	.severity = CL_SEV_WARNING,
+	.summary = "an auth variable that is not a default of its type and is referenced nowhere (no placeholder in the method, nor in an endpoint enabling it)",
+	.check = check_unused_auth_variable,
 };
 
 /* ---- CL103 ---- */
@@ -583,9 +584,8 @@ static int endpoint_var_unused(const struct usage *u, size_t i, size_t j)
 	       is_first(&e->variables, v);
 }
 
-static void check_unused_endpoint_variable(struct cl_ctx *ctx)
+static void check_unused_endpoint_variable(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct usage u;
 	size_t i, j;
 
@@ -616,9 +616,11 @@ static void check_unused_endpoint_variable(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL103 = {
-	"CL103", "unused-endpoint-variable", CL_SEV_WARNING,
-	"an endpoint variable its endpoint never references",
-	check_unused_endpoint_variable
+	.id = "CL103",
+	.slug = "unused-endpoint-variable",
+	.severity = CL_SEV_WARNING,
+	.summary = "an endpoint variable its endpoint never references",
+	.check = check_unused_endpoint_variable,
 };
 
 /* ---- CL110 ---- */
@@ -809,9 +811,8 @@ static void check_placeholder_methods(struct cl_ctx *ctx,
  * One diagnostic per endpoint and key, at the first placeholder: the fix
  * is in the auth methods, once for the endpoint.
  */
-static void check_unavailable_for_method(struct cl_ctx *ctx)
+static void check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	const struct cl_auth_method **en, **scratch;
 	const struct cl_endpoint *cur = NULL;
 	struct key_set keys = { NULL, 0, 0, NULL, 0 };
@@ -858,9 +859,11 @@ static void check_unavailable_for_method(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL110 = {
-	"CL110", "variable-unavailable-for-method", CL_SEV_WARNING,
-	"an endpoint references a connector or auth variable that one of its enabled auth methods does not provide",
-	check_unavailable_for_method
+	.id = "CL110",
+	.slug = "variable-unavailable-for-method",
+	.severity = CL_SEV_WARNING,
+	.summary = "an endpoint references a connector or auth variable that one of its enabled auth methods does not provide",
+	.check = check_unavailable_for_method,
 };
 
 /* ---- CL111 ---- */
@@ -1119,14 +1122,11 @@ static void check_connector_never_set(struct cl_ctx *ctx,
  * A variable nothing reads is CL102's or CL103's (while on): removing it
  * is the fix, and a value would not help.
  */
-static void check_variable_never_set(struct cl_ctx *ctx)
+static void check_variable_never_set(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct lazy_usage lu;
 	size_t i, j;
 
-	if (!c)
-		return;
 	memset(&lu, 0, sizeof(lu));
 	lu.ctx = ctx;
 	lu.unused102 = cl_rule_enabled(ctx, &cl_rule_CL102);
@@ -1177,9 +1177,11 @@ static void check_variable_never_set(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL111 = {
-	"CL111", "variable-never-set", CL_SEV_WARNING,
-	"a variable that is neither required nor configurable and has no default",
-	check_variable_never_set
+	.id = "CL111",
+	.slug = "variable-never-set",
+	.severity = CL_SEV_WARNING,
+	.summary = "a variable that is neither required nor configurable and has no default",
+	.check = check_variable_never_set,
 };
 
 /* ---- CL112 ---- */
@@ -1210,13 +1212,10 @@ static void check_defaults_in(struct cl_ctx *ctx, const struct cl_var_list *vars
 	}
 }
 
-static void check_default_too_long(struct cl_ctx *ctx)
+static void check_default_too_long(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	check_defaults_in(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_defaults_in(ctx, &c->auth_methods[i].variables);
@@ -1225,8 +1224,11 @@ static void check_default_too_long(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL112 = {
-	"CL112", "default-too-long", CL_SEV_ERROR,
-	"a variable default over 1024 characters", check_default_too_long
+	.id = "CL112",
+	.slug = "default-too-long",
+	.severity = CL_SEV_ERROR,
+	.summary = "a variable default over 1024 characters",
+	.check = check_default_too_long,
 };
 
 /* ---- CL113 ---- */
@@ -1236,9 +1238,8 @@ const struct cl_rule cl_rule_CL112 = {
  * connector variable: one key, two values. When the method also `use`s
  * the connector variable, the clash is CL107's (a duplicate key).
  */
-static void check_auth_shadows_connector(struct cl_ctx *ctx)
+static void check_auth_shadows_connector(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
 	if (!c || !c->variables.n)
@@ -1287,9 +1288,11 @@ static void check_auth_shadows_connector(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL113 = {
-	"CL113", "auth-variable-shadows-connector-variable", CL_SEV_WARNING,
-	"an auth variable with the same key as a connector variable",
-	check_auth_shadows_connector
+	.id = "CL113",
+	.slug = "auth-variable-shadows-connector-variable",
+	.severity = CL_SEV_WARNING,
+	.summary = "an auth variable with the same key as a connector variable",
+	.check = check_auth_shadows_connector,
 };
 
 /* ---- CL114 ---- */
@@ -1386,13 +1389,10 @@ static void check_keys_in(struct cl_ctx *ctx, const struct cl_var_list *vars)
 	}
 }
 
-static void check_invalid_variable_key(struct cl_ctx *ctx)
+static void check_invalid_variable_key(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	check_keys_in(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_keys_in(ctx, &c->auth_methods[i].variables);
@@ -1401,7 +1401,9 @@ static void check_invalid_variable_key(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL114 = {
-	"CL114", "invalid-variable-key", CL_SEV_ERROR,
-	"a key with characters outside letters, digits, `_`, `-`, `.`",
-	check_invalid_variable_key
+	.id = "CL114",
+	.slug = "invalid-variable-key",
+	.severity = CL_SEV_ERROR,
+	.summary = "a key with characters outside letters, digits, `_`, `-`, `.`",
+	.check = check_invalid_variable_key,
 };

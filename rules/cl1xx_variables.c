@@ -148,9 +148,8 @@ static void describe_owner(struct cl_strbuf *sb, const struct cl_template *tpl)
 
 /* ---- CL101 ---- */
 
-static void check_unused_connector_variable(struct cl_ctx *ctx)
+static void check_unused_connector_variable(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	unsigned char *seen;
 	size_t i, j;
@@ -202,9 +201,11 @@ static void check_unused_connector_variable(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL101 = {
-	"CL101", "unused-connector-variable", CL_SEV_WARNING,
-	"a connector variable that nothing uses or references",
-	check_unused_connector_variable
+	.id = "CL101",
+	.slug = "unused-connector-variable",
+	.severity = CL_SEV_WARNING,
+	.summary = "a connector variable that nothing uses or references",
+	.check = check_unused_connector_variable,
 };
 
 /* ---- CL104 ---- */
@@ -268,14 +269,11 @@ static void report_undefined(struct cl_ctx *ctx, struct cl_nearmiss_cache *cache
 	free(scope);
 }
 
-static void check_undefined_placeholder(struct cl_ctx *ctx)
+static void check_undefined_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
@@ -289,21 +287,20 @@ static void check_undefined_placeholder(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL104 = {
-	"CL104", "undefined-placeholder", CL_SEV_ERROR,
-	"a placeholder naming no variable in scope",
-	check_undefined_placeholder
+	.id = "CL104",
+	.slug = "undefined-placeholder",
+	.severity = CL_SEV_ERROR,
+	.summary = "a placeholder naming no variable in scope",
+	.check = check_undefined_placeholder,
 };
 
 /* ---- CL105 ---- */
 
-static void check_placeholder_case(struct cl_ctx *ctx)
+static void check_placeholder_case(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
@@ -319,9 +316,11 @@ static void check_placeholder_case(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL105 = {
-	"CL105", "placeholder-case-mismatch", CL_SEV_ERROR,
-	"a placeholder whose key matches a variable only ignoring case",
-	check_placeholder_case
+	.id = "CL105",
+	.slug = "placeholder-case-mismatch",
+	.severity = CL_SEV_ERROR,
+	.summary = "a placeholder whose key matches a variable only ignoring case",
+	.check = check_placeholder_case,
 };
 
 /* ---- CL106 ---- */
@@ -384,13 +383,10 @@ static void report_malformed(struct cl_ctx *ctx, const struct cl_template *tpl,
 			  s + m->start, ellipsis, keylen, key);
 }
 
-static void check_malformed_placeholder(struct cl_ctx *ctx)
+static void check_malformed_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_templates; i++) {
 		const struct cl_template *tpl = &c->templates[i];
 		const char *s = ctx->buf + tpl->span.start;
@@ -411,9 +407,11 @@ static void check_malformed_placeholder(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL106 = {
-	"CL106", "malformed-placeholder", CL_SEV_ERROR,
-	"text that looks like a placeholder but is not one",
-	check_malformed_placeholder
+	.id = "CL106",
+	.slug = "malformed-placeholder",
+	.severity = CL_SEV_ERROR,
+	.summary = "text that looks like a placeholder but is not one",
+	.check = check_malformed_placeholder,
 };
 
 /* ---- CL107 ---- */
@@ -474,13 +472,10 @@ static void check_list_duplicates(struct cl_ctx *ctx,
 	free(refs);
 }
 
-static void check_duplicate_variable_key(struct cl_ctx *ctx)
+static void check_duplicate_variable_key(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	check_list_duplicates(ctx, &c->variables, "the connector variables",
 			      NULL);
 	for (i = 0; i < c->n_auth_methods; i++)
@@ -492,22 +487,21 @@ static void check_duplicate_variable_key(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL107 = {
-	"CL107", "duplicate-variable-key", CL_SEV_ERROR,
-	"two variables with the same key in one scope",
-	check_duplicate_variable_key
+	.id = "CL107",
+	.slug = "duplicate-variable-key",
+	.severity = CL_SEV_ERROR,
+	.summary = "two variables with the same key in one scope",
+	.check = check_duplicate_variable_key,
 };
 
 /* ---- CL108 ---- */
 
-static void check_use_of_undefined(struct cl_ctx *ctx)
+static void check_use_of_undefined(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_nearmiss_index *index = NULL;
 	const char **cands;
 	size_t i, j;
 
-	if (!c)
-		return;
 	cands = cl_malloc((c->variables.n + 1) * sizeof(*cands));
 	for (i = 0; i < c->variables.n; i++)
 		cands[i] = c->variables.items[i].key;
@@ -539,21 +533,20 @@ static void check_use_of_undefined(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL108 = {
-	"CL108", "use-of-undefined-variable", CL_SEV_ERROR,
-	"a use of a connector variable that does not exist",
-	check_use_of_undefined
+	.id = "CL108",
+	.slug = "use-of-undefined-variable",
+	.severity = CL_SEV_ERROR,
+	.summary = "a use of a connector variable that does not exist",
+	.check = check_use_of_undefined,
 };
 
 /* ---- CL109 ---- */
 
-static void check_not_used_by_method(struct cl_ctx *ctx)
+static void check_not_used_by_method(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
@@ -572,7 +565,9 @@ static void check_not_used_by_method(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL109 = {
-	"CL109", "connector-variable-not-used-by-method", CL_SEV_ERROR,
-	"an auth method referencing a connector variable it does not use",
-	check_not_used_by_method
+	.id = "CL109",
+	.slug = "connector-variable-not-used-by-method",
+	.severity = CL_SEV_ERROR,
+	.summary = "an auth method referencing a connector variable it does not use",
+	.check = check_not_used_by_method,
 };

@@ -21,13 +21,10 @@
  * default; CL301 and CL302 report it only when this rule is off, so that
  * one missing variable gives one diagnostic.
  */
-static void check_default_auth_variables(struct cl_ctx *ctx)
+static void check_default_auth_variables(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, n;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const char *const *keys = cl_auth_default_keys(m->type, &n);
@@ -46,9 +43,11 @@ static void check_default_auth_variables(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL201 = {
-	"CL201", "missing-default-auth-variable", CL_SEV_ERROR,
-	"a default auth variable of the method's type is absent",
-	check_default_auth_variables
+	.id = "CL201",
+	.slug = "missing-default-auth-variable",
+	.severity = CL_SEV_ERROR,
+	.summary = "a default auth variable of the method's type is absent",
+	.check = check_default_auth_variables,
 };
 
 static int is_enabled(const struct cl_connector *c, const char *id)
@@ -89,9 +88,8 @@ static const struct cl_enable *misspelt_enable(const struct cl_connector *c,
 	return NULL;
 }
 
-static void check_auth_method_enabled(struct cl_ctx *ctx)
+static void check_auth_method_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
 	/* With no endpoint at all CL005 says it once, not once per method. */
@@ -121,8 +119,11 @@ static void check_auth_method_enabled(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL202 = {
-	"CL202", "auth-method-not-enabled", CL_SEV_WARNING,
-	"an auth method that no endpoint enables", check_auth_method_enabled
+	.id = "CL202",
+	.slug = "auth-method-not-enabled",
+	.severity = CL_SEV_WARNING,
+	.summary = "an auth method that no endpoint enables",
+	.check = check_auth_method_enabled,
 };
 
 /* Content-Type is an HTTP header whatever its case; as a query or form
@@ -144,13 +145,10 @@ static void check_params_for_content_type(struct cl_ctx *ctx,
 	}
 }
 
-static void check_content_type_outside_headers(struct cl_ctx *ctx)
+static void check_content_type_outside_headers(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
@@ -166,7 +164,9 @@ static void check_content_type_outside_headers(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL203 = {
-	"CL203", "content-type-outside-headers", CL_SEV_ERROR,
-	"a Content-Type param in url-params or body",
-	check_content_type_outside_headers
+	.id = "CL203",
+	.slug = "content-type-outside-headers",
+	.severity = CL_SEV_ERROR,
+	.summary = "a Content-Type param in url-params or body",
+	.check = check_content_type_outside_headers,
 };

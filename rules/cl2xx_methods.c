@@ -70,13 +70,10 @@ static void check_header_list(struct cl_ctx *ctx,
 	}
 }
 
-static void check_duplicate_headers(struct cl_ctx *ctx)
+static void check_duplicate_headers(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_header_list(ctx, &c->auth_methods[i].headers,
 				  "auth method", c->auth_methods[i].id);
@@ -86,10 +83,11 @@ static void check_duplicate_headers(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL204 = {
-	"CL204", "duplicate-header", CL_SEV_ERROR,
-	"the same header name twice in one `headers` (names compared "
-	"case-insensitively)",
-	check_duplicate_headers
+	.id = "CL204",
+	.slug = "duplicate-header",
+	.severity = CL_SEV_ERROR,
+	.summary = "the same header name twice in one `headers` (names compared " "case-insensitively)",
+	.check = check_duplicate_headers,
 };
 
 /* ---- CL205 missing-auth-url ---- */
@@ -101,13 +99,10 @@ static const char *url_role(enum cl_auth_type type)
 		       : "the URL the platform authenticates against";
 }
 
-static void check_auth_url(struct cl_ctx *ctx)
+static void check_auth_url(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
@@ -123,8 +118,11 @@ static void check_auth_url(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL205 = {
-	"CL205", "missing-auth-url", CL_SEV_ERROR,
-	"an auth method with no `url`, or an empty one", check_auth_url
+	.id = "CL205",
+	.slug = "missing-auth-url",
+	.severity = CL_SEV_ERROR,
+	.summary = "an auth method with no `url`, or an empty one",
+	.check = check_auth_url,
 };
 
 /* ---- CL206 basic-credentials-missing ---- */
@@ -136,14 +134,11 @@ const struct cl_rule cl_rule_CL205 = {
  * empty, and the instance then authenticates with nothing. (A `password`
  * with a default is not this rule's: that is a hard-coded secret, CL501.)
  */
-static void check_basic_credentials(struct cl_ctx *ctx)
+static void check_basic_credentials(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	static const char *const keys[] = { "username", "password" };
-	const struct cl_connector *c = ctx->model;
 	size_t i, k;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
@@ -177,9 +172,11 @@ static void check_basic_credentials(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL206 = {
-	"CL206", "basic-credentials-missing", CL_SEV_ERROR,
-	"a `basic` method whose `username` or `password` nobody is asked for",
-	check_basic_credentials
+	.id = "CL206",
+	.slug = "basic-credentials-missing",
+	.severity = CL_SEV_ERROR,
+	.summary = "a `basic` method whose `username` or `password` nobody is asked for",
+	.check = check_basic_credentials,
 };
 
 /* ---- CL207 token-header-missing ---- */
@@ -238,13 +235,10 @@ static const struct cl_param *token_param(const struct cl_param_list *list)
  * endpoint; a token in the body is sent as a form field, which APIs do not
  * read on GET requests.
  */
-static void check_token_header(struct cl_ctx *ctx)
+static void check_token_header(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_param *p;
@@ -276,9 +270,11 @@ static void check_token_header(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL207 = {
-	"CL207", "token-header-missing", CL_SEV_ERROR,
-	"a `token` method with no header param that carries `{{token}}`",
-	check_token_header
+	.id = "CL207",
+	.slug = "token-header-missing",
+	.severity = CL_SEV_ERROR,
+	.summary = "a `token` method with no header param that carries `{{token}}`",
+	.check = check_token_header,
 };
 
 /* ---- CL208 oauth1-signature-method ---- */
@@ -352,13 +348,10 @@ static void check_signature_params(struct cl_ctx *ctx,
  * `oauth_signature_method` params. A variable with no default is reported
  * only when nobody is asked for it either; an absent one is CL201's.
  */
-static void check_signature_method(struct cl_ctx *ctx)
+static void check_signature_method(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -389,9 +382,11 @@ static void check_signature_method(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL208 = {
-	"CL208", "oauth1-signature-method", CL_SEV_ERROR,
-	"an `oauth1` method whose signature method is not `HMAC-SHA256`",
-	check_signature_method
+	.id = "CL208",
+	.slug = "oauth1-signature-method",
+	.severity = CL_SEV_ERROR,
+	.summary = "an `oauth1` method whose signature method is not `HMAC-SHA256`",
+	.check = check_signature_method,
 };
 
 /* ---- CL209 missing-token-key ---- */
@@ -403,14 +398,11 @@ const struct cl_rule cl_rule_CL208 = {
  * the platform then cannot find the token. A required variable without a
  * default is left alone: the user gives the value.
  */
-static void check_token_key(struct cl_ctx *ctx)
+static void check_token_key(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	static const char key[] = "response_authentication_token_key";
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -447,8 +439,9 @@ static void check_token_key(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL209 = {
-	"CL209", "missing-token-key", CL_SEV_ERROR,
-	"an OAuth 2 or SOAP method without a non-empty "
-	"`response_authentication_token_key`",
-	check_token_key
+	.id = "CL209",
+	.slug = "missing-token-key",
+	.severity = CL_SEV_ERROR,
+	.summary = "an OAuth 2 or SOAP method without a non-empty " "`response_authentication_token_key`",
+	.check = check_token_key,
 };

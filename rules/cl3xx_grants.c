@@ -79,13 +79,10 @@ static size_t find_values(const struct cl_auth_method *m, const char *key,
  * oauth2-authorization-code method `password` does not fit at all; CL303
  * reports it there.
  */
-static void check_password_grant(struct cl_ctx *ctx)
+static void check_password_grant(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, n;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		struct found f[MAX_FOUND];
@@ -119,10 +116,11 @@ static void check_password_grant(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL304 = {
-	"CL304", "deprecated-password-grant", CL_SEV_WARNING,
-	"`grant_type` `password` (resource-owner password credentials: "
-	"deprecated by current OAuth security advice)",
-	check_password_grant
+	.id = "CL304",
+	.slug = "deprecated-password-grant",
+	.severity = CL_SEV_WARNING,
+	.summary = "`grant_type` `password` (resource-owner password credentials: " "deprecated by current OAuth security advice)",
+	.check = check_password_grant,
 };
 
 /* ---- CL306 swapped-oauth-urls ---- */
@@ -208,13 +206,10 @@ static int same_url(const char *a, const char *b)
  * of them is certainly wrong. Missing or empty URLs are CL205's and
  * CL305's.
  */
-static void check_swapped_urls(struct cl_ctx *ctx)
+static void check_swapped_urls(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *one = NULL;
@@ -255,10 +250,11 @@ static void check_swapped_urls(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL306 = {
-	"CL306", "swapped-oauth-urls", CL_SEV_WARNING,
-	"authorisation code: the token `url` and Additional URL 1 given the "
-	"wrong way round, or the same",
-	check_swapped_urls
+	.id = "CL306",
+	.slug = "swapped-oauth-urls",
+	.severity = CL_SEV_WARNING,
+	.summary = "authorisation code: the token `url` and Additional URL 1 given the " "wrong way round, or the same",
+	.check = check_swapped_urls,
 };
 
 /* ---- CL308 invalid-client-type ---- */
@@ -274,14 +270,11 @@ const struct cl_rule cl_rule_CL306 = {
  * is empty, hence public: also reported. (CL302 still takes a misspelt
  * `confidential` as meant confidential.)
  */
-static void check_client_type(struct cl_ctx *ctx)
+static void check_client_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	static const char *const ok[] = { "confidential", "public" };
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -327,11 +320,11 @@ static void check_client_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL308 = {
-	"CL308", "invalid-client-type", CL_SEV_ERROR,
-	"`client_type` other than `confidential` or `public` (the platform "
-	"treats any other value as public, so no client authentication is "
-	"sent)",
-	check_client_type
+	.id = "CL308",
+	.slug = "invalid-client-type",
+	.severity = CL_SEV_ERROR,
+	.summary = "`client_type` other than `confidential` or `public` (the platform " "treats any other value as public, so no client authentication is " "sent)",
+	.check = check_client_type,
 };
 
 /* ---- CL309 redirect-uri-not-allowed ---- */
@@ -358,13 +351,10 @@ static void list_uris(struct cl_strbuf *sb, const char *const *uris, size_t n)
  * only at its own callback URIs: any other value loses the code. Each
  * place with a wrong value is reported.
  */
-static void check_redirect_uri(struct cl_ctx *ctx)
+static void check_redirect_uri(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, n, nuris;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const char *const *uris;
@@ -402,10 +392,11 @@ static void check_redirect_uri(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL309 = {
-	"CL309", "redirect-uri-not-allowed", CL_SEV_WARNING,
-	"a `redirect_uri` that is not one of the configured redirect URIs "
-	"(default: the platform's production and staging ones)",
-	check_redirect_uri
+	.id = "CL309",
+	.slug = "redirect-uri-not-allowed",
+	.severity = CL_SEV_WARNING,
+	.summary = "a `redirect_uri` that is not one of the configured redirect URIs " "(default: the platform's production and staging ones)",
+	.check = check_redirect_uri,
 };
 
 /* ---- CL310 implicit-grant ---- */
@@ -437,14 +428,11 @@ static int has_token_word(const char *value)
  * (wrong-grant-type) reports it as such; this rule reports it only while
  * CL303 is turned off, so one value gives one diagnostic.
  */
-static void check_implicit_grant(struct cl_ctx *ctx)
+static void check_implicit_grant(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	int grants = !cl_rule_enabled(ctx, &cl_rule_CL303);
 	size_t i, j, n;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		struct found f[MAX_FOUND];
@@ -477,8 +465,9 @@ static void check_implicit_grant(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL310 = {
-	"CL310", "implicit-grant", CL_SEV_ERROR,
-	"`response_type=token` or `grant_type` `implicit`: the implicit grant "
-	"is deprecated and unsafe",
-	check_implicit_grant
+	.id = "CL310",
+	.slug = "implicit-grant",
+	.severity = CL_SEV_ERROR,
+	.summary = "`response_type=token` or `grant_type` `implicit`: the implicit grant " "is deprecated and unsafe",
+	.check = check_implicit_grant,
 };

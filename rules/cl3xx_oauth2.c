@@ -10,13 +10,10 @@
 #include "nearmiss.h"
 #include "rule.h"
 
-static void check_client_id(struct cl_ctx *ctx)
+static void check_client_id(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -42,9 +39,11 @@ static void check_client_id(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL301 = {
-	"CL301", "missing-client-id", CL_SEV_ERROR,
-	"an OAuth 2 method without a required or defaulted client_id",
-	check_client_id
+	.id = "CL301",
+	.slug = "missing-client-id",
+	.severity = CL_SEV_ERROR,
+	.summary = "an OAuth 2 method without a required or defaulted client_id",
+	.check = check_client_id,
 };
 
 /*
@@ -53,13 +52,10 @@ const struct cl_rule cl_rule_CL301 = {
  * (RFC 6749 §2.3.1). A default alone does not do: a secret belongs to
  * whoever adds the instance, so the user must be asked for it.
  */
-static void check_client_secret(struct cl_ctx *ctx)
+static void check_client_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -88,10 +84,11 @@ static void check_client_secret(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL302 = {
-	"CL302", "missing-client-secret", CL_SEV_ERROR,
-	"an OAuth 2 client that must authenticate without a required "
-	"client_secret",
-	check_client_secret
+	.id = "CL302",
+	.slug = "missing-client-secret",
+	.severity = CL_SEV_ERROR,
+	.summary = "an OAuth 2 client that must authenticate without a required " "client_secret",
+	.check = check_client_secret,
 };
 
 /* ---- CL303 ---- */
@@ -200,13 +197,10 @@ static void check_grant_default(struct cl_ctx *ctx,
 				  "the `grant_type` default");
 }
 
-static void check_grant_type(struct cl_ctx *ctx)
+static void check_grant_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -228,19 +222,19 @@ static void check_grant_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL303 = {
-	"CL303", "wrong-grant-type", CL_SEV_ERROR,
-	"a grant_type that does not fit the OAuth 2 method", check_grant_type
+	.id = "CL303",
+	.slug = "wrong-grant-type",
+	.severity = CL_SEV_ERROR,
+	.summary = "a grant_type that does not fit the OAuth 2 method",
+	.check = check_grant_type,
 };
 
 /* ---- CL305 ---- */
 
-static void check_authorise_url(struct cl_ctx *ctx)
+static void check_authorise_url(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *one = NULL;
@@ -275,9 +269,11 @@ static void check_authorise_url(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL305 = {
-	"CL305", "missing-authorise-url", CL_SEV_ERROR,
-	"an oauth2-authorization-code method without Additional URL 1",
-	check_authorise_url
+	.id = "CL305",
+	.slug = "missing-authorise-url",
+	.severity = CL_SEV_ERROR,
+	.summary = "an oauth2-authorization-code method without Additional URL 1",
+	.check = check_authorise_url,
 };
 
 /* ---- CL307 ---- */
@@ -314,13 +310,10 @@ static int has_param_ci(const struct cl_param_list *list, const char *key)
 	return cl_param_list_find_header(list, key) != NULL;
 }
 
-static void check_token_content_type(struct cl_ctx *ctx)
+static void check_token_content_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		int found = 0;
@@ -364,7 +357,9 @@ static void check_token_content_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL307 = {
-	"CL307", "token-request-content-type", CL_SEV_WARNING,
-	"an OAuth 2 token request not declared as form-encoded",
-	check_token_content_type
+	.id = "CL307",
+	.slug = "token-request-content-type",
+	.severity = CL_SEV_WARNING,
+	.summary = "an OAuth 2 token request not declared as form-encoded",
+	.check = check_token_content_type,
 };

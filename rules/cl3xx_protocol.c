@@ -275,13 +275,10 @@ static void check_response_param(struct cl_ctx *ctx,
 	cl_strbuf_release(&what);
 }
 
-static void check_response_type(struct cl_ctx *ctx)
+static void check_response_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *az = authorise_url(m);
@@ -320,10 +317,11 @@ static void check_response_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL311 = {
-	"CL311", "response-type-not-code", CL_SEV_ERROR,
-	"authorisation code: a `response_type` param with a value other than "
-	"`code`",
-	check_response_type
+	.id = "CL311",
+	.slug = "response-type-not-code",
+	.severity = CL_SEV_ERROR,
+	.summary = "authorisation code: a `response_type` param with a value other than " "`code`",
+	.check = check_response_type,
 };
 
 /* ---- CL312 ---- */
@@ -434,13 +432,10 @@ static void secrets_in_query(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	}
 }
 
-static void check_credentials_in_query(struct cl_ctx *ctx)
+static void check_credentials_in_query(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *az = authorise_url(m);
@@ -470,10 +465,11 @@ static void check_credentials_in_query(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL312 = {
-	"CL312", "client-credentials-in-query", CL_SEV_ERROR,
-	"a client secret sent in the URL of an OAuth 2 request, where servers "
-	"and proxies log it",
-	check_credentials_in_query
+	.id = "CL312",
+	.slug = "client-credentials-in-query",
+	.severity = CL_SEV_ERROR,
+	.summary = "a client secret sent in the URL of an OAuth 2 request, where servers " "and proxies log it",
+	.check = check_credentials_in_query,
 };
 
 /* ---- CL313 ---- */
@@ -519,13 +515,10 @@ static void grant_conflicts(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	}
 }
 
-static void check_grant_conflict(struct cl_ctx *ctx)
+static void check_grant_conflict(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -542,10 +535,11 @@ static void check_grant_conflict(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL313 = {
-	"CL313", "grant-type-conflict", CL_SEV_ERROR,
-	"a literal `grant_type` param that disagrees with the `grant_type` "
-	"variable's default",
-	check_grant_conflict
+	.id = "CL313",
+	.slug = "grant-type-conflict",
+	.severity = CL_SEV_ERROR,
+	.summary = "a literal `grant_type` param that disagrees with the `grant_type` " "variable's default",
+	.check = check_grant_conflict,
 };
 
 /* ---- CL314 ---- */
@@ -584,13 +578,10 @@ static int label_helps(const char *label)
 	return 1;
 }
 
-static void check_empty_scope(struct cl_ctx *ctx)
+static void check_empty_scope(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -610,10 +601,11 @@ static void check_empty_scope(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL314 = {
-	"CL314", "empty-scope", CL_SEV_INFO,
-	"a required `scope` variable with no default and no label telling "
-	"the user what to type",
-	check_empty_scope
+	.id = "CL314",
+	.slug = "empty-scope",
+	.severity = CL_SEV_INFO,
+	.summary = "a required `scope` variable with no default and no label telling " "the user what to type",
+	.check = check_empty_scope,
 };
 
 /* ---- CL315 ---- */
@@ -674,13 +666,10 @@ static void report_two_methods(struct cl_ctx *ctx, const struct cl_auth_method *
 				  cl_var_default(ct));
 }
 
-static void check_two_client_auth(struct cl_ctx *ctx)
+static void check_two_client_auth(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, s, e;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_text *content = &m->body.content;
@@ -702,10 +691,11 @@ static void check_two_client_auth(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL315 = {
-	"CL315", "two-client-auth-methods", CL_SEV_WARNING,
-	"a confidential authorisation code client that also sends "
-	"`client_secret` in its token request body",
-	check_two_client_auth
+	.id = "CL315",
+	.slug = "two-client-auth-methods",
+	.severity = CL_SEV_WARNING,
+	.summary = "a confidential authorisation code client that also sends " "`client_secret` in its token request body",
+	.check = check_two_client_auth,
 };
 
 /* ---- CL316 ---- */
@@ -845,14 +835,11 @@ static void scope_params(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	}
 }
 
-static void check_scope_syntax(struct cl_ctx *ctx)
+static void check_scope_syntax(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	const struct cl_node **seen = NULL;
 	size_t i, n_seen = 0, alloc = 0;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_variable *v;
@@ -872,11 +859,11 @@ static void check_scope_syntax(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL316 = {
-	"CL316", "invalid-scope-syntax", CL_SEV_ERROR,
-	"a scope with quotes, backslashes, control or non-ASCII characters "
-	"(scope tokens are printable ASCII separated by single spaces, "
-	"RFC 6749 §3.3)",
-	check_scope_syntax
+	.id = "CL316",
+	.slug = "invalid-scope-syntax",
+	.severity = CL_SEV_ERROR,
+	.summary = "a scope with quotes, backslashes, control or non-ASCII characters " "(scope tokens are printable ASCII separated by single spaces, " "RFC 6749 §3.3)",
+	.check = check_scope_syntax,
 };
 
 /* ---- CL317 ---- */
@@ -909,13 +896,10 @@ static void check_state_param(struct cl_ctx *ctx, const struct cl_auth_method *m
 			  "sent as `state` here");
 }
 
-static void check_fixed_state(struct cl_ctx *ctx)
+static void check_fixed_state(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *az = authorise_url(m);
@@ -949,10 +933,11 @@ static void check_fixed_state(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL317 = {
-	"CL317", "fixed-state", CL_SEV_ERROR,
-	"a constant `state` on the authorise request: `state` must be "
-	"unguessable per request",
-	check_fixed_state
+	.id = "CL317",
+	.slug = "fixed-state",
+	.severity = CL_SEV_ERROR,
+	.summary = "a constant `state` on the authorise request: `state` must be " "unguessable per request",
+	.check = check_fixed_state,
 };
 
 /* ---- CL318 ---- */
@@ -1043,13 +1028,10 @@ static void name_query(struct cl_ctx *ctx, const struct cl_auth_method *m,
  * may want a header such as `Client-Id` on every request. Endpoint params
  * are the API's own.
  */
-static void check_param_name_case(struct cl_ctx *ctx)
+static void check_param_name_case(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 		const struct cl_additional_url *az = authorise_url(m);
@@ -1066,9 +1048,9 @@ static void check_param_name_case(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL318 = {
-	"CL318", "oauth-param-name-case", CL_SEV_ERROR,
-	"an OAuth param whose key differs from the protocol name only by case "
-	"or separators (`Grant_Type`, `clientId`): OAuth names are "
-	"case-sensitive",
-	check_param_name_case
+	.id = "CL318",
+	.slug = "oauth-param-name-case",
+	.severity = CL_SEV_ERROR,
+	.summary = "an OAuth param whose key differs from the protocol name only by case " "or separators (`Grant_Type`, `clientId`): OAuth names are " "case-sensitive",
+	.check = check_param_name_case,
 };

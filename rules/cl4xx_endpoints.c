@@ -9,9 +9,8 @@
 #include "nearmiss.h"
 #include "rule.h"
 
-static void check_endpoint_without_auth(struct cl_ctx *ctx)
+static void check_endpoint_without_auth(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
 	/*
@@ -39,18 +38,18 @@ static void check_endpoint_without_auth(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL401 = {
-	"CL401", "endpoint-without-auth-method", CL_SEV_ERROR,
-	"an endpoint that enables no auth method", check_endpoint_without_auth
+	.id = "CL401",
+	.slug = "endpoint-without-auth-method",
+	.severity = CL_SEV_ERROR,
+	.summary = "an endpoint that enables no auth method",
+	.check = check_endpoint_without_auth,
 };
 
-static void check_enable_unknown(struct cl_ctx *ctx)
+static void check_enable_unknown(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	const char **ids = NULL;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
@@ -93,7 +92,9 @@ static void check_enable_unknown(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL402 = {
-	"CL402", "enable-unknown-auth-method", CL_SEV_ERROR,
-	"an enable naming an auth method that does not exist",
-	check_enable_unknown
+	.id = "CL402",
+	.slug = "enable-unknown-auth-method",
+	.severity = CL_SEV_ERROR,
+	.summary = "an enable naming an auth method that does not exist",
+	.check = check_enable_unknown,
 };

@@ -134,13 +134,10 @@ static int missing_from(const struct cl_connector *c,
 	       enabled_somewhere(c, m);
 }
 
-static void check_partially_enabled(struct cl_ctx *ctx)
+static void check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, nmethods = 0;
 
-	if (!c)
-		return;
 	for (j = 0; j < c->n_auth_methods; j++)
 		nmethods += *c->auth_methods[j].id && first_with_id(c, j);
 	if (nmethods < 2)
@@ -197,9 +194,11 @@ static void check_partially_enabled(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL403 = {
-	"CL403", "endpoint-partially-enabled", CL_SEV_INFO,
-	"the connector has several auth methods and the endpoint enables only some of them",
-	check_partially_enabled
+	.id = "CL403",
+	.slug = "endpoint-partially-enabled",
+	.severity = CL_SEV_INFO,
+	.summary = "the connector has several auth methods and the endpoint enables only some of them",
+	.check = check_partially_enabled,
 };
 
 /* ---- CL404 ---- */
@@ -211,13 +210,10 @@ const struct cl_rule cl_rule_CL403 = {
  * spec, "Limits"). Counted on the trimmed, decoded URL as written,
  * placeholders included (they are what is stored), in characters.
  */
-static void check_url_too_long(struct cl_ctx *ctx)
+static void check_url_too_long(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 		size_t len, chars;
@@ -240,8 +236,11 @@ static void check_url_too_long(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL404 = {
-	"CL404", "endpoint-url-too-long", CL_SEV_ERROR,
-	"an endpoint `url` over 255 characters", check_url_too_long
+	.id = "CL404",
+	.slug = "endpoint-url-too-long",
+	.severity = CL_SEV_ERROR,
+	.summary = "an endpoint `url` over 255 characters",
+	.check = check_url_too_long,
 };
 
 /* ---- CL405 ---- */
@@ -254,15 +253,12 @@ static int method_in(const char *m, const char *const *list)
 	return 0;
 }
 
-static void check_direction_method(struct cl_ctx *ctx)
+static void check_direction_method(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	static const char *const writes[] = { "POST", "PUT", "PATCH", "DELETE", NULL };
 	static const char *const reads[] = { "GET", "HEAD", NULL };
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 		struct cl_span at;
@@ -294,9 +290,11 @@ static void check_direction_method(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL405 = {
-	"CL405", "direction-method-mismatch", CL_SEV_INFO,
-	"`receive` with POST/PUT/PATCH/DELETE, or `send` with GET/HEAD",
-	check_direction_method
+	.id = "CL405",
+	.slug = "direction-method-mismatch",
+	.severity = CL_SEV_INFO,
+	.summary = "`receive` with POST/PUT/PATCH/DELETE, or `send` with GET/HEAD",
+	.check = check_direction_method,
 };
 
 /* ---- CL406 ---- */
@@ -306,14 +304,11 @@ const struct cl_rule cl_rule_CL405 = {
  * §9.3.1, §9.3.2, §9.3.7): servers may reject it and proxies drop it. A
  * body with format="none" sends nothing; CL412 reports its params.
  */
-static void check_bodiless_request(struct cl_ctx *ctx)
+static void check_bodiless_request(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	static const char *const bodiless[] = { "GET", "HEAD", "OPTIONS", NULL };
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 		const struct cl_body *b = &e->body;
@@ -343,8 +338,11 @@ static void check_bodiless_request(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL406 = {
-	"CL406", "body-on-bodiless-request", CL_SEV_WARNING,
-	"body params or content on GET, HEAD or OPTIONS", check_bodiless_request
+	.id = "CL406",
+	.slug = "body-on-bodiless-request",
+	.severity = CL_SEV_WARNING,
+	.summary = "body params or content on GET, HEAD or OPTIONS",
+	.check = check_bodiless_request,
 };
 
 /* ---- CL407 ---- */
@@ -356,9 +354,8 @@ const struct cl_rule cl_rule_CL406 = {
  * in a webhook connector, where the platform wants a Content-Type on every
  * endpoint (CL409).
  */
-static void check_content_type_empty_body(struct cl_ctx *ctx)
+static void check_content_type_empty_body(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
 	if (!c || c->webhook)
@@ -402,9 +399,11 @@ static void check_content_type_empty_body(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL407 = {
-	"CL407", "content-type-with-empty-body", CL_SEV_WARNING,
-	"an endpoint's own `Content-Type` header when it sends no body",
-	check_content_type_empty_body
+	.id = "CL407",
+	.slug = "content-type-with-empty-body",
+	.severity = CL_SEV_WARNING,
+	.summary = "an endpoint's own `Content-Type` header when it sends no body",
+	.check = check_content_type_empty_body,
 };
 
 /* ---- CL408 ---- */
@@ -518,13 +517,10 @@ static void check_repeated_params(struct cl_ctx *ctx,
 	}
 }
 
-static void check_repeats_auth_param(struct cl_ctx *ctx)
+static void check_repeats_auth_param(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
@@ -537,9 +533,11 @@ static void check_repeats_auth_param(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL408 = {
-	"CL408", "repeats-auth-param", CL_SEV_WARNING,
-	"an endpoint header or body param with the same key and value as one an enabled auth method already sends automatically",
-	check_repeats_auth_param
+	.id = "CL408",
+	.slug = "repeats-auth-param",
+	.severity = CL_SEV_WARNING,
+	.summary = "an endpoint header or body param with the same key and value as one an enabled auth method already sends automatically",
+	.check = check_repeats_auth_param,
 };
 
 /* ---- CL409 ---- */
@@ -566,9 +564,8 @@ static const struct cl_param *sent_content_type(const struct cl_param_list *h)
  * optional header (required="false") is not sent unless a user fills it
  * in, so it does not count.
  */
-static void check_webhook_content_type(struct cl_ctx *ctx)
+static void check_webhook_content_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
 	if (!c || !c->webhook)
@@ -649,9 +646,11 @@ static void check_webhook_content_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL409 = {
-	"CL409", "webhook-content-type-missing", CL_SEV_ERROR,
-	"a webhook connector's endpoint without a `Content-Type` header (own or inherited)",
-	check_webhook_content_type
+	.id = "CL409",
+	.slug = "webhook-content-type-missing",
+	.severity = CL_SEV_ERROR,
+	.summary = "a webhook connector's endpoint without a `Content-Type` header (own or inherited)",
+	.check = check_webhook_content_type,
 };
 
 /* ---- CL410 ---- */
@@ -742,13 +741,10 @@ static int contradicts(enum cl_data_type header, enum cl_data_type data)
  * encoding whatever the endpoint's data-type (which then describes the
  * response).
  */
-static void check_content_type_data_type(struct cl_ctx *ctx)
+static void check_content_type_data_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 		enum cl_data_type want;
@@ -800,20 +796,19 @@ static void check_content_type_data_type(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL410 = {
-	"CL410", "content-type-data-type-mismatch", CL_SEV_WARNING,
-	"an endpoint's own `Content-Type` header that contradicts its `data-type` or body `data-type`",
-	check_content_type_data_type
+	.id = "CL410",
+	.slug = "content-type-data-type-mismatch",
+	.severity = CL_SEV_WARNING,
+	.summary = "an endpoint's own `Content-Type` header that contradicts its `data-type` or body `data-type`",
+	.check = check_content_type_data_type,
 };
 
 /* ---- CL411 ---- */
 
-static void check_duplicate_enable(struct cl_ctx *ctx)
+static void check_duplicate_enable(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, k;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
@@ -843,9 +838,11 @@ static void check_duplicate_enable(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL411 = {
-	"CL411", "duplicate-enable", CL_SEV_WARNING,
-	"the same auth method enabled twice on one endpoint",
-	check_duplicate_enable
+	.id = "CL411",
+	.slug = "duplicate-enable",
+	.severity = CL_SEV_WARNING,
+	.summary = "the same auth method enabled twice on one endpoint",
+	.check = check_duplicate_enable,
 };
 
 /* ---- CL412 ---- */
@@ -890,13 +887,10 @@ static void check_body_format(struct cl_ctx *ctx, const struct cl_body *b,
 	}
 }
 
-static void check_body_format_mismatch(struct cl_ctx *ctx)
+static void check_body_format_mismatch(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_body_format(ctx, &c->auth_methods[i].body, "auth method",
 				  c->auth_methods[i].id);
@@ -906,9 +900,11 @@ static void check_body_format_mismatch(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL412 = {
-	"CL412", "body-format-mismatch", CL_SEV_WARNING,
-	"body `format=\"none\"` with params or content, or `format=\"form\"` with a `content` child",
-	check_body_format_mismatch
+	.id = "CL412",
+	.slug = "body-format-mismatch",
+	.severity = CL_SEV_WARNING,
+	.summary = "body `format=\"none\"` with params or content, or `format=\"form\"` with a `content` child",
+	.check = check_body_format_mismatch,
 };
 
 /* ---- CL413 ---- */
@@ -965,13 +961,10 @@ static struct cl_span empty_value_span(const struct cl_param *o)
 	return s;
 }
 
-static void check_pagination_options(struct cl_ctx *ctx)
+static void check_pagination_options(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j, k;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 		const struct cl_pagination *pg = &e->pagination;
@@ -1025,7 +1018,9 @@ static void check_pagination_options(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL413 = {
-	"CL413", "pagination-options-missing", CL_SEV_WARNING,
-	"a pagination method without the options it needs (`page-number`: `page_parameter` and `limit_parameter`; `next-page-token`: `token_path`)",
-	check_pagination_options
+	.id = "CL413",
+	.slug = "pagination-options-missing",
+	.severity = CL_SEV_WARNING,
+	.summary = "a pagination method without the options it needs (`page-number`: `page_parameter` and `limit_parameter`; `next-page-token`: `token_path`)",
+	.check = check_pagination_options,
 };

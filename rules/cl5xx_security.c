@@ -320,13 +320,10 @@ static void check_template_text(struct cl_ctx *ctx, const struct cl_template *t)
 	cl_strbuf_release(&subject);
 }
 
-static void check_hard_coded_secret(struct cl_ctx *ctx)
+static void check_hard_coded_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	check_variable_defaults(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
@@ -349,9 +346,12 @@ static void check_hard_coded_secret(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL501 = {
-	"CL501", "hard-coded-secret", CL_SEV_ERROR,
-	"a secret given as literal text: a credential variable's default, an `Authorization` header value, a param value, URL query or body content that holds a credential",
-	check_hard_coded_secret
+	.id = "CL501",
+	.slug = "hard-coded-secret",
+	.severity = CL_SEV_ERROR,
+	.summary = "a secret given as literal text: a credential variable's default, an `Authorization` header value, a param value, URL query or body content that holds a credential",
+	.check = check_hard_coded_secret,
+	.masks_secrets = true,
 };
 
 /* ---- URLs ---- */
@@ -486,13 +486,10 @@ static void check_url_scheme(struct cl_ctx *ctx, const struct cl_node *n,
 		d->severity = (enum cl_severity)(d->severity - 1);
 }
 
-static void check_insecure_url(struct cl_ctx *ctx)
+static void check_insecure_url(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i, j;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
@@ -515,9 +512,11 @@ static void check_insecure_url(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL502 = {
-	"CL502", "insecure-url", CL_SEV_ERROR,
-	"an `http://` auth `url` or `additional-url` (loopback hosts excepted); a warning for endpoint URLs",
-	check_insecure_url
+	.id = "CL502",
+	.slug = "insecure-url",
+	.severity = CL_SEV_ERROR,
+	.summary = "an `http://` auth `url` or `additional-url` (loopback hosts excepted); a warning for endpoint URLs",
+	.check = check_insecure_url,
 };
 
 /* ---- CL503 ---- */
@@ -615,14 +614,11 @@ static void check_userinfo_defaults(struct cl_ctx *ctx,
 	}
 }
 
-static void check_credentials_in_url(struct cl_ctx *ctx)
+static void check_credentials_in_url(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 	size_t i, j;
 
-	if (!c)
-		return;
 	check_userinfo_defaults(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
@@ -661,9 +657,12 @@ static void check_credentials_in_url(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL503 = {
-	"CL503", "credentials-in-url", CL_SEV_ERROR,
-	"user information in a URL (`https://user:pass@host/…`)",
-	check_credentials_in_url
+	.id = "CL503",
+	.slug = "credentials-in-url",
+	.severity = CL_SEV_ERROR,
+	.summary = "user information in a URL (`https://user:pass@host/…`)",
+	.check = check_credentials_in_url,
+	.masks_secrets = true,
 };
 
 /* ---- CL504 ---- */
@@ -690,13 +689,10 @@ static void check_unmarked(struct cl_ctx *ctx, const struct cl_var_list *vars)
 	}
 }
 
-static void check_secret_not_marked(struct cl_ctx *ctx)
+static void check_secret_not_marked(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	check_unmarked(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_unmarked(ctx, &c->auth_methods[i].variables);
@@ -705,9 +701,11 @@ static void check_secret_not_marked(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL504 = {
-	"CL504", "secret-not-marked", CL_SEV_WARNING,
-	"`client_secret`, `password`, `token`, `consumer_secret`, `token_secret` variables without `secret=\"true\"`",
-	check_secret_not_marked
+	.id = "CL504",
+	.slug = "secret-not-marked",
+	.severity = CL_SEV_WARNING,
+	.summary = "`client_secret`, `password`, `token`, `consumer_secret`, `token_secret` variables without `secret=\"true\"`",
+	.check = check_secret_not_marked,
 };
 
 /* ---- CL505 ---- */
@@ -756,13 +754,10 @@ static const struct cl_variable *secret_in_scope(const struct cl_connector *c,
  * `client_id` as URL params of an OAuth 2 method (of the token request, or
  * of the authorise request): CL312 reports those.
  */
-static void check_secret_in_query(struct cl_ctx *ctx)
+static void check_secret_in_query(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_connector *c = ctx->model;
 	size_t i;
 
-	if (!c)
-		return;
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *ph = &c->placeholders[i];
 		const struct cl_template *tpl = ph->tpl;
@@ -794,7 +789,9 @@ static void check_secret_in_query(struct cl_ctx *ctx)
 }
 
 const struct cl_rule cl_rule_CL505 = {
-	"CL505", "secret-in-query", CL_SEV_WARNING,
-	"a param in `url-params` whose value is a secret variable's placeholder (query strings are logged by servers and proxies)",
-	check_secret_in_query
+	.id = "CL505",
+	.slug = "secret-in-query",
+	.severity = CL_SEV_WARNING,
+	.summary = "a param in `url-params` whose value is a secret variable's placeholder (query strings are logged by servers and proxies)",
+	.check = check_secret_in_query,
 };

@@ -104,13 +104,9 @@ const char *cl_rule_doc(const cl_rule *rule)
 	return NULL;
 }
 
-/* No rule has an automatic fix yet. A flag in struct cl_rule would need
- * every positional definition to spell it out (-Wmissing-field-initializers),
- * so it comes with the first fix. */
 int cl_rule_has_fix(const cl_rule *rule)
 {
-	(void)rule;
-	return 0;
+	return rule->has_fix;
 }
 
 const cl_rule *cl_rule_suggest(const char *name)
@@ -540,14 +536,12 @@ static void lint_ctx(struct cl_ctx *ctx)
 		check_root(ctx, root);
 	} else {
 		ctx->model = cl_model_build(ctx, root);
-		/* The secret rules always run: their findings are dropped
-		 * when they are off, but the secrets they find are still
-		 * masked in every other rule's output. */
+		/* A rule that masks secrets runs even when it is off: its
+		 * findings are dropped, its secrets still masked. */
 		for (i = 0; i < cl_rules_count; i++)
 			if (cl_rules[i]->check &&
-			    (ctx->enabled[i] || cl_rules[i] == &cl_rule_CL501 ||
-			     cl_rules[i] == &cl_rule_CL503))
-				cl_rules[i]->check(ctx);
+			    (ctx->enabled[i] || cl_rules[i]->masks_secrets))
+				cl_rules[i]->check(ctx, ctx->model);
 	}
 	/* Last: the comments may suppress anything reported above. */
 	cl_suppress_apply(ctx);

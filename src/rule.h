@@ -2,15 +2,23 @@
  * What a rule sees: the rule descriptor, the per-file context and the one
  * function through which every diagnostic is emitted (cl_report).
  *
- * A rule is declared once, beside its check, as
+ * A rule lives in its own file, rules/CLnnn_slug.c: a why-comment, its
+ * check and its descriptor,
  *
- *     static void check(struct cl_ctx *ctx) { ... cl_report(ctx, &cl_rule_CL101, span, "...", ...); }
+ *     static void check(struct cl_ctx *ctx, const struct cl_connector *c)
+ *     { ... cl_report(ctx, &cl_rule_CL101, span, "...", ...); }
+ *
  *     const struct cl_rule cl_rule_CL101 = {
- *         "CL101", "unused-connector-variable", CL_SEV_WARNING,
- *         "connector variable that nothing uses or references", check };
+ *         .id = "CL101",
+ *         .slug = "unused-connector-variable",
+ *         .severity = CL_SEV_WARNING,
+ *         .summary = "connector variable that nothing uses or references",
+ *         .check = check,
+ *     };
  *
- * and listed once in rules/registry.c. Rules never print; they report to
- * the context's sink, and output formats render what it collected.
+ * and one line CL_RULE(CL101) in rules/rules.def. Rules never print; they
+ * report to the context's sink, and output formats render what it
+ * collected.
  */
 #ifndef CL_RULE_H
 #define CL_RULE_H
@@ -33,10 +41,16 @@ struct cl_rule {
 	const char *slug; /* "wrong-grant-type" */
 	enum cl_severity severity; /* default severity */
 	const char *summary; /* one line, no trailing period */
-	/* Runs over ctx->model; NULL for diagnostics emitted by the parser or
-	 * the model builder (CL001, CL002, CL003) or the suppression pass
-	 * (CL009, CL010). */
-	void (*check)(struct cl_ctx *ctx);
+	/* Runs over the model C (never NULL: the engine calls it only on a
+	 * modelled connector); NULL for diagnostics emitted by the parser
+	 * or the model builder (CL001, CL002, CL003) or the suppression
+	 * pass (CL009, CL010), which .emitted_by names. */
+	void (*check)(struct cl_ctx *ctx, const struct cl_connector *c);
+	const char *emitted_by; /* where a rule without .check reports */
+	/* Runs even when the rule is off: its findings are dropped, but the
+	 * secrets it finds are masked in every other rule's output. */
+	bool masks_secrets;
+	bool has_fix; /* an automatic fix exists for its findings */
 };
 
 /* The registry: every rule, ordered by ID (rules/registry.c). */
@@ -89,28 +103,10 @@ void cl_report_secret(struct cl_ctx *ctx, struct cl_span span);
 /* 1 when RULE is enabled for this file. */
 int cl_rule_enabled(const struct cl_ctx *ctx, const struct cl_rule *rule);
 
-/* Rules, one extern per catalogue entry (defined in rules/). */
-#define CL_RULE_DECL(id) extern const struct cl_rule cl_rule_##id
-CL_RULE_DECL(CL001); CL_RULE_DECL(CL002); CL_RULE_DECL(CL003); CL_RULE_DECL(CL004);
-CL_RULE_DECL(CL005); CL_RULE_DECL(CL006); CL_RULE_DECL(CL007); CL_RULE_DECL(CL008);
-CL_RULE_DECL(CL009); CL_RULE_DECL(CL010);
-CL_RULE_DECL(CL101); CL_RULE_DECL(CL102); CL_RULE_DECL(CL103); CL_RULE_DECL(CL104);
-CL_RULE_DECL(CL105); CL_RULE_DECL(CL106); CL_RULE_DECL(CL107); CL_RULE_DECL(CL108);
-CL_RULE_DECL(CL109); CL_RULE_DECL(CL110); CL_RULE_DECL(CL111); CL_RULE_DECL(CL112);
-CL_RULE_DECL(CL113); CL_RULE_DECL(CL114);
-CL_RULE_DECL(CL201); CL_RULE_DECL(CL202); CL_RULE_DECL(CL203); CL_RULE_DECL(CL204);
-CL_RULE_DECL(CL205); CL_RULE_DECL(CL206); CL_RULE_DECL(CL207); CL_RULE_DECL(CL208);
-CL_RULE_DECL(CL209);
-CL_RULE_DECL(CL301); CL_RULE_DECL(CL302); CL_RULE_DECL(CL303); CL_RULE_DECL(CL304);
-CL_RULE_DECL(CL305); CL_RULE_DECL(CL306); CL_RULE_DECL(CL307); CL_RULE_DECL(CL308);
-CL_RULE_DECL(CL309); CL_RULE_DECL(CL310); CL_RULE_DECL(CL311); CL_RULE_DECL(CL312);
-CL_RULE_DECL(CL313); CL_RULE_DECL(CL314); CL_RULE_DECL(CL315); CL_RULE_DECL(CL316);
-CL_RULE_DECL(CL317); CL_RULE_DECL(CL318);
-CL_RULE_DECL(CL401); CL_RULE_DECL(CL402); CL_RULE_DECL(CL403); CL_RULE_DECL(CL404);
-CL_RULE_DECL(CL405); CL_RULE_DECL(CL406); CL_RULE_DECL(CL407); CL_RULE_DECL(CL408);
-CL_RULE_DECL(CL409); CL_RULE_DECL(CL410); CL_RULE_DECL(CL411); CL_RULE_DECL(CL412);
-CL_RULE_DECL(CL413);
-CL_RULE_DECL(CL501); CL_RULE_DECL(CL502); CL_RULE_DECL(CL503); CL_RULE_DECL(CL504);
-CL_RULE_DECL(CL505);
+/* Rules, one extern per catalogue entry (each defined in its own
+ * rules/CLnnn_slug.c), from the one list in rules/rules.def. */
+#define CL_RULE(id) extern const struct cl_rule cl_rule_##id;
+#include "rules.def"
+#undef CL_RULE
 
 #endif /* CL_RULE_H */

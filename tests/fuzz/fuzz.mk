@@ -31,18 +31,18 @@ FUZZ_OPTS    ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 # -O1 keeps the sanitizers' stacks readable and the fuzzer fast enough.
 FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer -pthread \
                 -fno-sanitize-recover=all $(WARN)
-FUZZ_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
+FUZZ_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude $(addprefix -I,$(SRC_DIRS)) \
                  $(shell pkg-config --cflags libxml-2.0 libpcre2-8 2>/dev/null)
 FUZZ_LIBS    := $(shell pkg-config --libs libxml-2.0 libpcre2-8 2>/dev/null)
 # The library gets the coverage hooks without libFuzzer's main().
 FUZZ_LIB_SAN := -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_EXE_SAN := -fsanitize=fuzzer,address,undefined
 
-FUZZ_LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+FUZZ_LIB_SRC := $(LIB_SRC)
 FUZZ_DOCS    := $(sort $(wildcard docs/rules/CL*.md))
 FUZZ_OBJ     := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_LIB_SRC)) \
                 $(FUZZ_DIR)/obj/gen/rule_docs.o
-FUZZ_HDRS    := $(wildcard include/*.h src/*.h rules/*.h)
+FUZZ_HDRS    := $(HEADERS)
 # Seeds: every fixture, with the harness's 4-byte option header in front,
 # so that each one is read as the whole document it is. 0x7f: text, gcc
 # and JSON in every variant, the two-file run and the line reader, no rule
