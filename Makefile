@@ -9,7 +9,13 @@
 #   make check-pre-commit  the pre-commit hooks in a throw-away repository
 #   make fuzz         libFuzzer for FUZZ_SECONDS (make check runs fuzz-smoke)
 #   make bench        benchmark against xmllint --noout (bench/run.sh)
-#   make install      PREFIX=/usr/local DESTDIR=
+#   make check-layers the include matrix of docs/hacking.md, no module cycle
+#   make format       clang-format every source file (format-check: only look)
+#   make check-install  install into a staging DESTDIR, build the header's
+#                     example against it with pkg-config (in make check)
+#   make install      PREFIX=/usr/local DESTDIR=: the program, the header,
+#                     libconnlint.a, libconnlint.so (soname libconnlint.so.0),
+#                     connlint.pc and the man page
 #   make clean
 
 CC      ?= cc
@@ -36,7 +42,8 @@ OPT  ?= -O2 -g
 SRC_DIRS := src $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.[ch])))) \
             rules rules/lib
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude $(addprefix -I,$(SRC_DIRS))
-CFLAGS   += -std=c11 $(OPT) $(WARN) -fvisibility=hidden -pthread
+# -fPIC: the same objects make the archive and the shared library.
+CFLAGS   += -std=c11 $(OPT) $(WARN) -fvisibility=hidden -fPIC -pthread
 LDFLAGS  += -pthread
 
 ifdef SANITIZE
@@ -59,10 +66,19 @@ CORPUS    := $(BUILD)/tests/corpus
 HEADERS   := $(wildcard include/*.h src/*.h src/*/*.h rules/*.h rules/*.def \
              rules/lib/*.h tests/*.h tests/lib/*.h)
 
-.PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit check-valgrind bench install \
+.PHONY: all run check check-unit check-corpus check-sanitize check-sarif check-pre-commit check-valgrind check-install check-layers format format-check bench install \
         uninstall clean deps deps-test
 
-all: $(BUILD)/connlint $(BUILD)/libconnlint.a
+VERSION   := $(shell sed -n 's/^\#define CONNLINT_VERSION "\(.*\)"/\1/p' include/connlint.h)
+SOVERSION := 0
+SHLIB     := libconnlint.so.$(VERSION)
+PKGLIBDIR ?= $(LIBDIR)/pkgconfig
+
+all: $(BUILD)/connlint $(BUILD)/libconnlint.a $(BUILD)/$(SHLIB)
+
+$(BUILD)/$(SHLIB): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libconnlint.so.$(SOVERSION) $(CFLAGS) \
+	    $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/libconnlint.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -84,7 +100,7 @@ $(BUILD)/gen/rule_docs.c: $(BUILD)/tools/embed_docs $(RULE_DOCS)
 	@mkdir -p $(@D)
 	$(BUILD)/tools/embed_docs $@ $(RULE_DOCS)
 
-$(BUILD)/obj/gen/rule_docs.o: $(BUILD)/gen/rule_docs.c src/ruledoc.h
+$(BUILD)/obj/gen/rule_docs.o: $(BUILD)/gen/rule_docs.c src/engine/ruledoc.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -110,10 +126,12 @@ TEST_LOGS := build/test-logs
 
 check: deps-test
 	@rm -rf $(TEST_LOGS)
+	@$(MAKE) --no-print-directory check-layers format-check
 	@$(MAKE) --no-print-directory check-unit check-corpus
 ifndef SANITIZE
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined check-unit check-corpus
 	@$(MAKE) --no-print-directory check-valgrind
+	@$(MAKE) --no-print-directory check-install
 	@$(MAKE) --no-print-directory fuzz-smoke
 endif
 	@scripts/test-summary.sh $(TEST_LOGS)
@@ -146,6 +164,30 @@ check-corpus: $(CORPUS) $(BUILD)/connlint
 	$(CORPUS) fixtures | tee $(TEST_LOGS)/corpus.log
 	@grep '^corpus:' $(TEST_LOGS)/corpus.log >> $(TEST_LOGS)/corpus.txt
 
+# The include matrix of docs/hacking.md, and no module cycle.
+check-layers:
+	@mkdir -p $(TEST_LOGS)
+	@scripts/check-layers.sh $(TEST_LOGS)/scripts.txt
+
+# One code style (.clang-format): make format rewrites, format-check fails
+# on any difference.
+FORMAT_SRC = $(shell git ls-files '*.c' '*.h' 2>/dev/null || \
+                 find include src rules tests tools bench -name '*.[ch]')
+format:
+	clang-format -i $(FORMAT_SRC)
+format-check:
+	@mkdir -p $(TEST_LOGS)
+	@n=0; for f in $(FORMAT_SRC); do \
+	    clang-format --dry-run -Werror "$$f" 2>/dev/null || { \
+	        echo "format: $$f differs from .clang-format (make format)" >&2; \
+	        n=$$((n + 1)); }; done; \
+	echo "format: $$(( $(words $(FORMAT_SRC)) - n )) passed, $$n failed" | \
+	    tee -a $(TEST_LOGS)/scripts.txt; [ $$n -eq 0 ]
+
+check-install: all
+	@mkdir -p $(TEST_LOGS)
+	scripts/check-install.sh $(BUILD) $(TEST_LOGS)/scripts.txt
+
 # SARIF output checked by Microsoft's SARIF Multitool from npm (~100 MB,
 # Linux x86-64, network on first use): a separate step, not in make check.
 check-sarif: all
@@ -161,14 +203,25 @@ bench: deps-test
 	bench/run.sh $(BUILD)/connlint
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(PKGLIBDIR)
 	install -m 755 $(BUILD)/connlint $(DESTDIR)$(BINDIR)/connlint
 	install -m 644 $(BUILD)/libconnlint.a $(DESTDIR)$(LIBDIR)/libconnlint.a
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libconnlint.so.$(SOVERSION)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/libconnlint.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@URL@|'"$$(sed -n 's/^\#define CONNLINT_URL "\(.*\)"/\1/p' include/connlint.h)"'|' \
+	    connlint.pc.in > $(DESTDIR)$(PKGLIBDIR)/connlint.pc
 	install -m 644 include/connlint.h $(DESTDIR)$(INCDIR)/connlint.h
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/connlint.1 $(DESTDIR)$(MANDIR)/man1/connlint.1
 
 uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/libconnlint.so \
+	    $(DESTDIR)$(LIBDIR)/libconnlint.so.$(SOVERSION) \
+	    $(DESTDIR)$(PKGLIBDIR)/connlint.pc
 	rm -f $(DESTDIR)$(BINDIR)/connlint $(DESTDIR)$(LIBDIR)/libconnlint.a \
 	    $(DESTDIR)$(INCDIR)/connlint.h $(DESTDIR)$(MANDIR)/man1/connlint.1
 

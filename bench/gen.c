@@ -36,7 +36,8 @@ struct rng {
 	uint64_t s;
 };
 
-static uint64_t rng_next(struct rng *r)
+static uint64_t
+rng_next(struct rng *r)
 {
 	uint64_t z = (r->s += 0x9e3779b97f4a7c15u);
 
@@ -46,17 +47,20 @@ static uint64_t rng_next(struct rng *r)
 }
 
 /* Uniform in [lo, hi]. The modulo bias is irrelevant here. */
-static unsigned rng_range(struct rng *r, unsigned lo, unsigned hi)
+static unsigned
+rng_range(struct rng *r, unsigned lo, unsigned hi)
 {
 	return lo + (unsigned)(rng_next(r) % (uint64_t)(hi - lo + 1));
 }
 
-static int rng_percent(struct rng *r, unsigned pct)
+static int
+rng_percent(struct rng *r, unsigned pct)
 {
 	return rng_range(r, 0, 99) < pct;
 }
 
-static void rng_shuffle(struct rng *r, unsigned *v, unsigned n)
+static void
+rng_shuffle(struct rng *r, unsigned *v, unsigned n)
 {
 	unsigned i, j, t;
 
@@ -71,9 +75,10 @@ static void rng_shuffle(struct rng *r, unsigned *v, unsigned n)
 /* ---- vocabulary ---- */
 
 static const char *const system_names[] = {
-	"Acme Commerce", "Northwind ERP", "Bluebird WMS", "Harbour Retail",
-	"Copperline OMS", "Meridian Accounts", "Fieldstone PIM", "Larkspur 3PL",
-	"Quayside Marketplace", "Tidewater POS", "Orchard CRM", "Kestrel Freight",
+	"Acme Commerce",  "Northwind ERP",  "Bluebird WMS",
+	"Harbour Retail", "Copperline OMS", "Meridian Accounts",
+	"Fieldstone PIM", "Larkspur 3PL",   "Quayside Marketplace",
+	"Tidewater POS",  "Orchard CRM",    "Kestrel Freight",
 };
 static const char *const system_types[] = {
 	"eCommerce", "ERP", "Warehouse", "Accounting", "Marketplace", "CRM",
@@ -93,39 +98,64 @@ static const struct entity entities[] = {
 	{ "Customer", "customers", "customer", "customers", "email" },
 	{ "Invoice", "invoices", "invoice", "invoices", "due_before" },
 	{ "Shipment", "shipments", "shipment", "shipments", "carrier" },
-	{ "Inventory", "stock-levels", "stock level", "stock levels", "warehouse_code" },
+	{ "Inventory", "stock-levels", "stock level", "stock levels",
+	  "warehouse_code" },
 	{ "Refund", "refunds", "refund", "refunds", "reason" },
 	{ "Return", "returns", "return", "returns", "rma_number" },
 	{ "Warehouse", "warehouses", "warehouse", "warehouses", "country" },
 	{ "Supplier", "suppliers", "supplier", "suppliers", "currency" },
-	{ "PurchaseOrder", "purchase-orders", "purchase order", "purchase orders", "supplier_id" },
+	{ "PurchaseOrder", "purchase-orders", "purchase order",
+	  "purchase orders", "supplier_id" },
 	{ "Category", "categories", "category", "categories", "parent_id" },
-	{ "Fulfilment", "fulfilments", "fulfilment", "fulfilments", "location_id" },
+	{ "Fulfilment", "fulfilments", "fulfilment", "fulfilments",
+	  "location_id" },
 	{ "Payment", "payments", "payment", "payments", "method" },
 	{ "PriceList", "price-lists", "price list", "price lists", "channel" },
 };
 
-enum op { OP_LIST, OP_GET, OP_CREATE, OP_UPDATE, OP_DELETE, OP_COUNT };
+enum op {
+	OP_LIST,
+	OP_GET,
+	OP_CREATE,
+	OP_UPDATE,
+	OP_DELETE,
+	OP_COUNT
+};
 
-enum auth_type { AT_BASIC, AT_TOKEN, AT_OAUTH1, AT_CC, AT_AC, AT_COUNT };
+enum auth_type {
+	AT_BASIC,
+	AT_TOKEN,
+	AT_OAUTH1,
+	AT_CC,
+	AT_AC,
+	AT_COUNT
+};
 
-enum paging { PG_PAGE_NUMBER, PG_LINK_HEADER, PG_NEXT_URL, PG_LIMIT_OFFSET, PG_COUNT };
+enum paging {
+	PG_PAGE_NUMBER,
+	PG_LINK_HEADER,
+	PG_NEXT_URL,
+	PG_LIMIT_OFFSET,
+	PG_COUNT
+};
 
 /* What one connector looks like; decided once, then written. */
 struct conn {
 	unsigned n_auth;
 	enum auth_type auth[3];
 	char auth_id[3][32];
-	const char *host_var;   /* connector variable in every URL */
-	int has_account;        /* connector variable account_id */
+	const char *host_var; /* connector variable in every URL */
+	int has_account;      /* connector variable account_id */
 	enum paging paging;
-	int xml;                /* data-type xml instead of json */
-	int inject_typo;        /* one misspelt placeholder */
+	int xml;         /* data-type xml instead of json */
+	int inject_typo; /* one misspelt placeholder */
 };
 
-static const char *const host_vars[] = { "store_host", "api_host", "tenant_domain" };
+static const char *const host_vars[] = { "store_host", "api_host",
+	                                 "tenant_domain" };
 
-static void upcase_first(char *dst, size_t n, const char *src)
+static void
+upcase_first(char *dst, size_t n, const char *src)
 {
 	snprintf(dst, n, "%s", src);
 	if (dst[0] >= 'a' && dst[0] <= 'z')
@@ -134,7 +164,8 @@ static void upcase_first(char *dst, size_t n, const char *src)
 
 /* ---- writers ---- */
 
-static void write_uses(FILE *f, const struct conn *c)
+static void
+write_uses(FILE *f, const struct conn *c)
 {
 	fprintf(f, "        <use variable=\"%s\"/>\n", c->host_var);
 	fprintf(f, "        <use variable=\"api_version\"/>\n");
@@ -142,97 +173,119 @@ static void write_uses(FILE *f, const struct conn *c)
 		fprintf(f, "        <use variable=\"account_id\"/>\n");
 }
 
-static void write_oauth2_common(FILE *f)
+static void
+write_oauth2_common(FILE *f)
 {
-	fprintf(f, "        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>\n"
-	           "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	           "        <variable key=\"response_authentication_token_key\" label=\"Response authentication token key\"\n"
-	           "                  default=\"access_token\" locked=\"true\"/>\n");
+	fprintf(
+	    f,
+	    "        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>\n"
+	    "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+	    "        <variable key=\"response_authentication_token_key\" label=\"Response authentication token key\"\n"
+	    "                  default=\"access_token\" locked=\"true\"/>\n");
 }
 
-static void write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
+static void
+write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 {
 	const char *h = c->host_var;
 	const char *id = c->auth_id[i];
 
 	switch (c->auth[i]) {
 	case AT_BASIC:
-		fprintf(f, "    <auth-method id=\"%s\" name=\"Username and password\" type=\"basic\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/session</url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"username\" label=\"API user\" required=\"true\" locked=\"true\"/>\n"
-		           "        <variable key=\"password\" label=\"API password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
-		        id, h);
+		fprintf(
+		    f,
+		    "    <auth-method id=\"%s\" name=\"Username and password\" type=\"basic\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/session</url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"username\" label=\"API user\" required=\"true\" locked=\"true\"/>\n"
+		    "        <variable key=\"password\" label=\"API password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
+		    id, h);
 		write_uses(f, c);
 		fprintf(f, "      </variables>\n");
 		break;
 	case AT_TOKEN:
-		fprintf(f, "    <auth-method id=\"%s\" name=\"API token\" type=\"token\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/me</url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"token\" label=\"API token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
-		        id, h);
+		fprintf(
+		    f,
+		    "    <auth-method id=\"%s\" name=\"API token\" type=\"token\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/me</url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"token\" label=\"API token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
+		    id, h);
 		write_uses(f, c);
-		fprintf(f, "      </variables>\n"
-		           "      <headers>\n"
-		           "        <param key=\"%s\" value=\"{{token}}\" locked=\"true\"/>\n"
-		           "      </headers>\n",
-		        rng_percent(r, 50) ? "X-Api-Token" : "X-Auth-Token");
+		fprintf(
+		    f,
+		    "      </variables>\n"
+		    "      <headers>\n"
+		    "        <param key=\"%s\" value=\"{{token}}\" locked=\"true\"/>\n"
+		    "      </headers>\n",
+		    rng_percent(r, 50) ? "X-Api-Token" : "X-Auth-Token");
 		break;
 	case AT_OAUTH1:
-		fprintf(f, "    <auth-method id=\"%s\" name=\"Token-based authentication (OAuth 1)\" type=\"oauth1\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/oauth1/check</url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"consumer_key\" label=\"Consumer key\" required=\"true\" locked=\"true\"/>\n"
-		           "        <variable key=\"consumer_secret\" label=\"Consumer secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-		           "        <variable key=\"token_id\" label=\"Token ID\" required=\"true\" locked=\"true\"/>\n"
-		           "        <variable key=\"token_secret\" label=\"Token secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-		           "        <variable key=\"signature_method\" label=\"Signature method\" default=\"HMAC-SHA256\" locked=\"true\"/>\n",
-		        id, h);
+		fprintf(
+		    f,
+		    "    <auth-method id=\"%s\" name=\"Token-based authentication (OAuth 1)\" type=\"oauth1\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/oauth1/check</url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"consumer_key\" label=\"Consumer key\" required=\"true\" locked=\"true\"/>\n"
+		    "        <variable key=\"consumer_secret\" label=\"Consumer secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+		    "        <variable key=\"token_id\" label=\"Token ID\" required=\"true\" locked=\"true\"/>\n"
+		    "        <variable key=\"token_secret\" label=\"Token secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+		    "        <variable key=\"signature_method\" label=\"Signature method\" default=\"HMAC-SHA256\" locked=\"true\"/>\n",
+		    id, h);
 		write_uses(f, c);
 		fprintf(f, "      </variables>\n");
 		break;
 	case AT_CC:
-		fprintf(f, "    <auth-method id=\"%s\" name=\"OAuth 2 (client credentials)\" type=\"oauth2-client-credentials\">\n"
-		           "      <url>https://{{%s}}/oauth/token</url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"scope\" label=\"Scope\" default=\"%s\" locked=\"true\"/>\n"
-		           "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n",
-		        id, h, rng_percent(r, 50) ? "read write" : "api");
+		fprintf(
+		    f,
+		    "    <auth-method id=\"%s\" name=\"OAuth 2 (client credentials)\" type=\"oauth2-client-credentials\">\n"
+		    "      <url>https://{{%s}}/oauth/token</url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"scope\" label=\"Scope\" default=\"%s\" locked=\"true\"/>\n"
+		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n",
+		    id, h, rng_percent(r, 50) ? "read write" : "api");
 		write_oauth2_common(f);
 		write_uses(f, c);
-		fprintf(f, "      </variables>\n"
-		           "      <url-params/>\n"
-		           "      <headers>\n"
-		           "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\" locked=\"true\"/>\n"
-		           "      </headers>\n"
-		           "      <body format=\"form\"/>\n");
+		fprintf(
+		    f,
+		    "      </variables>\n"
+		    "      <url-params/>\n"
+		    "      <headers>\n"
+		    "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\" locked=\"true\"/>\n"
+		    "      </headers>\n"
+		    "      <body format=\"form\"/>\n");
 		break;
 	case AT_AC:
-		fprintf(f, "    <auth-method id=\"%s\" name=\"OAuth 2 (authorisation code)\" type=\"%s\">\n"
-		           "      <url>https://{{%s}}/oauth/token</url>\n"
-		           "      <additional-url index=\"1\">https://{{%s}}/oauth/authorize</additional-url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"scope\" label=\"Scopes (space separated)\" default=\"orders.read products.write offline_access\" locked=\"true\"/>\n"
-		           "        <variable key=\"grant_type\" label=\"Grant type\" default=\"authorization_code\" locked=\"true\"/>\n"
-		           "        <variable key=\"client_type\" label=\"Client type\" default=\"confidential\" locked=\"true\"/>\n"
-		           "        <variable key=\"redirect_uri\" label=\"Redirect URI\"\n"
-		           "                  default=\"https://%sapp.wearepatchworks.com/oauth/authenticate\" locked=\"true\"/>\n",
-		        id, rng_percent(r, 80) ? "oauth2-authorization-code" : "oauth2-authorisation-code",
-		        h, h, rng_percent(r, 85) ? "" : "stage.");
+		fprintf(
+		    f,
+		    "    <auth-method id=\"%s\" name=\"OAuth 2 (authorisation code)\" type=\"%s\">\n"
+		    "      <url>https://{{%s}}/oauth/token</url>\n"
+		    "      <additional-url index=\"1\">https://{{%s}}/oauth/authorize</additional-url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"scope\" label=\"Scopes (space separated)\" default=\"orders.read products.write offline_access\" locked=\"true\"/>\n"
+		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"authorization_code\" locked=\"true\"/>\n"
+		    "        <variable key=\"client_type\" label=\"Client type\" default=\"confidential\" locked=\"true\"/>\n"
+		    "        <variable key=\"redirect_uri\" label=\"Redirect URI\"\n"
+		    "                  default=\"https://%sapp.wearepatchworks.com/oauth/authenticate\" locked=\"true\"/>\n",
+		    id,
+		    rng_percent(r, 80) ? "oauth2-authorization-code"
+		                       : "oauth2-authorisation-code",
+		    h, h, rng_percent(r, 85) ? "" : "stage.");
 		write_oauth2_common(f);
 		write_uses(f, c);
-		fprintf(f, "      </variables>\n"
-		           "      <url-params>\n"
-		           "        <param key=\"response_type\" value=\"code\" locked=\"true\"/>\n"
-		           "        <param key=\"client_id\" value=\"{{client_id}}\" locked=\"true\"/>\n"
-		           "        <param key=\"redirect_uri\" value=\"{{redirect_uri}}\" locked=\"true\"/>\n"
-		           "        <param key=\"scope\" value=\"{{scope}}\" locked=\"true\"/>\n"
-		           "      </url-params>\n"
-		           "      <headers>\n"
-		           "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\" locked=\"true\"/>\n"
-		           "      </headers>\n"
-		           "      <body format=\"form\"/>\n");
+		fprintf(
+		    f,
+		    "      </variables>\n"
+		    "      <url-params>\n"
+		    "        <param key=\"response_type\" value=\"code\" locked=\"true\"/>\n"
+		    "        <param key=\"client_id\" value=\"{{client_id}}\" locked=\"true\"/>\n"
+		    "        <param key=\"redirect_uri\" value=\"{{redirect_uri}}\" locked=\"true\"/>\n"
+		    "        <param key=\"scope\" value=\"{{scope}}\" locked=\"true\"/>\n"
+		    "      </url-params>\n"
+		    "      <headers>\n"
+		    "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\" locked=\"true\"/>\n"
+		    "      </headers>\n"
+		    "      <body format=\"form\"/>\n");
 		break;
 	case AT_COUNT:
 		abort();
@@ -240,27 +293,37 @@ static void write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 	fprintf(f, "    </auth-method>\n");
 }
 
-static void write_common_headers(FILE *f, const struct conn *c, int send)
+static void
+write_common_headers(FILE *f, const struct conn *c, int send)
 {
 	const char *mime = c->xml ? "application/xml" : "application/json";
 
-	fprintf(f, "      <headers>\n"
-	           "        <param key=\"Accept\" value=\"%s\"/>\n", mime);
+	fprintf(f,
+	        "      <headers>\n"
+	        "        <param key=\"Accept\" value=\"%s\"/>\n",
+	        mime);
 	if (send)
-		fprintf(f, "        <param key=\"Content-Type\" value=\"%s\"/>\n", mime);
+		fprintf(f,
+		        "        <param key=\"Content-Type\" value=\"%s\"/>\n",
+		        mime);
 	if (c->has_account)
-		fprintf(f, "        <param key=\"X-Account-Id\" value=\"{{account_id}}\"/>\n");
+		fprintf(
+		    f,
+		    "        <param key=\"X-Account-Id\" value=\"{{account_id}}\"/>\n");
 	fprintf(f, "      </headers>\n");
 }
 
-static void write_pagination(FILE *f, const struct conn *c)
+static void
+write_pagination(FILE *f, const struct conn *c)
 {
 	switch (c->paging) {
 	case PG_PAGE_NUMBER:
-		fprintf(f, "      <pagination method=\"page-number\">\n"
-		           "        <option key=\"page_parameter\" value=\"page\"/>\n"
-		           "        <option key=\"limit_parameter\" value=\"limit\"/>\n"
-		           "      </pagination>\n");
+		fprintf(
+		    f,
+		    "      <pagination method=\"page-number\">\n"
+		    "        <option key=\"page_parameter\" value=\"page\"/>\n"
+		    "        <option key=\"limit_parameter\" value=\"limit\"/>\n"
+		    "      </pagination>\n");
 		break;
 	case PG_LINK_HEADER:
 		fprintf(f, "      <pagination method=\"link-header\"/>\n");
@@ -269,20 +332,24 @@ static void write_pagination(FILE *f, const struct conn *c)
 		fprintf(f, "      <pagination method=\"next-page-url\"/>\n");
 		break;
 	case PG_LIMIT_OFFSET:
-		fprintf(f, "      <pagination method=\"limit-offset\">\n"
-		           "        <option key=\"limit_parameter\" value=\"limit\"/>\n"
-		           "        <option key=\"offset_parameter\" value=\"offset\"/>\n"
-		           "      </pagination>\n");
+		fprintf(
+		    f,
+		    "      <pagination method=\"limit-offset\">\n"
+		    "        <option key=\"limit_parameter\" value=\"limit\"/>\n"
+		    "        <option key=\"offset_parameter\" value=\"offset\"/>\n"
+		    "      </pagination>\n");
 		break;
 	case PG_COUNT:
 		abort();
 	}
 }
 
-static void write_endpoint(FILE *f, struct rng *r, const struct conn *c,
-                           const struct entity *e, enum op op, int typo)
+static void
+write_endpoint(FILE *f, struct rng *r, const struct conn *c,
+               const struct entity *e, enum op op, int typo)
 {
-	static const char *const ops[] = { "list", "get", "create", "update", "delete" };
+	static const char *const ops[] = { "list", "get", "create", "update",
+		                           "delete" };
 	const char *dt = c->xml ? "xml" : "json";
 	const char *h = c->host_var;
 	char title[64], idvar[48];
@@ -297,93 +364,122 @@ static void write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 	switch (op) {
 	case OP_LIST:
 		upcase_first(title, sizeof(title), e->many);
-		fprintf(f, "name=\"List %s\" entity=\"%s\" direction=\"receive\"\n"
-		           "              method=\"GET\" data-type=\"%s\" multiple-records=\"true\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n"
-		           "      <url-params>\n"
-		           "        <param key=\"limit\" value=\"{{%s}}\"/>\n"
-		           "        <param key=\"sort\" value=\"updated_at\"/>\n"
-		           "        <param key=\"%s\" required=\"false\" label=\"%s\"/>\n"
-		           "        <param key=\"updated_since\" required=\"false\" label=\"Updated since (ISO 8601)\"/>\n"
-		           "      </url-params>\n",
-		        e->many, e->name, dt, h, e->path, typo ? "page_sise" : "page_size",
-		        e->filter, e->filter);
+		fprintf(
+		    f,
+		    "name=\"List %s\" entity=\"%s\" direction=\"receive\"\n"
+		    "              method=\"GET\" data-type=\"%s\" multiple-records=\"true\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n"
+		    "      <url-params>\n"
+		    "        <param key=\"limit\" value=\"{{%s}}\"/>\n"
+		    "        <param key=\"sort\" value=\"updated_at\"/>\n"
+		    "        <param key=\"%s\" required=\"false\" label=\"%s\"/>\n"
+		    "        <param key=\"updated_since\" required=\"false\" label=\"Updated since (ISO 8601)\"/>\n"
+		    "      </url-params>\n",
+		    e->many, e->name, dt, h, e->path,
+		    typo ? "page_sise" : "page_size", e->filter, e->filter);
 		write_common_headers(f, c, 0);
-		fprintf(f, "      <variables>\n"
-		           "        <variable key=\"page_size\" label=\"Page size\" default=\"%u\" configurable=\"true\"%s/>\n"
-		           "      </variables>\n",
-		        50u * rng_range(r, 1, 5), rng_percent(r, 30) ? " advanced=\"true\"" : "");
+		fprintf(
+		    f,
+		    "      <variables>\n"
+		    "        <variable key=\"page_size\" label=\"Page size\" default=\"%u\" configurable=\"true\"%s/>\n"
+		    "      </variables>\n",
+		    50u * rng_range(r, 1, 5),
+		    rng_percent(r, 30) ? " advanced=\"true\"" : "");
 		write_pagination(f, c);
 		break;
 	case OP_GET:
 		upcase_first(title, sizeof(title), e->one);
-		fprintf(f, "name=\"Get %s\" entity=\"%s\" direction=\"receive\"\n"
-		           "              method=\"GET\" data-type=\"%s\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
-		        e->one, e->name, dt, h, e->path, idvar);
+		fprintf(
+		    f,
+		    "name=\"Get %s\" entity=\"%s\" direction=\"receive\"\n"
+		    "              method=\"GET\" data-type=\"%s\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
+		    e->one, e->name, dt, h, e->path, idvar);
 		if (rng_percent(r, 40))
-			fprintf(f, "      <url-params>\n"
-			           "        <param key=\"include\" value=\"lines,addresses\"/>\n"
-			           "      </url-params>\n");
+			fprintf(
+			    f,
+			    "      <url-params>\n"
+			    "        <param key=\"include\" value=\"lines,addresses\"/>\n"
+			    "      </url-params>\n");
 		write_common_headers(f, c, 0);
-		fprintf(f, "      <variables>\n"
-		           "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		           "      </variables>\n", idvar, title);
+		fprintf(
+		    f,
+		    "      <variables>\n"
+		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
+		    "      </variables>\n",
+		    idvar, title);
 		break;
 	case OP_CREATE:
 		upcase_first(title, sizeof(title), e->one);
-		fprintf(f, "name=\"Create %s\" entity=\"%s\" direction=\"send\"\n"
-		           "              method=\"POST\" data-type=\"%s\"%s>\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n",
-		        e->one, e->name, dt, rng_percent(r, 30) ? " multiple-records=\"true\"" : "",
-		        h, e->path);
+		fprintf(
+		    f,
+		    "name=\"Create %s\" entity=\"%s\" direction=\"send\"\n"
+		    "              method=\"POST\" data-type=\"%s\"%s>\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n",
+		    e->one, e->name, dt,
+		    rng_percent(r, 30) ? " multiple-records=\"true\"" : "", h,
+		    e->path);
 		write_common_headers(f, c, 1);
 		if (!c->xml && rng_percent(r, 25)) {
-			fprintf(f, "      <body format=\"raw\" data-type=\"json\">\n"
-			           "        <content>{\"source\": \"{{source_name}}\", \"validate_only\": false}</content>\n"
-			           "      </body>\n"
-			           "      <variables>\n"
-			           "        <variable key=\"source_name\" label=\"Source name\" default=\"patchworks\" configurable=\"true\"/>\n"
-			           "      </variables>\n");
+			fprintf(
+			    f,
+			    "      <body format=\"raw\" data-type=\"json\">\n"
+			    "        <content>{\"source\": \"{{source_name}}\", \"validate_only\": false}</content>\n"
+			    "      </body>\n"
+			    "      <variables>\n"
+			    "        <variable key=\"source_name\" label=\"Source name\" default=\"patchworks\" configurable=\"true\"/>\n"
+			    "      </variables>\n");
 		}
 		break;
 	case OP_UPDATE:
 		upcase_first(title, sizeof(title), e->one);
-		fprintf(f, "name=\"Update %s\" entity=\"%s\" direction=\"send\"\n"
-		           "              method=\"%s\" data-type=\"%s\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
-		        e->one, e->name, rng_percent(r, 50) ? "PUT" : "PATCH", dt, h, e->path, idvar);
+		fprintf(
+		    f,
+		    "name=\"Update %s\" entity=\"%s\" direction=\"send\"\n"
+		    "              method=\"%s\" data-type=\"%s\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
+		    e->one, e->name, rng_percent(r, 50) ? "PUT" : "PATCH", dt,
+		    h, e->path, idvar);
 		write_common_headers(f, c, 1);
-		fprintf(f, "      <variables>\n"
-		           "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		           "      </variables>\n", idvar, title);
+		fprintf(
+		    f,
+		    "      <variables>\n"
+		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
+		    "      </variables>\n",
+		    idvar, title);
 		break;
 	case OP_DELETE:
 		upcase_first(title, sizeof(title), e->one);
-		fprintf(f, "name=\"Delete %s\" entity=\"%s\" direction=\"send\"\n"
-		           "              method=\"DELETE\" data-type=\"%s\">\n"
-		           "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n"
-		           "      <variables>\n"
-		           "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		           "      </variables>\n",
-		        e->one, e->name, dt, h, e->path, idvar, idvar, title);
+		fprintf(
+		    f,
+		    "name=\"Delete %s\" entity=\"%s\" direction=\"send\"\n"
+		    "              method=\"DELETE\" data-type=\"%s\">\n"
+		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n"
+		    "      <variables>\n"
+		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
+		    "      </variables>\n",
+		    e->one, e->name, dt, h, e->path, idvar, idvar, title);
 		break;
 	case OP_COUNT:
 		abort();
 	}
 	for (i = 0; i < c->n_auth; i++)
-		fprintf(f, "      <enable auth-method=\"%s\"/>\n", c->auth_id[i]);
+		fprintf(f, "      <enable auth-method=\"%s\"/>\n",
+		        c->auth_id[i]);
 	fprintf(f, "    </endpoint>\n");
 }
 
-static void write_connector(FILE *f, uint64_t seed, unsigned index)
+static void
+write_connector(FILE *f, uint64_t seed, unsigned index)
 {
-	static const char *const type_slugs[] = { "basic", "token", "tba", "client", "oauth" };
+	static const char *const type_slugs[] = { "basic", "token", "tba",
+		                                  "client", "oauth" };
 	struct rng r = { seed * 0x100000001b3u + index };
 	struct conn c;
 	unsigned types[AT_COUNT], combos[ARRAY_SIZE(entities) * OP_COUNT];
 	unsigned n_ep, i, typo_at;
-	const char *sys = system_names[rng_range(&r, 0, ARRAY_SIZE(system_names) - 1)];
+	const char *sys =
+	    system_names[rng_range(&r, 0, ARRAY_SIZE(system_names) - 1)];
 
 	memset(&c, 0, sizeof(c));
 	for (i = 0; i < AT_COUNT; i++)
@@ -401,20 +497,24 @@ static void write_connector(FILE *f, uint64_t seed, unsigned index)
 	c.xml = rng_percent(&r, 10);
 	c.inject_typo = rng_percent(&r, 1);
 
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	           "<!-- Generated by bench/gen (seed %llu, file %u). -->\n"
-	           "<connector format=\"1\" name=\"%s %u\" version=\"%u\" version-name=\"v%u - generated\"\n"
-	           "           system-type=\"%s\" protocol=\"HTTP\">\n"
-	           "  <description>%s: orders, products, stock and more (generated for benchmarking).</description>\n\n"
-	           "  <variables>\n"
-	           "    <variable key=\"%s\" label=\"Host name (without https://)\" required=\"true\"/>\n"
-	           "    <variable key=\"api_version\" label=\"API version\" default=\"v%u\" configurable=\"true\" advanced=\"true\"/>\n",
-	        (unsigned long long)seed, index, sys, index, rng_range(&r, 1, 9),
-	        rng_range(&r, 1, 9),
-	        system_types[rng_range(&r, 0, ARRAY_SIZE(system_types) - 1)], sys,
-	        c.host_var, rng_range(&r, 1, 3));
+	fprintf(
+	    f,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Generated by bench/gen (seed %llu, file %u). -->\n"
+	    "<connector format=\"1\" name=\"%s %u\" version=\"%u\" version-name=\"v%u - generated\"\n"
+	    "           system-type=\"%s\" protocol=\"HTTP\">\n"
+	    "  <description>%s: orders, products, stock and more (generated for benchmarking).</description>\n\n"
+	    "  <variables>\n"
+	    "    <variable key=\"%s\" label=\"Host name (without https://)\" required=\"true\"/>\n"
+	    "    <variable key=\"api_version\" label=\"API version\" default=\"v%u\" configurable=\"true\" advanced=\"true\"/>\n",
+	    (unsigned long long)seed, index, sys, index, rng_range(&r, 1, 9),
+	    rng_range(&r, 1, 9),
+	    system_types[rng_range(&r, 0, ARRAY_SIZE(system_types) - 1)], sys,
+	    c.host_var, rng_range(&r, 1, 3));
 	if (c.has_account)
-		fprintf(f, "    <variable key=\"account_id\" label=\"Account ID\" alias=\"account\" required=\"true\"/>\n");
+		fprintf(
+		    f,
+		    "    <variable key=\"account_id\" label=\"Account ID\" alias=\"account\" required=\"true\"/>\n");
 	fprintf(f, "  </variables>\n\n  <auth-methods>\n");
 	for (i = 0; i < c.n_auth; i++)
 		write_auth(f, &r, &c, i);
@@ -446,20 +546,25 @@ static void write_connector(FILE *f, uint64_t seed, unsigned index)
  */
 
 #define H_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define H_OPEN "<connector format=\"1\" name=\"Hostile\" version=\"1\" " \
+#define H_OPEN                                                    \
+	"<connector format=\"1\" name=\"Hostile\" version=\"1\" " \
 	"system-type=\"CRM\" protocol=\"HTTP\">"
-#define H_AUTH "<auth-methods><auth-method id=\"key\" name=\"API key\" " \
+#define H_AUTH                                                               \
+	"<auth-methods><auth-method id=\"key\" name=\"API key\" "            \
 	"type=\"token\"><url>https://api.example.com/v1/me</url><variables>" \
-	"<variable key=\"token\" label=\"Token\" required=\"true\" " \
-	"secret=\"true\"/></variables><headers><param key=\"X-Api-Key\" " \
+	"<variable key=\"token\" label=\"Token\" required=\"true\" "         \
+	"secret=\"true\"/></variables><headers><param key=\"X-Api-Key\" "    \
 	"value=\"{{token}}\"/></headers></auth-method></auth-methods>"
-#define H_ENDPOINT "<endpoints><endpoint id=\"ping\" name=\"Ping\" " \
+#define H_ENDPOINT                                                               \
+	"<endpoints><endpoint id=\"ping\" name=\"Ping\" "                        \
 	"entity=\"Ping\" direction=\"send\" method=\"POST\" data-type=\"json\">" \
 	"<url>https://api.example.com/v1/ping</url><body data-type=\"json\"><content>"
-#define H_CLOSE "</content></body><enable auth-method=\"key\"/></endpoint>" \
+#define H_CLOSE                                                     \
+	"</content></body><enable auth-method=\"key\"/></endpoint>" \
 	"</endpoints></connector>\n"
 
-static void repeat(FILE *f, const char *s, unsigned long n)
+static void
+repeat(FILE *f, const char *s, unsigned long n)
 {
 	while (n--)
 		fputs(s, f);
@@ -467,7 +572,8 @@ static void repeat(FILE *f, const char *s, unsigned long n)
 
 /* B9: N undefined placeholders on one line, so every finding's
  * fingerprint takes in the whole (long) line. */
-static void shape_fingerprints(FILE *f, unsigned long n)
+static void
+shape_fingerprints(FILE *f, unsigned long n)
 {
 	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
 	repeat(f, "{{a}} ", n);
@@ -478,14 +584,16 @@ static void shape_fingerprints(FILE *f, unsigned long n)
  * over decoded copies and the spans are found in the raw start tag: in
  * variables of 1,000 attributes each (the key and 999 more), the most
  * one start tag may have. */
-static void shape_attributes(FILE *f, unsigned long n)
+static void
+shape_attributes(FILE *f, unsigned long n)
 {
 	unsigned long i;
 
 	fputs(H_DECL H_OPEN "\n<variables>\n", f);
 	for (i = 0; i < n; i++) {
 		if (i % 999 == 0)
-			fprintf(f, "%s<variable key=\"v%lu\"", i ? "/>\n" : "", i);
+			fprintf(f, "%s<variable key=\"v%lu\"", i ? "/>\n" : "",
+			        i);
 		fprintf(f, " a%lu=\"x&amp;y\"", i % 999);
 	}
 	fputs(n ? "/>\n</variables>\n" : "</variables>\n", f);
@@ -494,7 +602,8 @@ static void shape_attributes(FILE *f, unsigned long n)
 
 /* B10 as reported: one start tag with N attributes (more than 1,000 is
  * CL001, found before libxml2 reads the tag). */
-static void shape_crowded_tag(FILE *f, unsigned long n)
+static void
+shape_crowded_tag(FILE *f, unsigned long n)
 {
 	unsigned long i;
 
@@ -505,7 +614,8 @@ static void shape_crowded_tag(FILE *f, unsigned long n)
 }
 
 /* B11: N malformed placeholders in one text. */
-static void shape_malformed(FILE *f, unsigned long n)
+static void
+shape_malformed(FILE *f, unsigned long n)
 {
 	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
 	repeat(f, "{{ x}}", n);
@@ -514,13 +624,17 @@ static void shape_malformed(FILE *f, unsigned long n)
 
 /* B12: N connector variables and N undefined placeholders, each close to
  * no variable, so "did you mean" looks at every candidate. */
-static void shape_variables(FILE *f, unsigned long n)
+static void
+shape_variables(FILE *f, unsigned long n)
 {
 	unsigned long i;
 
 	fputs(H_DECL H_OPEN "\n<variables>\n", f);
 	for (i = 0; i < n; i++)
-		fprintf(f, "<variable key=\"var_%lu\" label=\"V\" required=\"true\"/>\n", i);
+		fprintf(
+		    f,
+		    "<variable key=\"var_%lu\" label=\"V\" required=\"true\"/>\n",
+		    i);
 	fputs("</variables>\n" H_AUTH H_ENDPOINT "\n", f);
 	for (i = 0; i < n; i++)
 		fprintf(f, "{{nope_%lu}}\n", i);
@@ -529,7 +643,8 @@ static void shape_variables(FILE *f, unsigned long n)
 
 /* B13: N disable/enable pairs, every other one around a variable it
  * suppresses (CL101), the others suppressing nothing (CL009). */
-static void shape_suppressions(FILE *f, unsigned long n)
+static void
+shape_suppressions(FILE *f, unsigned long n)
 {
 	unsigned long i;
 
@@ -537,7 +652,10 @@ static void shape_suppressions(FILE *f, unsigned long n)
 	for (i = 0; i < n; i++) {
 		fputs("<!-- connlint-disable CL101 -->", f);
 		if (i % 2 == 0)
-			fprintf(f, "<variable key=\"v%lu\" label=\"V\" required=\"true\"/>", i);
+			fprintf(
+			    f,
+			    "<variable key=\"v%lu\" label=\"V\" required=\"true\"/>",
+			    i);
 		fputs("<!-- connlint-enable CL101 -->\n", f);
 	}
 	fputs("</variables>\n" H_AUTH H_ENDPOINT H_CLOSE, f);
@@ -545,10 +663,12 @@ static void shape_suppressions(FILE *f, unsigned long n)
 
 /* B14: a baseline file whose second line is N bytes long (a valid
  * entry, then N bytes of file name): for --baseline. */
-static void shape_baseline_line(FILE *f, unsigned long n)
+static void
+shape_baseline_line(FILE *f, unsigned long n)
 {
 	fputs("# connlint baseline 1: fingerprint, rule, file\n"
-	      "0123456789abcdef0123456789abcdef\tCL104\t", f);
+	      "0123456789abcdef0123456789abcdef\tCL104\t",
+	      f);
 	repeat(f, "x", n);
 	fputs("\n", f);
 }
@@ -566,7 +686,8 @@ static const struct {
 	{ "baseline-line", shape_baseline_line },
 };
 
-static int write_hostile(const char *shape, unsigned long n, const char *path)
+static int
+write_hostile(const char *shape, unsigned long n, const char *path)
 {
 	size_t i;
 	FILE *f;
@@ -593,14 +714,16 @@ static int write_hostile(const char *shape, unsigned long n, const char *path)
 	return 0;
 }
 
-static void usage(void)
+static void
+usage(void)
 {
 	fprintf(stderr, "usage: gen [-n COUNT] [-s SEED] OUTDIR\n"
 	                "       gen -H SHAPE -n N FILE\n");
 	exit(2);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	unsigned long count = 5000;
 	unsigned long long seed = 1;
@@ -634,7 +757,8 @@ int main(int argc, char **argv)
 		FILE *f;
 		long size;
 
-		snprintf(path, sizeof(path), "%s/conn-%05lu.connector.xml", dir, i);
+		snprintf(path, sizeof(path), "%s/conn-%05lu.connector.xml", dir,
+		         i);
 		f = fopen(path, "w");
 		if (!f) {
 			perror(path);

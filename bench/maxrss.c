@@ -14,7 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	struct rusage ru;
 	FILE *out;

@@ -5,15 +5,52 @@
  * through the accessors below. Ownership is stated on each function that
  * returns memory: "caller frees" means the matching _free function.
  *
- * Typical use:
+ * Typical use (this example is compiled and run by make check, taken from
+ * between the two marker lines; build it with
+ * cc app.c $(pkg-config --cflags --libs connlint)):
  *
- *     cl_linter *l = cl_linter_new();
- *     const char *why;
- *     cl_result *r = cl_lint_file(l, "shop.connector.xml", &why);
- *     if (!r) fprintf(stderr, "cannot read: %s\n", why);
- *     ... cl_result_count(r), cl_result_diag(r, i) ...
- *     cl_result_free(r);
- *     cl_linter_free(l);
+ * -- example --
+ *     #include <stdio.h>
+ *     #include <connlint.h>
+ *
+ *     int main(int argc, char **argv)
+ *     {
+ *         cl_linter *l = cl_linter_new();
+ *         const char *why = NULL;
+ *         cl_result *r;
+ *         size_t i;
+ *
+ *         if (argc < 2 || !(r = cl_lint_file(l, argv[1], NULL, &why))) {
+ *             fprintf(stderr, "cannot lint: %s\n", why ? why : "no file");
+ *             cl_linter_free(l);
+ *             return 2;
+ *         }
+ *         for (i = 0; i < cl_result_count(r); i++) {
+ *             const cl_diag *d = cl_result_diag(r, i);
+ *
+ *             printf("%u:%u: %s [%s]\n", cl_diag_line(d), cl_diag_column(d),
+ *                    cl_diag_message(d), cl_rule_id(cl_diag_rule(d)));
+ *         }
+ *         i = cl_result_count(r);
+ *         cl_result_free(r);
+ *         cl_linter_free(l);
+ *         return i ? 1 : 0;
+ *     }
+ * -- end --
+ *
+ * Threads: a cl_linter, a cl_config and a cl_baseline may be shared by any
+ * number of threads once set up (nothing changes them while they lint:
+ * cl_lint_* and cl_baseline_apply take them const). A cl_result belongs to
+ * one thread at a time: its accessors fill caches (the line index, the
+ * masked source, the fingerprints). A cl_output and a cl_session are for
+ * one thread; a session runs its own worker threads inside.
+ *
+ * Process-wide effect: the first cl_linter_new (or cl_config_load, or
+ * session) replaces libxml2's external entity loader, for the whole
+ * process, with one that refuses every URL and file, so that no XML input
+ * ever makes libxml2 read anything. A program that uses libxml2 itself for
+ * documents that need external entities must install its own loader
+ * around those calls.
  */
 #ifndef CONNLINT_H
 #define CONNLINT_H
@@ -26,6 +63,14 @@ extern "C" {
 #endif
 
 #define CONNLINT_VERSION "0.1.0"
+
+/* What the shared library exports; everything else is hidden
+ * (-fvisibility=hidden). */
+#if defined(__GNUC__)
+#define CL_EXPORT __attribute__((visibility("default")))
+#else
+#define CL_EXPORT
+#endif
 
 /* The project's home: SARIF's informationUri, and the base of every rule's
  * documentation URL (cl_rule_doc_url). The only place it is spelt out. */
@@ -41,46 +86,50 @@ typedef struct cl_rule cl_rule;     /* one catalogue entry */
 typedef struct cl_output cl_output; /* one output format writing to a stream */
 
 /* Ordered: a higher value is more severe. */
-enum cl_severity { CL_SEV_INFO = 0, CL_SEV_WARNING = 1, CL_SEV_ERROR = 2 };
+enum cl_severity {
+	CL_SEV_INFO = 0,
+	CL_SEV_WARNING = 1,
+	CL_SEV_ERROR = 2
+};
 
 /* "error", "warning" or "info". Static storage. */
-const char *cl_severity_name(enum cl_severity sev);
+CL_EXPORT const char *cl_severity_name(enum cl_severity sev);
 /* Parses "error", "warning" or "info"; returns 0 and sets *out, or -1. */
-int cl_severity_parse(const char *name, enum cl_severity *out);
+CL_EXPORT int cl_severity_parse(const char *name, enum cl_severity *out);
 
 /* The library version, e.g. "0.1.0". Static storage. */
-const char *cl_version(void);
+CL_EXPORT const char *cl_version(void);
 
 /* ---- Rule catalogue -------------------------------------------------- */
 
 /* Number of rules in the catalogue; rules are ordered by ID. */
-size_t cl_rule_count(void);
+CL_EXPORT size_t cl_rule_count(void);
 /* The I-th rule (0-based), or NULL past the end. Static storage. */
-const cl_rule *cl_rule_at(size_t i);
+CL_EXPORT const cl_rule *cl_rule_at(size_t i);
 /* The rule with this ID ("CL303") or slug ("wrong-grant-type"), or NULL. */
-const cl_rule *cl_rule_find(const char *id_or_slug);
-const char *cl_rule_id(const cl_rule *rule);
-const char *cl_rule_slug(const cl_rule *rule);
-const char *cl_rule_summary(const cl_rule *rule);
+CL_EXPORT const cl_rule *cl_rule_find(const char *id_or_slug);
+CL_EXPORT const char *cl_rule_id(const cl_rule *rule);
+CL_EXPORT const char *cl_rule_slug(const cl_rule *rule);
+CL_EXPORT const char *cl_rule_summary(const cl_rule *rule);
 enum cl_severity cl_rule_severity(const cl_rule *rule);
 /* The rule's documentation page (Markdown), or NULL if it has none.
  * Static storage. */
-const char *cl_rule_doc(const cl_rule *rule);
+CL_EXPORT const char *cl_rule_doc(const cl_rule *rule);
 /* The web address of the rule's documentation page,
  * CONNLINT_URL "/blob/main/docs/rules/CL303.md", or NULL when the rule has
  * no page (cl_rule_doc is NULL). Malloc'd; caller frees with free(). */
-char *cl_rule_doc_url(const cl_rule *rule);
+CL_EXPORT char *cl_rule_doc_url(const cl_rule *rule);
 /* 1 when an automatic fix exists for RULE's findings. */
-int cl_rule_has_fix(const cl_rule *rule);
+CL_EXPORT int cl_rule_has_fix(const cl_rule *rule);
 /* The rule whose ID or slug is nearest to NAME (a misspelling: "CL1O1",
  * "unused-conector-variable"), or NULL when none is near. */
-const cl_rule *cl_rule_suggest(const char *name);
+CL_EXPORT const cl_rule *cl_rule_suggest(const char *name);
 
 /* ---- Linter ---------------------------------------------------------- */
 
 /* A linter with every rule enabled. Caller frees with cl_linter_free. */
-cl_linter *cl_linter_new(void);
-void cl_linter_free(cl_linter *linter);
+CL_EXPORT cl_linter *cl_linter_new(void);
+CL_EXPORT void cl_linter_free(cl_linter *linter);
 
 /*
  * Restricts or widens the set of rules. SPEC is a comma-separated list of
@@ -90,8 +139,8 @@ void cl_linter_free(cl_linter *linter);
  * always wins over select. Both return 0, or -1 when an item names no rule;
  * then *bad (if non-NULL) is set to a malloc'd copy of the item, caller frees.
  */
-int cl_linter_select(cl_linter *linter, const char *spec, char **bad);
-int cl_linter_ignore(cl_linter *linter, const char *spec, char **bad);
+CL_EXPORT int cl_linter_select(cl_linter *linter, const char *spec, char **bad);
+CL_EXPORT int cl_linter_ignore(cl_linter *linter, const char *spec, char **bad);
 /*
  * Overrides severities. SPEC is a comma-separated list of RULE=LEVEL, where
  * RULE is as above and LEVEL is "error", "warning", "info" or "off" (the
@@ -99,10 +148,11 @@ int cl_linter_ignore(cl_linter *linter, const char *spec, char **bad);
  * or -1 and changes nothing; then *error (if non-NULL) is set to a
  * malloc'd message in plain words, caller frees.
  */
-int cl_linter_severity(cl_linter *linter, const char *spec, char **error);
+CL_EXPORT int
+cl_linter_severity(cl_linter *linter, const char *spec, char **error);
 /* 1 when RULE is enabled in LINTER, with its configuration (below) but
  * before any per-path ignore. */
-int cl_linter_enabled(const cl_linter *linter, const cl_rule *rule);
+CL_EXPORT int cl_linter_enabled(const cl_linter *linter, const cl_rule *rule);
 
 /* ---- Configuration files ---------------------------------------------- */
 /*
@@ -122,12 +172,12 @@ typedef struct cl_config_finder cl_config_finder;
  * *error (if non-NULL) is a malloc'd message "PATH:LINE:COLUMN: what is
  * wrong" (or "PATH: reason"), caller frees.
  */
-cl_config *cl_config_load(const char *path, char **error);
-void cl_config_free(cl_config *config);
+CL_EXPORT cl_config *cl_config_load(const char *path, char **error);
+CL_EXPORT void cl_config_free(cl_config *config);
 /* The path the configuration was read from. Owned by CONFIG. */
-const char *cl_config_path(const cl_config *config);
+CL_EXPORT const char *cl_config_path(const cl_config *config);
 /* 1 and sets *out when the file sets fail-on; 0 otherwise. */
-int cl_config_fail_on(const cl_config *config, enum cl_severity *out);
+CL_EXPORT int cl_config_fail_on(const cl_config *config, enum cl_severity *out);
 
 /*
  * Finds the configuration file that applies to each linted file: the
@@ -136,8 +186,8 @@ int cl_config_fail_on(const cl_config *config, enum cl_severity *out);
  * linting many files stays cheap. Caller frees with cl_config_finder_free,
  * which frees every configuration it returned.
  */
-cl_config_finder *cl_config_finder_new(void);
-void cl_config_finder_free(cl_config_finder *finder);
+CL_EXPORT cl_config_finder *cl_config_finder_new(void);
+CL_EXPORT void cl_config_finder_free(cl_config_finder *finder);
 /*
  * The configuration for the file at PATH (which need not exist: for
  * standard input, pass the name it is shown under). Returns 0 and sets
@@ -146,12 +196,12 @@ void cl_config_finder_free(cl_config_finder *finder);
  * message (owned by FINDER) the first time that file is met, and to NULL
  * afterwards, so that a caller reports it once.
  */
-int cl_config_find(cl_config_finder *finder, const char *path,
-                   const cl_config **config, const char **error);
+CL_EXPORT int cl_config_find(cl_config_finder *finder, const char *path,
+                             const cl_config **config, const char **error);
 
 /* Lints later files with CONFIG (borrowed; it must outlive its use), or
  * with no configuration file when NULL. */
-void cl_linter_set_config(cl_linter *linter, const cl_config *config);
+CL_EXPORT void cl_linter_set_config(cl_linter *linter, const cl_config *config);
 
 /*
  * Lints the file at PATH, shown in diagnostics as DISPLAY_NAME (PATH when
@@ -159,37 +209,39 @@ void cl_linter_set_config(cl_linter *linter, const cl_config *config);
  * the file cannot be opened or read; then *reason (if non-NULL) points to a
  * static, plain-words reason. The file is never modified.
  */
-cl_result *cl_lint_file(const cl_linter *linter, const char *path,
-                        const char *display_name, const char **reason);
+CL_EXPORT cl_result *
+cl_lint_file(const cl_linter *linter, const char *path,
+             const char *display_name, const char **reason);
 
 /* Like cl_lint_file, reading an open descriptor (e.g. 0 for stdin) to EOF.
  * FD is not closed. The configuration's per-path ignores are matched
  * against DISPLAY_NAME. */
-cl_result *cl_lint_fd(const cl_linter *linter, int fd, const char *display_name,
-                      const char **reason);
+CL_EXPORT cl_result *cl_lint_fd(const cl_linter *linter, int fd,
+                                const char *display_name, const char **reason);
 
 /* Lints LEN bytes at BUF, shown as NAME (which the configuration's
  * per-path ignores are matched against). BUF is copied. Never NULL. */
-cl_result *cl_lint_memory(const cl_linter *linter, const char *name,
-                          const char *buf, size_t len);
+CL_EXPORT cl_result *cl_lint_memory(const cl_linter *linter, const char *name,
+                                    const char *buf, size_t len);
 
 /* ---- Results --------------------------------------------------------- */
 
-void cl_result_free(cl_result *result);
+CL_EXPORT void cl_result_free(cl_result *result);
 /* The display name given when linting. Owned by RESULT. */
-const char *cl_result_file(const cl_result *result);
+CL_EXPORT const char *cl_result_file(const cl_result *result);
 /* Diagnostics, sorted by position, then rule ID. */
-size_t cl_result_count(const cl_result *result);
-const cl_diag *cl_result_diag(const cl_result *result, size_t i);
+CL_EXPORT size_t cl_result_count(const cl_result *result);
+CL_EXPORT const cl_diag *cl_result_diag(const cl_result *result, size_t i);
 /* Number of diagnostics of severity SEV, those past the cap included. */
-size_t cl_result_count_severity(const cl_result *result, enum cl_severity sev);
+CL_EXPORT size_t cl_result_count_severity(const cl_result *result,
+                                          enum cl_severity sev);
 /*
  * Number of diagnostics found but not kept: a file keeps at most
  * CL_MAX_DIAGS_PER_FILE (100,000), so that a hostile file cannot make
  * memory grow without end. They count in cl_result_count_severity (and so
  * for the exit status) but have no cl_diag.
  */
-size_t cl_result_dropped(const cl_result *result);
+CL_EXPORT size_t cl_result_dropped(const cl_result *result);
 #define CL_MAX_DIAGS_PER_FILE 100000
 /*
  * The text of source line LINE (1-based) without its line break, with
@@ -198,7 +250,8 @@ size_t cl_result_dropped(const cl_result *result);
  * byte, or something other than '<' first): such a file may be another
  * file's content, and no output quotes it. Owned by RESULT.
  */
-const char *cl_result_line(const cl_result *result, unsigned line, size_t *len);
+CL_EXPORT const char *
+cl_result_line(const cl_result *result, unsigned line, size_t *len);
 
 /* ---- Diagnostics ----------------------------------------------------- */
 /*
@@ -207,23 +260,23 @@ const char *cl_result_line(const cl_result *result, unsigned line, size_t *len);
  * cl_diag_byte_column is the 1-based byte offset in the line, as gcc and
  * clang print it and Vim's quickfix reads it.
  */
-const cl_rule *cl_diag_rule(const cl_diag *diag);
+CL_EXPORT const cl_rule *cl_diag_rule(const cl_diag *diag);
 enum cl_severity cl_diag_severity(const cl_diag *diag);
 /* Owned by the result. Secrets are already masked. */
-const char *cl_diag_message(const cl_diag *diag);
-unsigned cl_diag_line(const cl_diag *diag);
-unsigned cl_diag_column(const cl_diag *diag);
-unsigned cl_diag_end_line(const cl_diag *diag);
-unsigned cl_diag_end_column(const cl_diag *diag);
-unsigned cl_diag_byte_column(const cl_diag *diag);
+CL_EXPORT const char *cl_diag_message(const cl_diag *diag);
+CL_EXPORT unsigned cl_diag_line(const cl_diag *diag);
+CL_EXPORT unsigned cl_diag_column(const cl_diag *diag);
+CL_EXPORT unsigned cl_diag_end_line(const cl_diag *diag);
+CL_EXPORT unsigned cl_diag_end_column(const cl_diag *diag);
+CL_EXPORT unsigned cl_diag_byte_column(const cl_diag *diag);
 
 /* Related locations (e.g. the first of two duplicates), in the same file. */
-size_t cl_diag_related_count(const cl_diag *diag);
+CL_EXPORT size_t cl_diag_related_count(const cl_diag *diag);
 /* Fills the position of related location I; returns its message (owned by
  * the result), or NULL when I is out of range. */
-const char *cl_diag_related(const cl_diag *diag, size_t i, unsigned *line,
-                            unsigned *column, unsigned *end_line,
-                            unsigned *end_column);
+CL_EXPORT const char *
+cl_diag_related(const cl_diag *diag, size_t i, unsigned *line, unsigned *column,
+                unsigned *end_line, unsigned *end_column);
 
 /*
  * A fingerprint of DIAG (a diagnostic of RESULT) that stays the same when
@@ -236,7 +289,8 @@ const char *cl_diag_related(const cl_diag *diag, size_t i, unsigned *line,
  * frees with free(). NULL when DIAG is not one of RESULT's diagnostics.
  * docs/output-formats.md has the exact recipe.
  */
-char *cl_diag_fingerprint(const cl_result *result, const cl_diag *diag);
+CL_EXPORT char *
+cl_diag_fingerprint(const cl_result *result, const cl_diag *diag);
 
 /* ---- Baselines ------------------------------------------------------- */
 /*
@@ -257,22 +311,23 @@ typedef struct cl_baseline cl_baseline;
  * entry; then *error (if non-NULL) is a malloc'd message "PATH:LINE: what
  * is wrong" (or "PATH: reason"), caller frees.
  */
-cl_baseline *cl_baseline_load(const char *path, char **error);
-void cl_baseline_free(cl_baseline *baseline);
+CL_EXPORT cl_baseline *cl_baseline_load(const char *path, char **error);
+CL_EXPORT void cl_baseline_free(cl_baseline *baseline);
 /* Number of distinct fingerprints in BASELINE. */
-size_t cl_baseline_size(const cl_baseline *baseline);
+CL_EXPORT size_t cl_baseline_size(const cl_baseline *baseline);
 /*
  * Removes from RESULT every diagnostic whose fingerprint BASELINE holds;
  * returns how many it removed. The diagnostics that stay keep the
  * fingerprints they had before (SARIF's partialFingerprints do not
  * change). Safe to call from several threads on different results.
  */
-size_t cl_baseline_apply(const cl_baseline *baseline, cl_result *result);
+CL_EXPORT size_t cl_baseline_apply(const cl_baseline *baseline,
+                                   cl_result *result);
 /*
  * The baseline entries of RESULT's diagnostics, one line each (without
  * the header): a malloc'd string, "" when it has none; caller frees.
  */
-char *cl_baseline_entries(const cl_result *result);
+CL_EXPORT char *cl_baseline_entries(const cl_result *result);
 
 /* ---- Output formats -------------------------------------------------- */
 
@@ -289,7 +344,11 @@ enum cl_format {
 
 /* Parses "text", "gcc", "json", "sarif", "checkstyle", "junit" or
  * "github"; returns 0 and sets *out, or -1. */
-int cl_format_parse(const char *name, enum cl_format *out);
+CL_EXPORT int cl_format_parse(const char *name, enum cl_format *out);
+/* The number of formats, and the name of the I-th (0-based; NULL past
+ * the end), in the order of enum cl_format. Static storage. */
+CL_EXPORT size_t cl_format_count(void);
+CL_EXPORT const char *cl_format_name(size_t i);
 
 #define CL_OUTPUT_COLOR 0x1u /* ANSI colour (text format only) */
 #define CL_OUTPUT_QUIET 0x2u /* no summary line (text format only) */
@@ -302,20 +361,21 @@ int cl_format_parse(const char *name, enum cl_format *out);
  * result in order with cl_output_add, then call cl_output_finish once.
  * Caller frees with cl_output_free.
  */
-cl_output *cl_output_new(enum cl_format format, FILE *out, unsigned flags);
-void cl_output_add(cl_output *output, const cl_result *result);
+CL_EXPORT cl_output *
+cl_output_new(enum cl_format format, FILE *out, unsigned flags);
+CL_EXPORT void cl_output_add(cl_output *output, const cl_result *result);
 /*
  * Records that PATH could not be linted, for REASON (plain words), between
  * the results added before and after. The sarif format lists it as a tool
  * execution notification, the junit format as a test case in error; the
  * other formats leave it to the caller's message on standard error.
  */
-void cl_output_add_error(cl_output *output, const char *path,
-                         const char *reason);
+CL_EXPORT void
+cl_output_add_error(cl_output *output, const char *path, const char *reason);
 /* Records that N more findings were held back by a baseline. */
-void cl_output_add_baselined(cl_output *output, size_t n);
-void cl_output_finish(cl_output *output);
-void cl_output_free(cl_output *output);
+CL_EXPORT void cl_output_add_baselined(cl_output *output, size_t n);
+CL_EXPORT void cl_output_finish(cl_output *output);
+CL_EXPORT void cl_output_free(cl_output *output);
 
 /*
  * S (a file name, a message) made safe to print on one line of a terminal
@@ -325,7 +385,124 @@ void cl_output_free(cl_output *output);
  * "#\x23[", a "::" at the start as "\x3a:"). For messages on standard
  * error. Malloc'd; caller frees with free().
  */
-char *cl_safe_line(const char *s);
+CL_EXPORT char *cl_safe_line(const char *s);
+
+/* ==== Sessions ==========================================================
+ *
+ * A session is what the connlint command does, for a program that wants
+ * the same: it lints a list of paths (directories walked), finds each
+ * file's configuration (or uses one given, or none), keeps one linter per
+ * configuration with the session's rule settings replayed on it, applies
+ * and writes baselines, renders every result to standard output and to
+ * output files in one pass, lints N files at a time with the output in
+ * the order the files were found, and turns the findings into an exit
+ * status. It never prints on its own: every message for standard error
+ * ("connlint: …\n", made safe with cl_safe_line) goes to the message
+ * callback. Messages name the command-line options they are about
+ * ("--output: …"). A session is used from one thread (cl_session_run
+ * starts and joins its own workers).
+ *
+ *     cl_session *s = cl_session_new();
+ *     cl_session_select(s, "CL3");
+ *     cl_session_set_format(s, CL_FORMAT_SARIF, 0);
+ *     status = cl_session_run(s, paths, npaths);  (0, 1 or 2)
+ *     cl_session_free(s);
+ */
+typedef struct cl_session cl_session;
+
+enum cl_message_kind {
+	CL_MESSAGE_ERROR,       /* something could not be done */
+	CL_MESSAGE_NOTE,        /* information ("no .xml files found") */
+	CL_MESSAGE_USAGE,       /* a setting given to the session is wrong */
+	CL_MESSAGE_UNKNOWN_RULE /* a rule setting names no rule */
+};
+
+/* Receives one message: TEXT is "connlint: MESSAGE\n", made safe, owned
+ * by the session (valid during the call only). */
+typedef void
+cl_message_fn(void *data, enum cl_message_kind kind, const char *text);
+
+/* A session with every rule enabled, the text format on standard output,
+ * fail-on error, configuration discovery, as many jobs as online
+ * processors. Caller frees with cl_session_free. */
+CL_EXPORT cl_session *cl_session_new(void);
+CL_EXPORT void cl_session_free(cl_session *session);
+/* Where messages go (FN NULL: written to stderr, the default). */
+CL_EXPORT void
+cl_session_set_messages(cl_session *session, cl_message_fn *fn, void *data);
+/* Delivers a message of the caller's through the callback, formatted as
+ * the session's own ("connlint: ", made safe, "\n"). */
+CL_EXPORT void
+cl_session_message(cl_session *session, enum cl_message_kind kind,
+                   const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* --select, --ignore and --severity (syntax as cl_linter_select,
+ * cl_linter_ignore, cl_linter_severity), replayed in order on the linter
+ * of every configuration met. Return 0, or -1 after a message. */
+CL_EXPORT int cl_session_select(cl_session *session, const char *spec);
+CL_EXPORT int cl_session_ignore(cl_session *session, const char *spec);
+CL_EXPORT int cl_session_severity(cl_session *session, const char *spec);
+/* --fail-on: wins over every configuration's fail-on. */
+CL_EXPORT void
+cl_session_set_fail_on(cl_session *session, enum cl_severity sev);
+/* --config PATH (copied; read when the run starts) and --no-config. */
+CL_EXPORT void cl_session_set_config(cl_session *session, const char *path);
+CL_EXPORT void cl_session_no_config(cl_session *session);
+/* --baseline PATH and --write-baseline PATH (copied). */
+CL_EXPORT void cl_session_set_baseline(cl_session *session, const char *path);
+CL_EXPORT void cl_session_write_baseline(cl_session *session, const char *path);
+/* The format on standard output, and its CL_OUTPUT_* flags (COLOR only
+ * there; QUIET for every output). */
+CL_EXPORT void cl_session_set_format(cl_session *session, enum cl_format format,
+                                     unsigned flags);
+/* --color WHEN: "auto" (the default: when standard output is a terminal,
+ * TERM is not "dumb" and NO_COLOR is unset or empty), "always" or
+ * "never", for the text format on standard output. Returns -1 after a
+ * usage message for anything else. */
+CL_EXPORT int cl_session_set_color(cl_session *session, const char *when);
+/* --output FORMAT=FILE: PATH (copied) is replaced when the run ends (a
+ * FIFO or device is written in place; never a file that is linted or a
+ * connector). */
+CL_EXPORT void cl_session_add_output(cl_session *session, enum cl_format format,
+                                     const char *path);
+/* -j: lint JOBS files at a time (0: the online processors). */
+CL_EXPORT void cl_session_set_jobs(cl_session *session, long jobs);
+/* The name shown for standard input ("-"), default "<stdin>" (copied). */
+CL_EXPORT void cl_session_set_stdin_name(cl_session *session, const char *name);
+
+/*
+ * Lints every path in PATHS (a file, a directory walked for *.xml files,
+ * or "-" for standard input) and writes every output. Returns the exit
+ * status: 0 nothing at or above fail-on, 1 something, 2 trouble (a usage
+ * error, a path, configuration or baseline that could not be read, a
+ * write error). Once per session.
+ */
+CL_EXPORT int
+cl_session_run(cl_session *session, char *const *paths, size_t npaths);
+
+/*
+ * Lints LEN bytes at BUF as the file NAME (e.g. an editor's unsaved
+ * buffer), with the configuration that applies to NAME and the session's
+ * rule settings. Returns NULL after a message when that configuration is
+ * not valid. Caller frees with cl_result_free; the result does not
+ * depend on the session afterwards.
+ */
+CL_EXPORT cl_result *
+cl_session_lint_buffer(cl_session *session, const char *name, const char *buf,
+                       size_t len);
+
+/* --list-rules on OUT: a table, or with FORMAT CL_FORMAT_JSON a JSON
+ * document. */
+CL_EXPORT void
+cl_session_list_rules(cl_session *session, FILE *out, enum cl_format format);
+/* --explain NAME: the rule's page on OUT; -1 after a message when NAME
+ * names no rule or the rule has no page. */
+CL_EXPORT int
+cl_session_explain(cl_session *session, const char *name, FILE *out);
 
 #ifdef __cplusplus
 }

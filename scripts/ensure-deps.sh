@@ -16,6 +16,7 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
 	has_mod check || need check
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v valgrind >/dev/null 2>&1 || need valgrind
+	command -v clang-format >/dev/null 2>&1 || need clang-format
 fi
 
 [ -z "$missing" ] && exit 0

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Adds up the Check suites' and the corpus runner's results kept by
+# Adds up the Check suites', the corpus runner's and the scripts' results kept by
 # `make check` in DIR and prints one closing line: "N passed, N failed".
 set -eu
 dir=${1:-build/test-logs}
@@ -12,12 +12,13 @@ if [ -f "$dir/unit.txt" ]; then
 	passed=$((passed + $1))
 	failed=$((failed + $2))
 fi
-if [ -f "$dir/corpus.txt" ]; then
-	# "corpus: 212 passed, 0 failed"
-	set -- $(awk '{ p += $2; f += $4 } END { print p + 0, f + 0 }' "$dir/corpus.txt")
+for f in "$dir/corpus.txt" "$dir/scripts.txt"; do
+	[ -f "$f" ] || continue
+	# "corpus: 212 passed, 0 failed", "install: 15 passed, 0 failed"
+	set -- $(awk '{ p += $2; f += $4 } END { print p + 0, f + 0 }' "$f")
 	passed=$((passed + $1))
 	failed=$((failed + $2))
-fi
+done
 echo "make check: unit suites and corpus, normal and sanitizer builds, fuzz smoke run"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,6 +6,7 @@
 #include <ctype.h>
 
 #include "cli_run.h"
+#include "lib/check_main.h"
 
 #define ERROR "fixtures/cli/unknown-auth-method.connector.xml"
 #define WARNING "fixtures/cli/unused-variable.connector.xml"
@@ -15,31 +16,6 @@
 static const char *const formats[] = {
 	"text", "gcc", "json", "sarif", "checkstyle", "junit", "github",
 };
-
-/* Reads the file at PATH (malloc'd), or NULL when it does not exist. */
-static char *
-read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, n;
-	char chunk[8192];
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf = realloc(buf, len + n + 1);
-		ck_assert_ptr_nonnull(buf);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	if (!buf)
-		buf = calloc(1, 1);
-	else
-		buf[len] = '\0';
-	return buf;
-}
 
 /* Every format, over every fixture (unreadable paths and an empty
  * directory included, so that the messages on standard error are placed
@@ -58,9 +34,9 @@ START_TEST(jobs_do_not_change_the_output)
 		ASSERT_CONTAINS(one.err, "no-such-path");
 		ASSERT_CONTAINS(one.err, "no .xml files found");
 		for (size_t k = 0; k < 2; k++) {
-			struct run many = RUN("--jobs", jobs[k], "--format",
-			                      formats[i], "fixtures",
-			                      "no-such-path", dir, CLEAN);
+			struct run many =
+			    RUN("--jobs", jobs[k], "--format", formats[i],
+			        "fixtures", "no-such-path", dir, CLEAN);
 
 			ck_assert_msg(!strcmp(one.out, many.out),
 			              "--format %s: -j %s differs from -j 1",
@@ -91,10 +67,12 @@ START_TEST(jobs_with_configurations)
 		copy_file(WARNING, sub, "2.xml");
 		copy_file(CLEAN, sub, "3.xml");
 	}
-	write_file(dir, "a/connlint.xml",
-	           "<connlint fail-on=\"warning\"><ignore rules=\"CL402\"/></connlint>\n");
-	write_file(dir, "b/connlint.xml",
-	           "<connlint><rule name=\"CL101\" severity=\"error\"/></connlint>\n");
+	write_file(
+	    dir, "a/connlint.xml",
+	    "<connlint fail-on=\"warning\"><ignore rules=\"CL402\"/></connlint>\n");
+	write_file(
+	    dir, "b/connlint.xml",
+	    "<connlint><rule name=\"CL101\" severity=\"error\"/></connlint>\n");
 	write_file(dir, "bad/.connlint.xml", "<connlint><bogus/></connlint>\n");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		struct run one = RUN("-j", "1", "--severity", "CL202=info",
@@ -105,7 +83,8 @@ START_TEST(jobs_with_configurations)
 		ck_assert_int_eq(one.status, 2); /* the bad configuration */
 		ASSERT_CONTAINS(one.err, "bogus");
 		ck_assert_msg(!strcmp(one.out, many.out),
-		              "--format %s: -j 4 differs from -j 1", formats[i]);
+		              "--format %s: -j 4 differs from -j 1",
+		              formats[i]);
 		ck_assert_str_eq(one.err, many.err);
 		ck_assert_int_eq(one.status, many.status);
 		run_free(&one);
@@ -126,7 +105,7 @@ START_TEST(jobs_with_many_messages)
 	args[n++] = "-j";
 	args[n++] = "2";
 	while (n < 50) {
-		args[n++] = dir;           /* no .xml files found */
+		args[n++] = dir; /* no .xml files found */
 		args[n++] = "no-such-path";
 		if (n % 7 == 0)
 			args[n++] = CLEAN;
@@ -179,7 +158,7 @@ START_TEST(output_files_match_format)
 {
 	char *dir = make_temp_dir();
 	char sarif[512], json[512], text[512], sarif_arg[600], json_arg[600],
-	     text_arg[600];
+	    text_arg[600];
 	struct run r, alone;
 	char *got;
 
@@ -270,7 +249,10 @@ START_TEST(output_errors_exit_2)
 	run_free(&r);
 
 	static const char *const bad[] = {
-		"sarif", "sarif=", "=x.sarif", "yaml=x.yaml",
+		"sarif",
+		"sarif=",
+		"=x.sarif",
+		"yaml=x.yaml",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		r = RUN("--output", bad[i], CLEAN);
@@ -411,7 +393,8 @@ START_TEST(baseline_keeps_fingerprints)
 		memcpy(fp, p, 32);
 		fp[32] = '\0';
 		ASSERT_CONTAINS(all.out, fp);
-		ck_assert_msg(strncmp(first, fp, 32), "baselined %s reported", fp);
+		ck_assert_msg(strncmp(first, fp, 32), "baselined %s reported",
+		              fp);
 	}
 	free(text);
 	run_free(&r);
@@ -479,7 +462,8 @@ collect_long_options(const char *text, char *list, size_t size)
 			char line[70];
 
 			snprintf(line, sizeof(line), "\n%s\n", opt);
-			if (!strstr(list, line) && strlen(list) + n + 2 < size) {
+			if (!strstr(list, line) &&
+			    strlen(list) + n + 2 < size) {
 				strcat(list, opt);
 				strcat(list, "\n");
 			}
@@ -553,14 +537,4 @@ ci_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(ci_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(ci_suite)

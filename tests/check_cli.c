@@ -5,13 +5,15 @@
  * cases build their own tree under a temporary directory.
  */
 #include "cli_run.h"
+#include "lib/check_main.h"
 
 #define CLEAN "fixtures/cli/clean.connector.xml"
 #define ERROR "fixtures/cli/unknown-auth-method.connector.xml"
 #define WARNING "fixtures/cli/unused-variable.connector.xml"
 /* The messages those fixtures give (their goldens beside them agree). */
 #define CL402_MSG "no auth method `acme-basik`; did you mean `acme-basic`?"
-#define CL101_MSG "connector variable `region` is used by no auth method " \
+#define CL101_MSG                                                        \
+	"connector variable `region` is used by no auth method "         \
 	"and referenced by no placeholder: no user is asked for it and " \
 	"nothing reads it"
 
@@ -32,7 +34,7 @@ START_TEST(error_file_exits_1)
 
 	ck_assert_int_eq(r.status, 1);
 	ASSERT_CONTAINS(r.out, ERROR ":26:28: error: " CL402_MSG
-	                       " [CL402 enable-unknown-auth-method]\n");
+	                             " [CL402 enable-unknown-auth-method]\n");
 	ASSERT_CONTAINS(r.out, "      <enable auth-method=\"acme-basik\"/>\n"
 	                       "                           ^~~~~~~~~~\n");
 	ASSERT_CONTAINS(r.out, " in 1 file\n");
@@ -106,7 +108,8 @@ START_TEST(no_path_is_a_usage_error)
 
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ck_assert_str_eq(r.err, "connlint: no PATH given\n"
+	ck_assert_str_eq(r.err,
+	                 "connlint: no PATH given\n"
 	                 "Try 'connlint --help' for more information.\n");
 	run_free(&r);
 }
@@ -118,7 +121,8 @@ START_TEST(unknown_rule_exits_2)
 
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ck_assert_str_eq(r.err, "connlint: --select: unknown rule 'CL999'\n"
+	ck_assert_str_eq(r.err,
+	                 "connlint: --select: unknown rule 'CL999'\n"
 	                 "Try 'connlint --list-rules' for the rule names.\n");
 	run_free(&r);
 
@@ -126,7 +130,7 @@ START_TEST(unknown_rule_exits_2)
 	r = RUN("--ignore", "CL1O1", CLEAN);
 	ck_assert_int_eq(r.status, 2);
 	ASSERT_CONTAINS(r.err, "connlint: --ignore: unknown rule 'CL1O1'; did "
-	                "you mean CL101 (unused-connector-variable)?\n");
+	                       "you mean CL101 (unused-connector-variable)?\n");
 	run_free(&r);
 
 	/* an empty list would turn every rule off without a word */
@@ -137,7 +141,8 @@ START_TEST(unknown_rule_exits_2)
 
 	r = RUN("--ignore", "no-such-rule", CLEAN);
 	ck_assert_int_eq(r.status, 2);
-	ASSERT_CONTAINS(r.err, "connlint: --ignore: unknown rule 'no-such-rule'\n");
+	ASSERT_CONTAINS(r.err,
+	                "connlint: --ignore: unknown rule 'no-such-rule'\n");
 	run_free(&r);
 }
 END_TEST
@@ -148,7 +153,7 @@ START_TEST(missing_path_exits_2_and_goes_on)
 
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.err, "connlint: fixtures/cli/no-such-file.xml: "
-	                 "No such file or directory\n");
+	                        "No such file or directory\n");
 	ck_assert_str_eq(r.out, "no problems in 1 file\n");
 	run_free(&r);
 
@@ -161,7 +166,6 @@ START_TEST(missing_path_exits_2_and_goes_on)
 }
 END_TEST
 
-
 START_TEST(directory_without_xml_exits_0)
 {
 	char *dir = make_temp_dir();
@@ -172,8 +176,8 @@ START_TEST(directory_without_xml_exits_0)
 	r = RUN(dir);
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_str_eq(r.out, "no problems in 0 files\n");
-	snprintf(expect, sizeof(expect),
-	         "connlint: %s: no .xml files found\n", dir);
+	snprintf(expect, sizeof(expect), "connlint: %s: no .xml files found\n",
+	         dir);
 	ck_assert_str_eq(r.err, expect);
 	run_free(&r);
 	remove_tree(dir);
@@ -207,7 +211,7 @@ START_TEST(directory_walk_is_sorted_and_skips_hidden)
 	r = RUN("--format", "gcc", "--select", "CL402", dir);
 	ck_assert_int_eq(r.status, 1);
 	snprintf(expect, sizeof(expect),
-		         "%1$s/B-upper.xml:26:28: error: %2$s [CL402]\n"
+	         "%1$s/B-upper.xml:26:28: error: %2$s [CL402]\n"
 	         "%1$s/a.xml:26:28: error: %2$s [CL402]\n"
 	         "%1$s/b.xml:26:28: error: %2$s [CL402]\n"
 	         "%1$s/sub/c.xml:26:28: error: %2$s [CL402]\n"
@@ -243,17 +247,44 @@ END_TEST
 START_TEST(help_mentions_every_option)
 {
 	static const char *const options[] = {
-		"--format FORMAT", "text", "gcc", "json",
-		"--fail-on SEVERITY", "error", "warning", "info",
-		"--select LIST", "--ignore LIST", "--stdin-filename NAME",
-		"--severity RULE=LEVEL", "off", "--config FILE", "--no-config",
-		"connlint.xml", ".connlint.xml", "connlint-disable-next-line",
+		"--format FORMAT",
+		"text",
+		"gcc",
+		"json",
+		"--fail-on SEVERITY",
+		"error",
+		"warning",
+		"info",
+		"--select LIST",
+		"--ignore LIST",
+		"--stdin-filename NAME",
+		"--severity RULE=LEVEL",
+		"off",
+		"--config FILE",
+		"--no-config",
+		"connlint.xml",
+		".connlint.xml",
+		"connlint-disable-next-line",
 		"docs/configuration.md",
-		"--color WHEN", "auto", "always", "never", "NO_COLOR",
-		"-q, --quiet", "--list-rules", "--explain RULE", "--version",
-		"-h, --help", "--output FORMAT=FILE", "--baseline FILE",
-		"--write-baseline FILE", "-j, --jobs N",
-		"Exit status", "  0  ", "  1  ", "  2  ", "Example",
+		"--color WHEN",
+		"auto",
+		"always",
+		"never",
+		"NO_COLOR",
+		"-q, --quiet",
+		"--list-rules",
+		"--explain RULE",
+		"--version",
+		"-h, --help",
+		"--output FORMAT=FILE",
+		"--baseline FILE",
+		"--write-baseline FILE",
+		"-j, --jobs N",
+		"Exit status",
+		"  0  ",
+		"  1  ",
+		"  2  ",
+		"Example",
 		"Usage: connlint [OPTIONS] PATH...",
 	};
 	struct run r = RUN("--help");
@@ -307,13 +338,12 @@ END_TEST
 
 START_TEST(stdin_with_filename)
 {
-	struct run r = RUN_STDIN(ERROR, "--format", "gcc", "--select",
-	                         "CL402", "--stdin-filename",
-	                         "shop.connector.xml", "-");
+	struct run r = RUN_STDIN(ERROR, "--format", "gcc", "--select", "CL402",
+	                         "--stdin-filename", "shop.connector.xml", "-");
 
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_str_eq(r.out, "shop.connector.xml:26:28: error: " CL402_MSG
-	                 " [CL402]\n");
+	                        " [CL402]\n");
 	ck_assert_str_eq(r.err, "");
 	run_free(&r);
 
@@ -365,8 +395,8 @@ START_TEST(select_and_ignore)
 	r = RUN("--format", "gcc", "--select", "CL101,CL402", "--ignore",
 	        "CL402", ERROR, WARNING);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_str_eq(r.out, WARNING ":8:20: warning: " CL101_MSG
-	                 " [CL101]\n");
+	ck_assert_str_eq(r.out,
+	                 WARNING ":8:20: warning: " CL101_MSG " [CL101]\n");
 	run_free(&r);
 }
 END_TEST
@@ -378,8 +408,8 @@ START_TEST(list_rules)
 
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_str_eq(r.err, "");
-	ck_assert_msg(!strncmp(r.out, "CL001  xml-not-well-formed ", 27),
-	              "%s", r.out);
+	ck_assert_msg(!strncmp(r.out, "CL001  xml-not-well-formed ", 27), "%s",
+	              r.out);
 	line = strstr(r.out, "\nCL303  wrong-grant-type ");
 	ck_assert_msg(line != NULL, "%s", r.out);
 	line++;
@@ -389,7 +419,8 @@ START_TEST(list_rules)
 	ck_assert_ptr_nonnull(strstr(r.out, "  error    "));
 	ck_assert_uint_eq((size_t)(sev - line),
 	                  (size_t)(strstr(r.out, "  error    ") - r.out));
-	ck_assert_msg(sev - line > 25 && !memchr(line, '\n', (size_t)(sev - line)),
+	ck_assert_msg(sev - line > 25 &&
+	                  !memchr(line, '\n', (size_t)(sev - line)),
 	              "%s", line);
 	/* then whether a fix exists: none does yet */
 	ck_assert_msg(!strncmp(sev, "  error    -    ", 16), "%s", line);
@@ -406,19 +437,21 @@ START_TEST(list_rules_json)
 
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_str_eq(r.err, "");
-#define HEAD "{\n  \"tool\": {\"name\": \"connlint\", \"version\": \"0.1.0\"},\n" \
+#define HEAD                                                                 \
+	"{\n  \"tool\": {\"name\": \"connlint\", \"version\": \"0.1.0\"},\n" \
 	"  \"rules\": [\n"
 	ck_assert_msg(!strncmp(r.out, HEAD, strlen(HEAD)), "%.200s", r.out);
 #undef HEAD
-	ASSERT_CONTAINS(r.out, "{\"id\": \"CL303\", \"name\": \"wrong-grant-type\", "
-	                       "\"severity\": \"error\", \"fix\": false, "
-	                       "\"summary\": \"");
+	ASSERT_CONTAINS(r.out,
+	                "{\"id\": \"CL303\", \"name\": \"wrong-grant-type\", "
+	                "\"severity\": \"error\", \"fix\": false, "
+	                "\"summary\": \"");
 	/* one object per rule, as many as the text listing has lines */
 	for (p = r.out; (p = strstr(p, "{\"id\": ")); p++)
 		n++;
 	ck_assert_uint_eq(n, count_lines(text.out));
-	ck_assert_msg(!strcmp(r.out + strlen(r.out) - 9, "\"}\n  ]\n}\n"),
-	              "%s", r.out + strlen(r.out) - 9);
+	ck_assert_msg(!strcmp(r.out + strlen(r.out) - 9, "\"}\n  ]\n}\n"), "%s",
+	              r.out + strlen(r.out) - 9);
 	run_free(&r);
 	run_free(&text);
 }
@@ -438,8 +471,9 @@ START_TEST(explain)
 	/* by slug, and any case of the ID */
 	r = RUN("--explain", "unknown-rule-in-suppression");
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_msg(!strncmp(r.out, "# CL010 unknown-rule-in-suppression\n", 36),
-	              "%s", r.out);
+	ck_assert_msg(
+	    !strncmp(r.out, "# CL010 unknown-rule-in-suppression\n", 36), "%s",
+	    r.out);
 	run_free(&r);
 	r = RUN("--explain", "cl010");
 	ck_assert_int_eq(r.status, 0);
@@ -455,14 +489,16 @@ START_TEST(explain)
 	r = RUN("--explain", "CL1O1");
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ck_assert_str_eq(r.err, "connlint: --explain: unknown rule 'CL1O1'; did "
+	ck_assert_str_eq(r.err,
+	                 "connlint: --explain: unknown rule 'CL1O1'; did "
 	                 "you mean CL101 (unused-connector-variable)?\n"
 	                 "Try 'connlint --list-rules' for the rule names.\n");
 	run_free(&r);
 
 	r = RUN("--explain", "CL999");
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_str_eq(r.err, "connlint: --explain: unknown rule 'CL999'\n"
+	ck_assert_str_eq(r.err,
+	                 "connlint: --explain: unknown rule 'CL999'\n"
 	                 "Try 'connlint --list-rules' for the rule names.\n");
 	run_free(&r);
 
@@ -476,11 +512,12 @@ END_TEST
 START_TEST(severity_overrides)
 {
 	/* a warning made an error: reported as one, and fails the run */
-	struct run r = RUN("--format", "gcc", "--severity", "CL101=error",
-	                   WARNING);
+	struct run r =
+	    RUN("--format", "gcc", "--severity", "CL101=error", WARNING);
 
 	ck_assert_int_eq(r.status, 1);
-	ck_assert_str_eq(r.out, WARNING ":8:20: error: " CL101_MSG " [CL101]\n");
+	ck_assert_str_eq(r.out,
+	                 WARNING ":8:20: error: " CL101_MSG " [CL101]\n");
 	run_free(&r);
 
 	/* the summary counts what was reported */
@@ -492,7 +529,8 @@ START_TEST(severity_overrides)
 
 	r = RUN("--format", "json", "--severity", "CL402=warning", ERROR);
 	ck_assert_int_eq(r.status, 0);
-	ASSERT_CONTAINS(r.out, "\"severity\": \"warning\", \"rule\": \"CL402\"");
+	ASSERT_CONTAINS(r.out,
+	                "\"severity\": \"warning\", \"rule\": \"CL402\"");
 	run_free(&r);
 
 	/* off: the rule does not run; a later setting wins; prefixes and
@@ -500,31 +538,33 @@ START_TEST(severity_overrides)
 	r = RUN("--format", "gcc", "--severity", "CL402=off", ERROR);
 	ASSERT_LACKS(r.out, "[CL402]");
 	run_free(&r);
-	r = RUN("--format", "gcc", "--severity", "CL4=off",
-	        "--severity", "CL101=info,CL402=error", "--select", "CL101,CL4",
-	        ERROR, WARNING);
+	r = RUN("--format", "gcc", "--severity", "CL4=off", "--severity",
+	        "CL101=info,CL402=error", "--select", "CL101,CL4", ERROR,
+	        WARNING);
 	ck_assert_int_eq(r.status, 1);
-	ck_assert_str_eq(r.out, ERROR ":26:28: error: " CL402_MSG " [CL402]\n"
-	                 WARNING ":8:20: info: " CL101_MSG " [CL101]\n");
+	ck_assert_str_eq(r.out,
+	                 ERROR ":26:28: error: " CL402_MSG " [CL402]\n" WARNING
+	                       ":8:20: info: " CL101_MSG " [CL101]\n");
 	run_free(&r);
 
 	r = RUN("--severity", "CL101=fatal", CLEAN);
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ck_assert_str_eq(r.err, "connlint: --severity: unknown level 'fatal' for "
+	ck_assert_str_eq(r.err,
+	                 "connlint: --severity: unknown level 'fatal' for "
 	                 "CL101 (error, warning, info or off)\n"
 	                 "Try 'connlint --help' for more information.\n");
 	run_free(&r);
 	r = RUN("--severity", "CL101", CLEAN);
 	ck_assert_int_eq(r.status, 2);
 	ASSERT_CONTAINS(r.err, "connlint: --severity: 'CL101' has no level; "
-	                "write CL101=LEVEL");
+	                       "write CL101=LEVEL");
 	run_free(&r);
 	r = RUN("--severity", "unused-conector-variable=off", CLEAN);
 	ck_assert_int_eq(r.status, 2);
 	ASSERT_CONTAINS(r.err, "connlint: --severity: unknown rule "
-	                "'unused-conector-variable'; did you mean CL101 "
-	                "(unused-connector-variable)?\n");
+	                       "'unused-conector-variable'; did you mean CL101 "
+	                       "(unused-connector-variable)?\n");
 	run_free(&r);
 	r = RUN("--severity", "", CLEAN);
 	ck_assert_int_eq(r.status, 2);
@@ -540,19 +580,20 @@ START_TEST(config_options)
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
 	ck_assert_str_eq(r.err, "connlint: fixtures/cli/no-such.xml: No such "
-	                 "file or directory\n");
+	                        "file or directory\n");
 	run_free(&r);
 
 	r = RUN("--config", "fixtures/cli/no-such.xml", "--no-config", CLEAN);
 	ck_assert_int_eq(r.status, 2);
 	ASSERT_CONTAINS(r.err, "connlint: --config and --no-config cannot be "
-	                "used together\n");
+	                       "used together\n");
 	run_free(&r);
 
 	/* a connector is not a configuration file */
 	r = RUN("--config", CLEAN, CLEAN);
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_str_eq(r.err, "connlint: " CLEAN ":3:2: the root element is "
+	ck_assert_str_eq(r.err,
+	                 "connlint: " CLEAN ":3:2: the root element is "
 	                 "`<connector>`; a connlint configuration file's root "
 	                 "element is `<connlint>`\n");
 	run_free(&r);
@@ -608,9 +649,12 @@ START_TEST(json_for_a_directory)
 	struct run r = RUN("--format", "json", "fixtures/cli");
 
 	ck_assert_int_eq(r.status, 1);
-	ck_assert_msg(!strncmp(r.out, "{\n  \"tool\": {\"name\": \"connlint\", "
-	                       "\"version\": \"0.1.0\"},\n  \"files_checked\": 3,\n",
-	                       70), "%s", r.out);
+	ck_assert_msg(
+	    !strncmp(r.out,
+	             "{\n  \"tool\": {\"name\": \"connlint\", "
+	             "\"version\": \"0.1.0\"},\n  \"files_checked\": 3,\n",
+	             70),
+	    "%s", r.out);
 	ASSERT_CONTAINS(r.out, "\"rule\": \"CL402\", \"name\": "
 	                       "\"enable-unknown-auth-method\"");
 	run_free(&r);
@@ -665,14 +709,4 @@ cli_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(cli_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(cli_suite)

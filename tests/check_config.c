@@ -11,24 +11,10 @@
 #include "connlint.h"
 #include "rule.h"
 #include "util.h"
+#include "lib/check_main.h"
 
-/* Reads PATH whole (malloc'd), or NULL. */
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		cl_strbuf_add(&sb, chunk, n);
-	fclose(f);
-	return cl_strbuf_detach(&sb);
-}
-
-static size_t idx(const char *rule)
+static size_t
+idx(const char *rule)
 {
 	const cl_rule *r = cl_rule_find(rule);
 
@@ -96,7 +82,8 @@ START_TEST(empty_configuration)
 	enum cl_severity sev;
 	size_t i;
 
-	write_file(dir, "c.xml", "<?xml version=\"1.0\"?>\n<!-- nothing -->\n"
+	write_file(dir, "c.xml",
+	           "<?xml version=\"1.0\"?>\n<!-- nothing -->\n"
 	           "<connlint version=\"1\"/>\n");
 	c = cl_config_load(path, NULL);
 	ck_assert_ptr_nonnull(c);
@@ -183,7 +170,8 @@ static const struct {
 	  "digits, `_`, `-` and `.`; write the key without braces" },
 	{ "<connlint>\n<select rules=\"CL1\">\n</connlint>",
 	  "3:12: not well-formed XML: " },
-	{ "", "1:1: the file is empty; a configuration file is a `<connlint>` element" },
+	{ "",
+	  "1:1: the file is empty; a configuration file is a `<connlint>` element" },
 	{ "<!DOCTYPE connlint [<!ENTITY e \"CL101\">]>\n<connlint/>",
 	  "1:1: document type declaration: a configuration file has none" },
 	/* an entity reference is not expanded: an error, not CL101 */
@@ -204,9 +192,9 @@ START_TEST(bad_configuration)
 	ck_assert_ptr_nonnull(error);
 	/* The last entries give libxml2's words: compare their start. */
 	ck_assert_msg(!strncmp(error, want, strlen(want)) &&
-	              (strlen(error) == strlen(want) ||
-	               want[strlen(want) - 1] == ' ' ||
-	               want[strlen(want) - 1] == ':'),
+	                  (strlen(error) == strlen(want) ||
+	                   want[strlen(want) - 1] == ' ' ||
+	                   want[strlen(want) - 1] == ':'),
 	              "for %s\nexpected: %s\ngot:      %s",
 	              bad_configs[_i].text, want, error);
 	free(error);
@@ -222,7 +210,8 @@ START_TEST(unreadable_configuration)
 	char *dir = make_temp_dir(), *path;
 
 	ck_assert_ptr_null(cl_config_load("/nonexistent/connlint.xml", &error));
-	ck_assert_str_eq(error, "/nonexistent/connlint.xml: No such file or directory");
+	ck_assert_str_eq(
+	    error, "/nonexistent/connlint.xml: No such file or directory");
 	free(error);
 	ck_assert_ptr_null(cl_config_load(dir, &error));
 	path = cl_xasprintf("%s: is a directory", dir);
@@ -237,7 +226,8 @@ END_TEST
 
 START_TEST(path_patterns)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
 	unsigned char *ign = cl_calloc(cl_rule_count(), 1);
 	cl_config *c;
 	char *p;
@@ -251,12 +241,14 @@ START_TEST(path_patterns)
 	c = cl_config_load(path, NULL);
 	ck_assert_ptr_nonnull(c);
 
-#define MATCH(rel, rule, yes) do {                                             \
-		memset(ign, 0, cl_rule_count());                               \
-		p = cl_xasprintf("%s/%s", dir, rel);                           \
-		ck_assert_msg(cl_config_path_ignores(c, p, ign) == (yes) &&     \
-		              ign[idx(rule)] == (yes), "%s %s", rel, rule);      \
-		free(p);                                                       \
+#define MATCH(rel, rule, yes)                                               \
+	do {                                                                \
+		memset(ign, 0, cl_rule_count());                            \
+		p = cl_xasprintf("%s/%s", dir, rel);                        \
+		ck_assert_msg(cl_config_path_ignores(c, p, ign) == (yes) && \
+		                  ign[idx(rule)] == (yes),                  \
+		              "%s %s", rel, rule);                          \
+		free(p);                                                    \
 	} while (0)
 	MATCH("legacy/a.xml", "CL101", 1);
 	MATCH("legacy/2019/b.xml", "CL101", 1); /* '*' spans '/' */
@@ -288,7 +280,8 @@ START_TEST(absolute_paths)
 	ck_assert_str_eq(p, "/");
 	free(p);
 	p = cl_path_absolute("x/y");
-	ck_assert_msg(p[0] == '/' && !strcmp(p + strlen(p) - 4, "/x/y"), "%s", p);
+	ck_assert_msg(p[0] == '/' && !strcmp(p + strlen(p) - 4, "/x/y"), "%s",
+	              p);
 	free(p);
 }
 END_TEST
@@ -333,7 +326,8 @@ START_TEST(finder)
 	ck_assert_int_eq(cl_config_find(f, file, &c1, &error), -1);
 	ck_assert_ptr_null(c1);
 	ck_assert_ptr_nonnull(error);
-	ck_assert_ptr_nonnull(strstr(error, "bad/connlint.xml:1:12: unknown element `<nope>`"));
+	ck_assert_ptr_nonnull(
+	    strstr(error, "bad/connlint.xml:1:12: unknown element `<nope>`"));
 	snprintf(file, sizeof(file), "%s/2.xml", bad);
 	ck_assert_int_eq(cl_config_find(f, file, &c1, &error), -1);
 	ck_assert_ptr_null(error);
@@ -345,8 +339,9 @@ START_TEST(finder)
 	f = cl_config_finder_new();
 	snprintf(file, sizeof(file), "%s/z.xml", other);
 	ck_assert_int_eq(cl_config_find(f, file, &c1, &error), -1);
-	ck_assert_ptr_nonnull(strstr(error, "/o: two configuration files, "
-	                             "`connlint.xml` and `.connlint.xml`; keep one"));
+	ck_assert_ptr_nonnull(
+	    strstr(error, "/o: two configuration files, "
+	                  "`connlint.xml` and `.connlint.xml`; keep one"));
 	cl_config_finder_free(f);
 	remove_tree(dir);
 }
@@ -356,7 +351,8 @@ END_TEST
 
 START_TEST(precedence)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
 	cl_linter *l = cl_linter_new();
 	cl_config *c;
 
@@ -374,7 +370,8 @@ START_TEST(precedence)
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL101")));
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL401")));
 	ck_assert(!cl_linter_enabled(l, cl_rule_find("CL402"))); /* ignored */
-	ck_assert(!cl_linter_enabled(l, cl_rule_find("CL303"))); /* not selected */
+	ck_assert(
+	    !cl_linter_enabled(l, cl_rule_find("CL303"))); /* not selected */
 	ck_assert(!cl_linter_enabled(l, cl_rule_find("CL104"))); /* off */
 
 	/* --ignore takes away; --select replaces the file's selection and
@@ -406,7 +403,8 @@ END_TEST
 
 START_TEST(severity_in_results)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
 	char *text = read_text(UNUSED);
 	cl_linter *l = cl_linter_new();
 	cl_config *c;
@@ -438,7 +436,8 @@ END_TEST
 
 START_TEST(path_ignores_in_results)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
 	char legacy[600], file[700];
 	cl_linter *l = cl_linter_new();
 	const char *why;
@@ -449,8 +448,9 @@ START_TEST(path_ignores_in_results)
 	ck_assert_int_eq(mkdir(legacy, 0700), 0);
 	copy_file(UNUSED, legacy, "u.xml");
 	copy_file(UNUSED, dir, "u.xml");
-	write_file(dir, "connlint.xml",
-	           "<connlint><path pattern=\"legacy/\" ignore=\"CL101\"/></connlint>");
+	write_file(
+	    dir, "connlint.xml",
+	    "<connlint><path pattern=\"legacy/\" ignore=\"CL101\"/></connlint>");
 	c = cl_config_load(path, NULL);
 	cl_linter_set_config(l, c);
 	/* even a --select of the rule does not undo a per-path ignore */
@@ -474,7 +474,8 @@ END_TEST
 
 START_TEST(rule_accessors)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
 	struct cl_ctx ctx;
 	const char *const *uris;
 	size_t n;
@@ -511,8 +512,10 @@ END_TEST
 /* CL104 does not report a placeholder the platform fills in itself. */
 START_TEST(platform_placeholders_in_results)
 {
-	char *dir = make_temp_dir(), *path = cl_xasprintf("%s/connlint.xml", dir);
-	char *clean = read_text("fixtures/cli/clean.connector.xml"), *text, *url;
+	char *dir = make_temp_dir(),
+	     *path = cl_xasprintf("%s/connlint.xml", dir);
+	char *clean = read_text("fixtures/cli/clean.connector.xml"), *text,
+	     *url;
 	cl_linter *l = cl_linter_new();
 	cl_config *c;
 	cl_result *r;
@@ -520,13 +523,16 @@ START_TEST(platform_placeholders_in_results)
 	/* the endpoint's url gets {{tenant_id}} */
 	url = strstr(clean, "/api/stock");
 	ck_assert_ptr_nonnull(url);
-	text = cl_xasprintf("%.*s/{{tenant_id}}%s", (int)(url - clean), clean, url);
+	text = cl_xasprintf("%.*s/{{tenant_id}}%s", (int)(url - clean), clean,
+	                    url);
 	free(clean);
-	write_file(dir, "connlint.xml",
-	           "<connlint><platform-placeholder key=\"tenant_id\"/></connlint>");
+	write_file(
+	    dir, "connlint.xml",
+	    "<connlint><platform-placeholder key=\"tenant_id\"/></connlint>");
 	r = cl_lint_memory(l, "c.xml", text, strlen(text));
 	ck_assert_uint_eq(cl_result_count(r), 1);
-	ck_assert_str_eq(cl_rule_id(cl_diag_rule(cl_result_diag(r, 0))), "CL104");
+	ck_assert_str_eq(cl_rule_id(cl_diag_rule(cl_result_diag(r, 0))),
+	                 "CL104");
 	cl_result_free(r);
 	c = cl_config_load(path, NULL);
 	ck_assert_ptr_nonnull(c);
@@ -582,8 +588,9 @@ START_TEST(cli_discovery)
 	run_free(&r);
 
 	/* a nearer file wins */
-	write_file(sub, ".connlint.xml",
-	           "<connlint><rule name=\"CL101\" severity=\"error\"/></connlint>");
+	write_file(
+	    sub, ".connlint.xml",
+	    "<connlint><rule name=\"CL101\" severity=\"error\"/></connlint>");
 	r = RUN("--format", "gcc", dir);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_uint_eq(count_lines(r.out), 2);
@@ -639,15 +646,19 @@ START_TEST(cli_bad_configuration)
 	copy_file(UNUSED, bad, "a.xml");
 	copy_file(UNUSED, bad, "b.xml");
 	copy_file(UNUSED, good, "c.xml");
-	write_file(bad, "connlint.xml",
-	           "<connlint>\n  <rule name=\"CL101\" severity=\"fatal\"/>\n</connlint>\n");
+	write_file(
+	    bad, "connlint.xml",
+	    "<connlint>\n  <rule name=\"CL101\" severity=\"fatal\"/>\n</connlint>\n");
 
 	/* said once, its files skipped, the others linted, exit 2 */
 	r = RUN("--format", "gcc", bad, good);
 	ck_assert_int_eq(r.status, 2);
-	snprintf(expect, sizeof(expect), "connlint: %s/connlint.xml:2:32: unknown "
-	         "severity `fatal` for rule `CL101`; use error, warning, info or "
-	         "off\n", bad);
+	snprintf(
+	    expect, sizeof(expect),
+	    "connlint: %s/connlint.xml:2:32: unknown "
+	    "severity `fatal` for rule `CL101`; use error, warning, info or "
+	    "off\n",
+	    bad);
 	ck_assert_str_eq(r.err, expect);
 	snprintf(expect, sizeof(expect), "%s/c.xml:8:20: warning: ", good);
 	ck_assert_msg(!strncmp(r.out, expect, strlen(expect)), "%s", r.out);
@@ -665,7 +676,8 @@ START_TEST(cli_bad_configuration)
 	r = RUN("--config", expect, good);
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_str_eq(r.out, "");
-	ASSERT_CONTAINS(r.err, "/bad/connlint.xml:2:32: unknown severity `fatal`");
+	ASSERT_CONTAINS(r.err,
+	                "/bad/connlint.xml:2:32: unknown severity `fatal`");
 	run_free(&r);
 	remove_tree(dir);
 }
@@ -677,7 +689,8 @@ START_TEST(cli_select_and_severity_over_file)
 	struct run r;
 
 	copy_file(UNUSED, dir, "u.xml");
-	copy_file("fixtures/cli/unknown-auth-method.connector.xml", dir, "e.xml");
+	copy_file("fixtures/cli/unknown-auth-method.connector.xml", dir,
+	          "e.xml");
 	write_file(dir, "connlint.xml",
 	           "<connlint>\n"
 	           "  <ignore rules=\"CL101, CL202\"/>\n"
@@ -703,18 +716,18 @@ START_TEST(cli_select_and_severity_over_file)
 }
 END_TEST
 
-int main(void)
+int
+main(void)
 {
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("config");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, documented_example);
 	tcase_add_test(tc, empty_configuration);
-	tcase_add_loop_test(tc, bad_configuration, 0,
-	                    (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));
+	tcase_add_loop_test(
+	    tc, bad_configuration, 0,
+	    (int)(sizeof(bad_configs) / sizeof(bad_configs[0])));
 	tcase_add_test(tc, unreadable_configuration);
 	tcase_add_test(tc, path_patterns);
 	tcase_add_test(tc, absolute_paths);
@@ -729,9 +742,6 @@ int main(void)
 	tcase_add_test(tc, cli_bad_configuration);
 	tcase_add_test(tc, cli_select_and_severity_over_file);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+
+	return cl_check_run(s);
 }

@@ -1,18 +1,22 @@
 /*
  * Rule documentation cannot drift: every rule has a page compiled into the
- * binary; its heading names the rule and its default severity; its Bad
- * example fires the rule and its Fixed example lints clean.
+ * binary; its heading names the rule and its default severity, its
+ * "**Fix:**" says "none" exactly when the rule has no automatic fix; its
+ * Bad example fires the rule and its Fixed example lints clean. Every
+ * page in docs/rules/ belongs to a rule, the README's rule table says what
+ * `connlint --list-rules` says, and every rule has its corpus cases.
  */
-#include <check.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
+#include "cli_run.h"
 #include "connlint.h"
 #include "util.h"
+#include "lib/check_main.h"
 
 /* The first ```xml block after HEADING in PAGE, malloc'd, or NULL. */
-static char *example_after(const char *page, const char *heading)
+static char *
+example_after(const char *page, const char *heading)
 {
 	const char *h = strstr(page, heading), *b, *e;
 
@@ -28,7 +32,8 @@ static char *example_after(const char *page, const char *heading)
 	return cl_strndup(b, (size_t)(e - b) + 1);
 }
 
-static void describe(const cl_result *r, struct cl_strbuf *sb)
+static void
+describe(const cl_result *r, struct cl_strbuf *sb)
 {
 	size_t i;
 
@@ -44,7 +49,7 @@ static void describe(const cl_result *r, struct cl_strbuf *sb)
 START_TEST(test_rule_page)
 {
 	const cl_rule *rule = cl_rule_at((size_t)_i);
-	const char *page = cl_rule_doc(rule);
+	const char *page = cl_rule_doc(rule), *fix;
 	char *heading, *sev, *bad, *fixed;
 	cl_linter *l;
 	cl_result *r;
@@ -54,23 +59,37 @@ START_TEST(test_rule_page)
 
 	ck_assert_msg(page != NULL, "%s has no page docs/rules/%s.md",
 	              cl_rule_id(rule), cl_rule_id(rule));
-	heading = cl_xasprintf("# %s %s\n", cl_rule_id(rule), cl_rule_slug(rule));
+	heading =
+	    cl_xasprintf("# %s %s\n", cl_rule_id(rule), cl_rule_slug(rule));
 	ck_assert_msg(!strncmp(page, heading, strlen(heading)),
-	              "%s: the page must start with '%s'", cl_rule_id(rule), heading);
-	sev = cl_xasprintf("**Severity:** %s", cl_severity_name(cl_rule_severity(rule)));
+	              "%s: the page must start with '%s'", cl_rule_id(rule),
+	              heading);
+	sev = cl_xasprintf("**Severity:** %s",
+	                   cl_severity_name(cl_rule_severity(rule)));
 	ck_assert_msg(strstr(page, sev) != NULL, "%s: the page must say '%s'",
 	              cl_rule_id(rule), sev);
+	fix = strstr(page, "**Fix:** ");
+	ck_assert_msg(fix != NULL, "%s: the page must say '**Fix:** ...'",
+	              cl_rule_id(rule));
+	fix += strlen("**Fix:** ");
+	ck_assert_msg(
+	    !strncmp(fix, "none", 4) == !cl_rule_has_fix(rule),
+	    "%s: the page says '**Fix:** %.20s' but the rule %s a fix",
+	    cl_rule_id(rule), fix, cl_rule_has_fix(rule) ? "has" : "has no");
 	bad = example_after(page, "\n## Bad\n");
 	fixed = example_after(page, "\n## Fixed\n");
-	ck_assert_msg(bad && fixed, "%s: the page needs ```xml examples under ## Bad and ## Fixed",
-	              cl_rule_id(rule));
+	ck_assert_msg(
+	    bad && fixed,
+	    "%s: the page needs ```xml examples under ## Bad and ## Fixed",
+	    cl_rule_id(rule));
 
 	l = cl_linter_new();
 	r = cl_lint_memory(l, "bad.xml", bad, strlen(bad));
 	for (i = 0; i < cl_result_count(r); i++)
 		fired |= cl_diag_rule(cl_result_diag(r, i)) == rule;
 	describe(r, &sb);
-	ck_assert_msg(fired, "%s: the Bad example does not fire the rule; it gives:%s",
+	ck_assert_msg(fired,
+	              "%s: the Bad example does not fire the rule; it gives:%s",
 	              cl_rule_id(rule), cl_strbuf_str(&sb));
 	cl_result_free(r);
 	cl_strbuf_reset(&sb);
@@ -90,18 +109,221 @@ START_TEST(test_rule_page)
 }
 END_TEST
 
-int main(void)
+/* The cells of a Markdown table row "| a | b | c | d |": the N cells
+ * between the bars, trimmed, into CELLS (pointers into ROW, which is
+ * changed); how many there are. */
+static size_t
+row_cells(char *row, char **cells, size_t n)
+{
+	size_t k = 0;
+	char *p = row, *bar, *e;
+
+	if (*p != '|')
+		return 0;
+	for (p++; k < n && (bar = strchr(p, '|')); p = bar + 1) {
+		*bar = '\0';
+		while (*p == ' ')
+			p++;
+		for (e = bar; e > p && e[-1] == ' '; e--)
+			;
+		*e = '\0';
+		cells[k++] = p;
+	}
+	return k;
+}
+
+/* The README's rule table agrees with --list-rules, row by row. */
+START_TEST(test_readme_rule_table)
+{
+	char *readme = read_all("README.md");
+	struct run r = RUN("--no-config", "--list-rules");
+	char *line, *save = NULL, *lsave = NULL;
+	size_t rows = 0, lines = 0;
+
+	ck_assert_int_eq(r.status, 0);
+	/* --list-rules: ID, slug, severity, fix, summary, one rule a line,
+	 * in catalogue order. */
+	for (line = strtok_r(r.out, "\n", &lsave); line;
+	     line = strtok_r(NULL, "\n", &lsave)) {
+		const cl_rule *rule = cl_rule_at(lines++);
+		char id[16], slug[80], sev[16], fix[8];
+		int used = 0;
+
+		ck_assert_msg(rule != NULL,
+		              "--list-rules lists more rules "
+		              "than the catalogue: %s",
+		              line);
+		ck_assert_int_eq(sscanf(line, "%15s %79s %15s %7s %n", id, slug,
+		                        sev, fix, &used),
+		                 4);
+		ck_assert_str_eq(id, cl_rule_id(rule));
+		ck_assert_str_eq(slug, cl_rule_slug(rule));
+		ck_assert_str_eq(sev, cl_severity_name(cl_rule_severity(rule)));
+		ck_assert_str_eq(line + used, cl_rule_summary(rule));
+	}
+	ck_assert_uint_eq(lines, cl_rule_count());
+	/* The README: one "| ID | slug | severity | summary |" row a rule, in
+	 * the same order. */
+	for (line = strtok_r(readme, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *cell[5];
+		const cl_rule *rule;
+
+		if (strncmp(line, "| CL", 4))
+			continue;
+		ck_assert_msg(row_cells(line, cell, 5) == 4,
+		              "README.md: a rule row needs 4 cells: %s", line);
+		rule = cl_rule_at(rows++);
+		ck_assert_msg(rule != NULL, "README.md: an extra rule row %s",
+		              cell[0]);
+		ck_assert_msg(!strcmp(cell[0], cl_rule_id(rule)),
+		              "README.md: row %zu is %s, --list-rules has %s",
+		              rows, cell[0], cl_rule_id(rule));
+		ck_assert_msg(!strcmp(cell[1], cl_rule_slug(rule)),
+		              "README.md: %s slug '%s', --list-rules '%s'",
+		              cell[0], cell[1], cl_rule_slug(rule));
+		ck_assert_msg(
+		    !strcmp(cell[2], cl_severity_name(cl_rule_severity(rule))),
+		    "README.md: %s severity '%s', --list-rules '%s'", cell[0],
+		    cell[2], cl_severity_name(cl_rule_severity(rule)));
+		ck_assert_msg(
+		    !strcmp(cell[3], cl_rule_summary(rule)),
+		    "README.md: %s summary\n  '%s'\n--list-rules:\n  '%s'",
+		    cell[0], cell[3], cl_rule_summary(rule));
+	}
+	ck_assert_uint_eq(rows, cl_rule_count());
+	run_free(&r);
+	free(readme);
+}
+END_TEST
+
+/* Every page docs/rules/CLnnn.md documents a rule of that ID. */
+START_TEST(test_every_page_has_a_rule)
+{
+	DIR *d = opendir("docs/rules");
+	struct dirent *e;
+	size_t pages = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		char *id;
+
+		if (strncmp(e->d_name, "CL", 2) || n < 4 ||
+		    strcmp(e->d_name + n - 3, ".md"))
+			continue;
+		id = cl_strndup(e->d_name, n - 3);
+		ck_assert_msg(cl_rule_find(id) != NULL &&
+		                  !strcmp(cl_rule_id(cl_rule_find(id)), id),
+		              "docs/rules/%s has no rule %s", e->d_name, id);
+		free(id);
+		pages++;
+	}
+	closedir(d);
+	ck_assert_uint_eq(pages, cl_rule_count());
+}
+END_TEST
+
+/* Whether a golden file under DIR (recursively) names rule ID. */
+static bool
+golden_names(const char *dir, const char *id)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *needle = cl_xasprintf(" %s ", id);
+	bool found = false;
+
+	ck_assert_msg(d != NULL, "cannot open %s", dir);
+	while (!found && (e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		char *p;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		p = cl_xasprintf("%s/%s", dir, e->d_name);
+		if (!stat(p, &st) && S_ISDIR(st.st_mode)) {
+			found = golden_names(p, id);
+		} else if (n > 9 && !strcmp(e->d_name + n - 9, ".expected")) {
+			char *text = read_all(p);
+
+			found = strstr(text, needle) != NULL;
+			free(text);
+		}
+		free(p);
+	}
+	closedir(d);
+	free(needle);
+	return found;
+}
+
+/*
+ * Every rule has corpus cases: a fixtures/rules/CLnnn/ directory, or, for
+ * the rules that no single document shows best, golden files elsewhere
+ * that name it. Every fixtures/rules/ directory belongs to a rule.
+ */
+START_TEST(test_every_rule_has_fixtures)
+{
+	static const struct {
+		const char *id, *dirs[2];
+	} elsewhere[] = {
+		{ "CL001", { "fixtures/bad", "fixtures/schema" } },
+		{ "CL002", { "fixtures/bad", "fixtures/schema" } },
+		{ "CL003", { "fixtures/bad", "fixtures/schema" } },
+		{ "CL009", { "fixtures/suppress", NULL } },
+		{ "CL010", { "fixtures/suppress", NULL } },
+	};
+	DIR *d;
+	struct dirent *e;
+	size_t i, j, k;
+
+	for (i = 0; i < cl_rule_count(); i++) {
+		const char *id = cl_rule_id(cl_rule_at(i));
+		char *dir = cl_xasprintf("fixtures/rules/%s", id);
+		struct stat st;
+		bool found = !stat(dir, &st) && S_ISDIR(st.st_mode) &&
+		             golden_names(dir, id);
+
+		for (j = 0; !found && j < CL_ARRAY_SIZE(elsewhere); j++) {
+			if (strcmp(elsewhere[j].id, id))
+				continue;
+			for (k = 0; !found && k < 2 && elsewhere[j].dirs[k];
+			     k++)
+				found = golden_names(elsewhere[j].dirs[k], id);
+		}
+		ck_assert_msg(found,
+		              "%s: no fixtures/rules/%s/ case that "
+		              "fires it, nor a golden file elsewhere",
+		              id, id);
+		free(dir);
+	}
+	d = opendir("fixtures/rules");
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "README.md"))
+			continue;
+		ck_assert_msg(
+		    cl_rule_find(e->d_name) != NULL &&
+		        !strcmp(cl_rule_id(cl_rule_find(e->d_name)), e->d_name),
+		    "fixtures/rules/%s names no rule", e->d_name);
+	}
+	closedir(d);
+}
+END_TEST
+
+int
+main(void)
 {
 	Suite *s = suite_create("docs");
 	TCase *tc = tcase_create("pages");
-	SRunner *sr;
-	int failed;
+	TCase *tr = tcase_create("catalogue");
 
 	tcase_add_loop_test(tc, test_rule_page, 0, (int)cl_rule_count());
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	tcase_add_test(tr, test_readme_rule_table);
+	tcase_add_test(tr, test_every_page_has_a_rule);
+	tcase_add_test(tr, test_every_rule_has_fixtures);
+	suite_add_tcase(s, tr);
+
+	return cl_check_run(s);
 }

@@ -24,56 +24,10 @@
 #include "fingerprint.h"
 #include "output.h"
 #include "result.h"
+#include "lib/check_main.h"
+#include "lib/connectors.h"
 
 #define SCHEMA_DIR "tests/schemas/"
-
-/* Two endpoints with the same id: CL006 at 17:19-17:20, with a related
- * location at 13:19-13:20. */
-static const char doc_duplicate[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"D\">\n"
-	"  <auth-methods>\n"
-	"    <auth-method id=\"b\" name=\"B\" type=\"basic\">\n"
-	"      <url>https://x/login</url>\n"
-	"      <variables>\n"
-	"        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-	"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	"      </variables>\n"
-	"    </auth-method>\n"
-	"  </auth-methods>\n"
-	"  <endpoints>\n"
-	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-	"      <url>https://x/a</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"    <endpoint id=\"e\" name=\"F\" direction=\"receive\" method=\"GET\">\n"
-	"      <url>https://x/b</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"  </endpoints>\n"
-	"</connector>\n";
-
-/* Two CL104 after non-ASCII text: 5:32-5:41 (`ü` is 2 bytes, `基` 3) and,
- * after a tab, 14:17-14:26. */
-static const char doc_unicode[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"Café\">\n"
-	"  <auth-methods>\n"
-	"    <auth-method id=\"b\" name=\"Bäsic — 基本\" type=\"basic\">\n"
-	"      <url>https://bü基.example/{{hostt}}/login</url>\n"
-	"      <variables>\n"
-	"        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-	"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	"      </variables>\n"
-	"    </auth-method>\n"
-	"  </auth-methods>\n"
-	"  <endpoints>\n"
-	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-	"\t<url>https://x/{{hostz}}</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"  </endpoints>\n"
-	"</connector>\n";
 
 /* A message with everything the formats must escape: XML's five,
  * GitHub's % : , and line breaks, a tab, a control character and
@@ -141,7 +95,8 @@ render_err(enum cl_format format, cl_result **results, size_t n,
 	out = cl_output_new(format, f, 0);
 	for (i = 0; i <= n; i++) {
 		if (error && i == after)
-			cl_output_add_error(out, error, "No such file or directory");
+			cl_output_add_error(out, error,
+			                    "No such file or directory");
 		if (i < n)
 			cl_output_add(out, results[i]);
 	}
@@ -157,8 +112,8 @@ render(enum cl_format format, cl_result **results, size_t n)
 	return render_err(format, results, n, NULL, 0);
 }
 
-#define ASSERT_OUTPUT(got, expect) \
-	ck_assert_msg(!strcmp((got), (expect)), \
+#define ASSERT_OUTPUT(got, expect)                                      \
+	ck_assert_msg(!strcmp((got), (expect)),                         \
 	              "output differs.\n--- expected:\n%s--- got:\n%s", \
 	              (expect), (got))
 
@@ -208,7 +163,8 @@ json_string(const char *p)
 
 				for (k = 1; k <= 4; k++)
 					if (!strchr("0123456789abcdefABCDEF",
-					            p[k]) || !p[k])
+					            p[k]) ||
+					    !p[k])
 						return NULL;
 				p += 5;
 			} else if (*p && strchr("\"\\/bfnrt", *p)) {
@@ -307,7 +263,7 @@ xml_parse(const char *s)
 {
 	xmlDocPtr doc = xmlReadMemory(s, (int)strlen(s), "out.xml", "UTF-8",
 	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
-	                              XML_PARSE_NOWARNING);
+	                                  XML_PARSE_NOWARNING);
 
 	ck_assert_msg(doc != NULL, "not well-formed XML:\n%s", s);
 	return doc;
@@ -415,7 +371,8 @@ START_TEST(checkstyle_exact)
 
 	two_results(r);
 	got = render(CL_FORMAT_CHECKSTYLE, r, 2);
-	ASSERT_OUTPUT(got,
+	ASSERT_OUTPUT(
+	    got,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<checkstyle version=\"4.3\">\n"
 	    "  <file name=\"dup.xml\">\n"
@@ -492,7 +449,8 @@ START_TEST(junit_exact)
 
 		ck_assert_ptr_nonnull(note);
 		got = render_err(CL_FORMAT_JUNIT, r, 2, "gone,:%.xml", 1);
-		cl_strbuf_addf(&want,
+		cl_strbuf_addf(
+		    &want,
 		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		    "<testsuites name=\"connlint\" tests=\"3\" failures=\"2\" errors=\"1\">\n"
 		    "  <testsuite name=\"connlint\" tests=\"3\" failures=\"2\" errors=\"1\">\n"
@@ -516,7 +474,8 @@ START_TEST(junit_exact)
 		    "[CL104 undefined-placeholder]</failure>\n"
 		    "    </testcase>\n"
 		    "  </testsuite>\n"
-		    "</testsuites>\n", note);
+		    "</testsuites>\n",
+		    note);
 		ASSERT_OUTPUT(got, cl_strbuf_str(&want));
 		cl_strbuf_release(&want);
 	}
@@ -539,7 +498,8 @@ START_TEST(junit_empty)
 	char *got = render(CL_FORMAT_JUNIT, NULL, 0);
 	xmlDocPtr doc;
 
-	ASSERT_OUTPUT(got,
+	ASSERT_OUTPUT(
+	    got,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<testsuites name=\"connlint\" tests=\"0\" failures=\"0\" errors=\"0\">\n"
 	    "  <testsuite name=\"connlint\" tests=\"0\" failures=\"0\" errors=\"0\">\n"
@@ -597,7 +557,8 @@ START_TEST(github_exact)
 	/* a range over two lines: no columns, which the runner ignores */
 	move_diag(r[1], 1, 14, 17, 15, 3);
 	got = render(CL_FORMAT_GITHUB, r, 2);
-	cl_strbuf_addf(&want,
+	cl_strbuf_addf(
+	    &want,
 	    "::warning file=dup.xml,line=17,col=19,endLine=17,endColumn=20,"
 	    "title=CL006 duplicate-id::a \"q\" <b> & 'c' 50%%25 x:y,z%%0D%%0A"
 	    "next\\x09line \\x01 é基%%0Adup.xml:13:19: note: %s\n"
@@ -624,10 +585,14 @@ START_TEST(github_property_escapes)
 	got = render(CL_FORMAT_GITHUB, &r, 1);
 	/* the related note repeats the file name in the data, where only
 	 * % \r \n are escaped */
-	ck_assert_msg(!strncmp(got, "::error file=a%2Cb%3Ac%25d%0Ae%0Df\\x1bg.xml,"
-	                       "line=17,", 44), "%s", got);
+	ck_assert_msg(!strncmp(got,
+	                       "::error file=a%2Cb%3Ac%25d%0Ae%0Df\\x1bg.xml,"
+	                       "line=17,",
+	                       44),
+	              "%s", got);
 	ck_assert_msg(strstr(got, "::m%0Aa,b:c%25d%0Ae%0Df\\x1bg.xml:13:19: "
-	                     "note: ") != NULL, "%s", got);
+	                          "note: ") != NULL,
+	              "%s", got);
 	ck_assert_msg(strchr(got, '\n') == got + strlen(got) - 1,
 	              "one line: %s", got);
 	free(got);
@@ -678,7 +643,8 @@ START_TEST(sarif_exact_results)
 	}
 	got = render(CL_FORMAT_SARIF, r, 2);
 	assert_json(got);
-	cl_strbuf_addf(&want,
+	cl_strbuf_addf(
+	    &want,
 	    "      \"results\": [\n"
 	    "        {\n"
 	    "          \"ruleId\": \"CL006\",\n"
@@ -756,49 +722,58 @@ START_TEST(sarif_head_and_catalogue)
 	size_t i, n = cl_rule_count();
 
 	assert_json(got);
-	ck_assert_msg(!strncmp(got,
-	    "{\n"
-	    "  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
-	    "errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
-	    "  \"version\": \"2.1.0\",\n"
-	    "  \"runs\": [\n"
-	    "    {\n"
-	    "      \"tool\": {\n"
-	    "        \"driver\": {\n"
-	    "          \"name\": \"connlint\",\n"
-	    "          \"version\": \"" CONNLINT_VERSION "\",\n"
-	    "          \"semanticVersion\": \"" CONNLINT_VERSION "\",\n"
-	    "          \"informationUri\": \"" CONNLINT_URL "\",\n"
-	    "          \"rules\": [\n", 330), "%.600s", got);
+	ck_assert_msg(
+	    !strncmp(
+	        got,
+	        "{\n"
+	        "  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
+	        "errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
+	        "  \"version\": \"2.1.0\",\n"
+	        "  \"runs\": [\n"
+	        "    {\n"
+	        "      \"tool\": {\n"
+	        "        \"driver\": {\n"
+	        "          \"name\": \"connlint\",\n"
+	        "          \"version\": \"" CONNLINT_VERSION "\",\n"
+	        "          \"semanticVersion\": \"" CONNLINT_VERSION "\",\n"
+	        "          \"informationUri\": \"" CONNLINT_URL "\",\n"
+	        "          \"rules\": [\n",
+	        330),
+	    "%.600s", got);
 	/* every rule, in catalogue order, so ruleIndex is the catalogue's */
 	for (i = 0, p = got; i < n; i++) {
 		const cl_rule *rule = cl_rule_at(i);
 		char id[64], level[96];
-		const char *lv = cl_rule_severity(rule) == CL_SEV_ERROR ? "error" :
-		                 cl_rule_severity(rule) == CL_SEV_WARNING ?
-		                 "warning" : "note";
+		const char *lv =
+		    cl_rule_severity(rule) == CL_SEV_ERROR     ? "error"
+		    : cl_rule_severity(rule) == CL_SEV_WARNING ? "warning"
+		                                               : "note";
 
 		snprintf(id, sizeof(id), "\"id\": \"%s\",", cl_rule_id(rule));
 		p = strstr(p, id);
 		ck_assert_msg(p != NULL, "rule %s missing or out of order",
 		              cl_rule_id(rule));
-		snprintf(level, sizeof(level), "\"defaultConfiguration\": "
-		         "{\"level\": \"%s\"}", lv);
+		snprintf(level, sizeof(level),
+		         "\"defaultConfiguration\": "
+		         "{\"level\": \"%s\"}",
+		         lv);
 		ck_assert_msg(strstr(p, level) != NULL, "%s", cl_rule_id(rule));
 	}
-	ck_assert_ptr_nonnull(strstr(got, "\"columnKind\": \"unicodeCodePoints\""));
-	ck_assert_ptr_nonnull(strstr(got, "\"originalUriBaseIds\": {\n"
-	                             "        \"%SRCROOT%\": {\"description\""));
+	ck_assert_ptr_nonnull(
+	    strstr(got, "\"columnKind\": \"unicodeCodePoints\""));
+	ck_assert_ptr_nonnull(
+	    strstr(got, "\"originalUriBaseIds\": {\n"
+	                "        \"%SRCROOT%\": {\"description\""));
 	ASSERT_OUTPUT(sarif_tail(got),
-	    "      \"results\": [],\n"
-	    "      \"invocations\": [\n"
-	    "        {\n"
-	    "          \"executionSuccessful\": true\n"
-	    "        }\n"
-	    "      ]\n"
-	    "    }\n"
-	    "  ]\n"
-	    "}\n");
+	              "      \"results\": [],\n"
+	              "      \"invocations\": [\n"
+	              "        {\n"
+	              "          \"executionSuccessful\": true\n"
+	              "        }\n"
+	              "      ]\n"
+	              "    }\n"
+	              "  ]\n"
+	              "}\n");
 	free(got);
 }
 END_TEST
@@ -821,14 +796,18 @@ START_TEST(sarif_rule_descriptions)
 
 			ck_assert_ptr_null(url);
 			cl_json_add_string(&sb, cl_rule_summary(rule));
-			snprintf(want, sizeof(want), "\"fullDescription\": "
-			         "{\"text\": %s}", cl_strbuf_str(&sb));
+			snprintf(want, sizeof(want),
+			         "\"fullDescription\": "
+			         "{\"text\": %s}",
+			         cl_strbuf_str(&sb));
 			ck_assert_msg(strstr(got, want) != NULL, "%s", want);
 			cl_strbuf_release(&sb);
 			continue;
 		}
-		snprintf(url_want, sizeof(url_want), "%s/blob/main/docs/rules/"
-		         "%s.md", CONNLINT_URL, cl_rule_id(rule));
+		snprintf(url_want, sizeof(url_want),
+		         "%s/blob/main/docs/rules/"
+		         "%s.md",
+		         CONNLINT_URL, cl_rule_id(rule));
 		ck_assert_ptr_nonnull(url);
 		ck_assert_str_eq(url, url_want);
 		snprintf(want, sizeof(want), "\"helpUri\": \"%s\"", url_want);
@@ -842,11 +821,14 @@ START_TEST(sarif_rule_descriptions)
 		para += strlen("## What it flags\n");
 		para += strspn(para, "\n");
 		for (k = 0; k < 24 && para[k] >= 0x20 && para[k] < 0x7f &&
-		            para[k] != '"' && para[k] != '\\'; k++)
+		            para[k] != '"' && para[k] != '\\';
+		     k++)
 			;
 		ck_assert_uint_gt(k, 0);
-		snprintf(want, sizeof(want), "\"fullDescription\": {\"text\": "
-		         "\"%.*s", (int)k, para);
+		snprintf(want, sizeof(want),
+		         "\"fullDescription\": {\"text\": "
+		         "\"%.*s",
+		         (int)k, para);
 		ck_assert_msg(strstr(got, want) != NULL, "%s", want);
 	}
 	/* every rule has help, which GitHub code scanning requires */
@@ -895,23 +877,24 @@ START_TEST(sarif_unreadable_and_absolute)
 
 	assert_json(got);
 	/* an absolute name: a file URI, no base id */
-	ck_assert_ptr_nonnull(strstr(got, "{\"artifactLocation\": "
-	                             "{\"uri\": \"file:///abs/dup.xml\"}, "));
 	ck_assert_ptr_nonnull(strstr(got,
-	    "      \"invocations\": [\n"
-	    "        {\n"
-	    "          \"executionSuccessful\": false,\n"
-	    "          \"toolExecutionNotifications\": [\n"
-	    "            {\"level\": \"error\", \"message\": {\"text\": "
-	    "\"No such file or directory\"}, \"locations\": "
-	    "[{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
-	    "\"no%20such.xml\", \"uriBaseId\": \"%SRCROOT%\"}}}]}\n"
-	    "          ]\n"
-	    "        }\n"
-	    "      ]\n"
-	    "    }\n"
-	    "  ]\n"
-	    "}\n"));
+	                             "{\"artifactLocation\": "
+	                             "{\"uri\": \"file:///abs/dup.xml\"}, "));
+	ck_assert_ptr_nonnull(strstr(
+	    got, "      \"invocations\": [\n"
+	         "        {\n"
+	         "          \"executionSuccessful\": false,\n"
+	         "          \"toolExecutionNotifications\": [\n"
+	         "            {\"level\": \"error\", \"message\": {\"text\": "
+	         "\"No such file or directory\"}, \"locations\": "
+	         "[{\"physicalLocation\": {\"artifactLocation\": {\"uri\": "
+	         "\"no%20such.xml\", \"uriBaseId\": \"%SRCROOT%\"}}}]}\n"
+	         "          ]\n"
+	         "        }\n"
+	         "      ]\n"
+	         "    }\n"
+	         "  ]\n"
+	         "}\n"));
 	free(got);
 	cl_result_free(r);
 }
@@ -928,7 +911,8 @@ START_TEST(sarif_json_hostile)
 	got = render(CL_FORMAT_SARIF, &r, 1);
 	assert_json(got);
 	ck_assert_ptr_nonnull(strstr(got, "\"uri\": \"x%FF%01%22%5C.xml\""));
-	ck_assert_ptr_nonnull(strstr(got, "{\"text\": \"m\\ufffd(\\u007f\\\"\\\\\"}"));
+	ck_assert_ptr_nonnull(
+	    strstr(got, "{\"text\": \"m\\ufffd(\\u007f\\\"\\\\\"}"));
 	free(got);
 	cl_result_free(r);
 }
@@ -942,8 +926,10 @@ START_TEST(sha256_vectors)
 	static const struct {
 		const char *in, *hex;
 	} v[] = {
-		{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
-		{ "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+		{ "",
+		  "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ "abc",
+		  "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
 		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
 	};
@@ -957,9 +943,9 @@ START_TEST(sha256_vectors)
 		cl_sha256_init(&c);
 		/* fed in pieces, to cross block boundaries */
 		for (k = 0; k < strlen(v[i].in); k += 7)
-			cl_sha256_update(&c, v[i].in + k,
-			                 strlen(v[i].in) - k < 7 ?
-			                 strlen(v[i].in) - k : 7);
+			cl_sha256_update(
+			    &c, v[i].in + k,
+			    strlen(v[i].in) - k < 7 ? strlen(v[i].in) - k : 7);
 		cl_sha256_final(&c, d);
 		for (k = 0; k < 32; k++)
 			snprintf(hex + 2 * k, 3, "%02x", d[k]);
@@ -1028,16 +1014,16 @@ fingerprint_of(const char *name, const char *doc, const char *rule,
 	return fp;
 }
 
-#define FIVE_LINES \
+#define FIVE_LINES                                           \
 	"  <!-- one -->\n  <!-- two -->\n  <!-- three -->\n" \
 	"  <!-- four -->\n  <!-- five -->\n"
 
 START_TEST(fingerprint_stable_when_lines_added_above)
 {
-	char *moved = insert_before(doc_duplicate, "  <auth-methods>", FIVE_LINES);
-	char *between = insert_before(doc_duplicate,
-	                              "    <endpoint id=\"e\" name=\"F\"",
-	                              FIVE_LINES);
+	char *moved =
+	    insert_before(doc_duplicate, "  <auth-methods>", FIVE_LINES);
+	char *between = insert_before(
+	    doc_duplicate, "    <endpoint id=\"e\" name=\"F\"", FIVE_LINES);
 	unsigned l0, l1, l2;
 	char *a = fingerprint_of("dup.xml", doc_duplicate, "CL006", &l0);
 	char *b = fingerprint_of("dup.xml", moved, "CL006", &l1);
@@ -1046,7 +1032,7 @@ START_TEST(fingerprint_stable_when_lines_added_above)
 	ck_assert_uint_eq(l0, 17);
 	ck_assert_uint_eq(l1, 22); /* the finding moved ... */
 	ck_assert_uint_eq(l2, 22);
-	ck_assert_str_eq(a, b);    /* ... its fingerprint did not */
+	ck_assert_str_eq(a, b); /* ... its fingerprint did not */
 	ck_assert_str_eq(a, c);
 	free(a), free(b), free(c);
 	free(moved), free(between);
@@ -1062,8 +1048,8 @@ START_TEST(fingerprint_ignores_indentation_and_line_numbers_in_messages)
 	    "<connector format=\"1\" name=\"T\">\n"
 	    "  <url>https://x/";
 	char *moved = insert_before(truncated, "<connector", FIVE_LINES);
-	char *reindented = insert_before(doc_duplicate,
-	                                 "<endpoint id=\"e\" name=\"F\"", "\t  ");
+	char *reindented = insert_before(
+	    doc_duplicate, "<endpoint id=\"e\" name=\"F\"", "\t  ");
 	unsigned l0, l1;
 	char *a = fingerprint_of("t.xml", truncated, "CL001", &l0);
 	char *b = fingerprint_of("t.xml", moved, "CL001", &l1);
@@ -1082,12 +1068,13 @@ START_TEST(fingerprint_differs_for_different_problems)
 {
 	cl_result *u = lint("u.xml", doc_unicode);
 	char *dup = fingerprint_of("u.xml", doc_duplicate, "CL006", NULL);
-	char *other_file = fingerprint_of("v.xml", doc_duplicate, "CL006", NULL);
+	char *other_file =
+	    fingerprint_of("v.xml", doc_duplicate, "CL006", NULL);
 	char *f0 = cl_diag_fingerprint(u, cl_result_diag(u, 0));
 	char *f1 = cl_diag_fingerprint(u, cl_result_diag(u, 1));
 
-	ck_assert_str_ne(f0, f1);   /* same rule, other place and message */
-	ck_assert_str_ne(f0, dup);  /* another rule */
+	ck_assert_str_ne(f0, f1);  /* same rule, other place and message */
+	ck_assert_str_ne(f0, dup); /* another rule */
 	ck_assert_str_ne(dup, other_file); /* another file */
 	/* the message is part of it */
 	set_diag(u, 0, CL_SEV_ERROR, "something else");
@@ -1101,8 +1088,8 @@ START_TEST(fingerprint_differs_for_different_problems)
 	{
 		cl_result *other = lint("w.xml", doc_duplicate);
 
-		ck_assert_ptr_null(cl_diag_fingerprint(u,
-		                                       cl_result_diag(other, 0)));
+		ck_assert_ptr_null(
+		    cl_diag_fingerprint(u, cl_result_diag(other, 0)));
 		cl_result_free(other);
 	}
 	free(f0), free(f1), free(dup), free(other_file);
@@ -1125,7 +1112,8 @@ START_TEST(fingerprint_identical_findings_counted)
 	    "</connector>\n";
 	char *moved = insert_before(twice, "  <auth-methods>", FIVE_LINES);
 	cl_result *r = lint("t.xml", twice), *m = lint("t.xml", moved);
-	char **all = cl_result_fingerprints(r), **mall = cl_result_fingerprints(m);
+	char **all = cl_result_fingerprints(r),
+	     **mall = cl_result_fingerprints(m);
 	size_t i, n = cl_result_count(r), hits = 0;
 	char *first = NULL, *second = NULL;
 
@@ -1160,19 +1148,19 @@ END_TEST
 /* A connector whose client secret is written into it: CL501 reports it,
  * and every output (source lines included) shows it masked. */
 static const char doc_secret[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"S\">\n"
-	"  <auth-methods>\n"
-	"    <auth-method id=\"o\" name=\"O\" type=\"oauth2-client-credentials\">\n"
-	"      <url>https://x.example/oauth/token</url>\n"
-	"      <variables>\n"
-	"        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n"
-	"        <variable key=\"client_id\" label=\"ID\" required=\"true\" locked=\"true\"/>\n"
-	"        <variable key=\"client_secret\" label=\"Secret\" required=\"true\" secret=\"true\" locked=\"true\" default=\"DwdeejLZZzUDsYTnBbzkBY031KRC3gSoHA0V7MLP\"/>\n"
-	"      </variables>\n"
-	"    </auth-method>\n"
-	"  </auth-methods>\n"
-	"</connector>\n";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<connector format=\"1\" name=\"S\">\n"
+    "  <auth-methods>\n"
+    "    <auth-method id=\"o\" name=\"O\" type=\"oauth2-client-credentials\">\n"
+    "      <url>https://x.example/oauth/token</url>\n"
+    "      <variables>\n"
+    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n"
+    "        <variable key=\"client_id\" label=\"ID\" required=\"true\" locked=\"true\"/>\n"
+    "        <variable key=\"client_secret\" label=\"Secret\" required=\"true\" secret=\"true\" locked=\"true\" default=\"DwdeejLZZzUDsYTnBbzkBY031KRC3gSoHA0V7MLP\"/>\n"
+    "      </variables>\n"
+    "    </auth-method>\n"
+    "  </auth-methods>\n"
+    "</connector>\n";
 
 START_TEST(fingerprint_uses_masked_text)
 {
@@ -1186,7 +1174,9 @@ START_TEST(fingerprint_uses_masked_text)
 	char *out;
 	size_t f;
 	const enum cl_format formats[] = {
-		CL_FORMAT_SARIF, CL_FORMAT_CHECKSTYLE, CL_FORMAT_JUNIT,
+		CL_FORMAT_SARIF,
+		CL_FORMAT_CHECKSTYLE,
+		CL_FORMAT_JUNIT,
 		CL_FORMAT_GITHUB,
 	};
 
@@ -1236,7 +1226,8 @@ formats_ci_suite(void)
 	tcase_add_checked_fixture(fp, setup, teardown);
 	tcase_add_test(fp, sha256_vectors);
 	tcase_add_test(fp, fingerprint_stable_when_lines_added_above);
-	tcase_add_test(fp, fingerprint_ignores_indentation_and_line_numbers_in_messages);
+	tcase_add_test(
+	    fp, fingerprint_ignores_indentation_and_line_numbers_in_messages);
 	tcase_add_test(fp, fingerprint_differs_for_different_problems);
 	tcase_add_test(fp, fingerprint_identical_findings_counted);
 	tcase_add_test(fp, fingerprint_uses_masked_text);
@@ -1247,12 +1238,9 @@ formats_ci_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(formats_ci_suite());
-	int failed;
+	int rc;
 
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	rc = cl_check_run(formats_ci_suite());
 	xmlCleanupParser();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

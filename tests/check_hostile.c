@@ -25,6 +25,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "lib/check_main.h"
 
 #define MIB ((size_t)1024 * 1024)
 /* What one run may use: far above need, far below harm. */
@@ -126,7 +127,8 @@ teardown(void)
 
 /* A path inside the temporary directory; static storage, reused after
  * 32 calls (a test that needs one longer copies it). */
-static const char *tpath(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static const char *
+tpath(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static const char *
 tpath(const char *fmt, ...)
@@ -266,11 +268,13 @@ run_args(const char *const *args)
 	ck_assert_msg(pid >= 0, "fork: %s", strerror(errno));
 	if (pid == 0) {
 		struct rlimit as = { run_as_limit(), run_as_limit() };
-		struct rlimit fs = { CL_HOSTILE_FSIZE_LIMIT, CL_HOSTILE_FSIZE_LIMIT };
+		struct rlimit fs = { CL_HOSTILE_FSIZE_LIMIT,
+			             CL_HOSTILE_FSIZE_LIMIT };
 		struct rlimit core = { 0, 0 };
 		int in = open("/dev/null", O_RDONLY);
 
-		if (in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+		if (in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
+		    dup2(err, 2) < 0)
 			_exit(126);
 		if (!sanitized)
 			setrlimit(RLIMIT_AS, &as);
@@ -297,14 +301,15 @@ run_args(const char *const *args)
 	ck_assert_msg(r.signal != SIGALRM,
 	              "connlint %s did not finish within %u s (hang?)", what,
 	              run_seconds(sanitized));
-	ck_assert_msg(r.signal == 0, "connlint %s killed by signal %d (%s); stderr:\n%.2000s",
+	ck_assert_msg(r.signal == 0,
+	              "connlint %s killed by signal %d (%s); stderr:\n%.2000s",
 	              what, r.signal, strsignal(r.signal), r.err);
-	ck_assert_msg(r.status != 126 && r.status != 127, "cannot run %s", binary());
+	ck_assert_msg(r.status != 126 && r.status != 127, "cannot run %s",
+	              binary());
 	/* Under RLIMIT_AS a failed allocation aborts (signal, above) or
 	 * exits with a message; either way, this is the bound the brief
 	 * sets for every input, sanitizer builds measured instead. */
-	ck_assert_msg(sanitized ||
-	              (size_t)r.maxrss_kib * 1024 < run_as_limit(),
+	ck_assert_msg(sanitized || (size_t)r.maxrss_kib * 1024 < run_as_limit(),
 	              "connlint %s used %ld KiB", what, r.maxrss_kib);
 	return r;
 }
@@ -339,10 +344,10 @@ count_of(const char *hay, const char *needle)
 	return n;
 }
 
-#define ASSERT_CONTAINS(hay, needle) \
+#define ASSERT_CONTAINS(hay, needle)                   \
 	ck_assert_msg(strstr((hay), (needle)) != NULL, \
 	              "expected to find \"%s\" in:\n%.4000s", (needle), (hay))
-#define ASSERT_LACKS(hay, needle) \
+#define ASSERT_LACKS(hay, needle)                      \
 	ck_assert_msg(strstr((hay), (needle)) == NULL, \
 	              "did not expect \"%s\" in:\n%.4000s", (needle), (hay))
 
@@ -359,25 +364,25 @@ assert_one_cl001(const struct run *r, const char *path, const char *what)
 	ASSERT_CONTAINS(r->out, head);
 	ASSERT_CONTAINS(r->out, "[CL001]");
 	ASSERT_CONTAINS(r->out, what);
-	ck_assert_msg(count_of(r->out, "[CL001]") == 1, "more than one CL001:\n%.4000s",
-	              r->out);
+	ck_assert_msg(count_of(r->out, "[CL001]") == 1,
+	              "more than one CL001:\n%.4000s", r->out);
 	ck_assert_str_eq(r->err, "");
 }
 
 /* ---- the documents ---------------------------------------------------- */
 
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define CONNECTOR_OPEN \
+#define CONNECTOR_OPEN                                            \
 	"<connector format=\"1\" name=\"Hostile\" version=\"1\" " \
 	"system-type=\"CRM\" protocol=\"HTTP\">\n"
-#define AUTH_METHODS \
-	"<auth-methods>\n" \
-	"  <auth-method id=\"key\" name=\"API key\" type=\"token\">\n" \
-	"    <url>https://api.example.com/v1/me</url>\n" \
+#define AUTH_METHODS                                                               \
+	"<auth-methods>\n"                                                         \
+	"  <auth-method id=\"key\" name=\"API key\" type=\"token\">\n"             \
+	"    <url>https://api.example.com/v1/me</url>\n"                           \
 	"    <variables><variable key=\"token\" label=\"Token\" required=\"true\"" \
-	" secret=\"true\"/></variables>\n" \
-	"    <headers><param key=\"X-Api-Key\" value=\"{{token}}\"/></headers>\n" \
-	"  </auth-method>\n" \
+	" secret=\"true\"/></variables>\n"                                         \
+	"    <headers><param key=\"X-Api-Key\" value=\"{{token}}\"/></headers>\n"  \
+	"  </auth-method>\n"                                                       \
 	"</auth-methods>\n"
 /* A marker that must never appear in any output: it is only in files that
  * a hostile document points at. */
@@ -391,8 +396,10 @@ write_connector(const char *path, void (*url)(FILE *), void (*content)(FILE *))
 	FILE *f = create(path);
 
 	fputs(XML_DECL CONNECTOR_OPEN AUTH_METHODS "<endpoints>\n", f);
-	fputs("  <endpoint id=\"ping\" name=\"Ping\" entity=\"Ping\" direction=\"send\""
-	      " method=\"POST\" data-type=\"json\">\n    <url>", f);
+	fputs(
+	    "  <endpoint id=\"ping\" name=\"Ping\" entity=\"Ping\" direction=\"send\""
+	    " method=\"POST\" data-type=\"json\">\n    <url>",
+	    f);
 	if (url)
 		url(f);
 	else
@@ -404,7 +411,8 @@ write_connector(const char *path, void (*url)(FILE *), void (*content)(FILE *))
 		fputs("</content></body>\n", f);
 	}
 	fputs("    <enable auth-method=\"key\"/>\n  </endpoint>\n</endpoints>\n"
-	      "</connector>\n", f);
+	      "</connector>\n",
+	      f);
 	finish(f, path);
 }
 
@@ -426,7 +434,8 @@ START_TEST(exponential_entity_bomb)
 		fputs("\">\n", f);
 	}
 	fputs("]>\n<connector format=\"1\" name=\"&lol9;\">"
-	      "<description>&lol9;&lol9;</description></connector>\n", f);
+	      "<description>&lol9;&lol9;</description></connector>\n",
+	      f);
 	finish(f, path);
 	r = RUN("--format", "gcc", path);
 	assert_one_cl001(&r, path, "entity `&lol9;` is not expanded");
@@ -455,7 +464,9 @@ START_TEST(quadratic_entity_blowup)
 			put_repeat(f, "&a;", 10000);
 			fputs("\"/>\n", f);
 		} else {
-			fputs("<connector format=\"1\" name=\"N\"><description>", f);
+			fputs(
+			    "<connector format=\"1\" name=\"N\"><description>",
+			    f);
 			put_repeat(f, "&a;", 10000);
 			fputs("</description></connector>\n", f);
 		}
@@ -486,31 +497,39 @@ START_TEST(external_entities)
 	write_text(secret, SECRET "\n");
 	snprintf(secret_url, sizeof(secret_url), "file://%s", secret);
 	snprintf(dtd_url, sizeof(dtd_url), "file://%s", dtd);
-	snprintf(doc, sizeof(doc), "<!ENTITY x \"%s\">\n<!ENTITY y SYSTEM \"%s\">\n",
-	         SECRET, secret_url);
+	snprintf(doc, sizeof(doc),
+	         "<!ENTITY x \"%s\">\n<!ENTITY y SYSTEM \"%s\">\n", SECRET,
+	         secret_url);
 	write_text(dtd, doc);
 
 	/* An external general entity, by file: and by http: (a closed port:
 	 * nothing may be fetched, and nothing may wait for it). */
-	snprintf(doc, sizeof(doc),
-	         XML_DECL "<!DOCTYPE connector [ <!ENTITY xxe SYSTEM \"%s\"> ]>\n"
-	         "<connector format=\"1\" name=\"N\"><description>&xxe;</description>"
-	         "</connector>\n", secret_url);
+	snprintf(
+	    doc, sizeof(doc),
+	    XML_DECL
+	    "<!DOCTYPE connector [ <!ENTITY xxe SYSTEM \"%s\"> ]>\n"
+	    "<connector format=\"1\" name=\"N\"><description>&xxe;</description>"
+	    "</connector>\n",
+	    secret_url);
 	write_text(file_ent, doc);
 	write_text(http_ent,
 	           XML_DECL "<!DOCTYPE connector [ <!ENTITY xxe SYSTEM "
-	           "\"http://127.0.0.1:9/secret\"> ]>\n"
-	           "<connector format=\"1\" name=\"&xxe;\"/>\n");
+	                    "\"http://127.0.0.1:9/secret\"> ]>\n"
+	                    "<connector format=\"1\" name=\"&xxe;\"/>\n");
 	/* An external DTD declaring the entities: never loaded, so the
 	 * reference is to an undeclared entity. */
-	snprintf(doc, sizeof(doc),
-	         XML_DECL "<!DOCTYPE connector SYSTEM \"%s\">\n"
-	         "<connector format=\"1\" name=\"&x;\"><description>&y;</description>"
-	         "</connector>\n", dtd_url);
+	snprintf(
+	    doc, sizeof(doc),
+	    XML_DECL
+	    "<!DOCTYPE connector SYSTEM \"%s\">\n"
+	    "<connector format=\"1\" name=\"&x;\"><description>&y;</description>"
+	    "</connector>\n",
+	    dtd_url);
 	write_text(file_dtd, doc);
-	write_text(http_dtd,
-	           XML_DECL "<!DOCTYPE connector SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n"
-	           "<connector format=\"1\" name=\"&x;\"/>\n");
+	write_text(
+	    http_dtd, XML_DECL
+	    "<!DOCTYPE connector SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n"
+	    "<connector format=\"1\" name=\"&x;\"/>\n");
 
 	r = RUN("--format", "gcc", file_ent);
 	assert_one_cl001(&r, file_ent, "entity `&xxe;` is not expanded");
@@ -550,25 +569,28 @@ START_TEST(parameter_entities)
 	write_text(dtd, doc);
 	write_text(internal,
 	           XML_DECL "<!DOCTYPE connector [\n"
-	           "  <!ENTITY % decl \"<!ENTITY x 'boom'>\">\n"
-	           "  %decl;\n"
-	           "]>\n"
-	           "<connector format=\"1\" name=\"&x;\"/>\n");
+	                    "  <!ENTITY % decl \"<!ENTITY x 'boom'>\">\n"
+	                    "  %decl;\n"
+	                    "]>\n"
+	                    "<connector format=\"1\" name=\"&x;\"/>\n");
 	snprintf(dtd_url, sizeof(dtd_url), "file://%s", dtd);
 	snprintf(doc, sizeof(doc),
 	         XML_DECL "<!DOCTYPE connector [\n"
-	         "  <!ENTITY %% ext SYSTEM \"%s\">\n"
-	         "  %%ext;\n"
-	         "]>\n"
-	         "<connector format=\"1\" name=\"&x;\"/>\n", dtd_url);
+	                  "  <!ENTITY %% ext SYSTEM \"%s\">\n"
+	                  "  %%ext;\n"
+	                  "]>\n"
+	                  "<connector format=\"1\" name=\"&x;\"/>\n",
+	         dtd_url);
 	write_text(external, doc);
 
 	r = RUN("--format", "gcc", internal);
-	assert_one_cl001(&r, internal, "parameter entity `%decl;` is not expanded");
+	assert_one_cl001(&r, internal,
+	                 "parameter entity `%decl;` is not expanded");
 	ASSERT_CONTAINS(r.out, ":4:3:");
 	run_free(&r);
 	r = RUN("--format", "gcc", external);
-	assert_one_cl001(&r, external, "parameter entity `%ext;` is not expanded");
+	assert_one_cl001(&r, external,
+	                 "parameter entity `%ext;` is not expanded");
 	ASSERT_LACKS(r.out, SECRET);
 	run_free(&r);
 }
@@ -580,7 +602,8 @@ START_TEST(million_elements)
 {
 	const char *path = tpath("million.xml");
 	FILE *f = create(path);
-	static const char head[] = XML_DECL CONNECTOR_OPEN AUTH_METHODS "<endpoints>\n";
+	static const char head[] =
+	    XML_DECL CONNECTOR_OPEN AUTH_METHODS "<endpoints>\n";
 	struct run r;
 	unsigned i, n = 1000 * 1000 / 3, last_line;
 	char expect[64];
@@ -591,16 +614,19 @@ START_TEST(million_elements)
 	fputs(head, f);
 	last_line = (unsigned)count_of(head, "\n"); /* then one line each */
 	for (i = 0; i < n; i++) {
-		fprintf(f, "<endpoint id=\"e%u\" name=\"Endpoint %u\" entity=\"E\" "
-		        "direction=\"receive\" method=\"GET\"><url>https://api.example."
-		        "com/v1/e%u</url><enable auth-method=\"%s\"/></endpoint>\n",
-		        i, i, i, i + 1 == n ? "kex" : "key");
+		fprintf(
+		    f,
+		    "<endpoint id=\"e%u\" name=\"Endpoint %u\" entity=\"E\" "
+		    "direction=\"receive\" method=\"GET\"><url>https://api.example."
+		    "com/v1/e%u</url><enable auth-method=\"%s\"/></endpoint>\n",
+		    i, i, i, i + 1 == n ? "kex" : "key");
 		last_line++;
 	}
 	fputs("</endpoints>\n</connector>\n", f);
 	finish(f, path);
 	r = RUN("--format", "gcc", path);
-	ck_assert_msg(r.status == 1, "status %d; stderr:\n%.2000s", r.status, r.err);
+	ck_assert_msg(r.status == 1, "status %d; stderr:\n%.2000s", r.status,
+	              r.err);
 	ASSERT_LACKS(r.out, "[CL001]");
 	snprintf(expect, sizeof(expect), ":%u:", last_line);
 	ASSERT_CONTAINS(r.out, expect);
@@ -639,13 +665,17 @@ START_TEST(ten_megabyte_attribute)
 	FILE *f = create(path);
 	struct run r;
 
-	fputs(XML_DECL CONNECTOR_OPEN AUTH_METHODS "<endpoints>\n"
-	      "<endpoint id=\"e\" name=\"E\" entity=\"E\" direction=\"receive\" method=\"GET\">"
-	      "<url>https://api.example.com/v1/e</url>"
-	      "<url-params><param key=\"q\" value=\"", f);
+	fputs(
+	    XML_DECL CONNECTOR_OPEN AUTH_METHODS
+	    "<endpoints>\n"
+	    "<endpoint id=\"e\" name=\"E\" entity=\"E\" direction=\"receive\" method=\"GET\">"
+	    "<url>https://api.example.com/v1/e</url>"
+	    "<url-params><param key=\"q\" value=\"",
+	    f);
 	huge_value(f);
 	fputs("\"/></url-params><enable auth-method=\"key\"/></endpoint>\n"
-	      "</endpoints>\n</connector>\n", f);
+	      "</endpoints>\n</connector>\n",
+	      f);
 	finish(f, path);
 	/* Past libxml2's 10,000,000-byte limit for one value (we never set
 	 * XML_PARSE_HUGE): not well-formed, in plain words. */
@@ -663,17 +693,17 @@ END_TEST
 START_TEST(one_megabyte_line)
 {
 	static const char head[] =
-		"<connector format=\"1\" name=\"Hostile\" version=\"1\" "
-		"system-type=\"CRM\" protocol=\"HTTP\"><description>";
+	    "<connector format=\"1\" name=\"Hostile\" version=\"1\" "
+	    "system-type=\"CRM\" protocol=\"HTTP\"><description>";
 	static const char tail[] =
-		"</description><auth-methods><auth-method id=\"key\" name=\"K\" "
-		"type=\"token\"><url>https://api.example.com/v1/me</url><variables>"
-		"<variable key=\"token\" label=\"T\" required=\"true\" secret=\"true\"/>"
-		"</variables><headers><param key=\"X-Api-Key\" value=\"{{token}}\"/>"
-		"</headers></auth-method></auth-methods><endpoints><endpoint id=\"e\" "
-		"name=\"E\" entity=\"E\" direction=\"receive\" method=\"GET\"><url>"
-		"https://api.example.com/v1/e</url><enable auth-method=\"kex\"/>"
-		"</endpoint></endpoints></connector>\n";
+	    "</description><auth-methods><auth-method id=\"key\" name=\"K\" "
+	    "type=\"token\"><url>https://api.example.com/v1/me</url><variables>"
+	    "<variable key=\"token\" label=\"T\" required=\"true\" secret=\"true\"/>"
+	    "</variables><headers><param key=\"X-Api-Key\" value=\"{{token}}\"/>"
+	    "</headers></auth-method></auth-methods><endpoints><endpoint id=\"e\" "
+	    "name=\"E\" entity=\"E\" direction=\"receive\" method=\"GET\"><url>"
+	    "https://api.example.com/v1/e</url><enable auth-method=\"kex\"/>"
+	    "</endpoint></endpoints></connector>\n";
 	const size_t filler = 210 * 1000;
 	const char *path = tpath("line.xml");
 	FILE *f = create(path);
@@ -697,7 +727,8 @@ START_TEST(one_megabyte_line)
 	r = RUN("--format", "gcc", path);
 	ck_assert_int_eq(r.status, 1);
 	snprintf(expect, sizeof(expect), "line.xml:2:%zu: error:",
-	         strlen(head) + 5 * filler + (size_t)(strstr(tail, "kex") - tail) + 1);
+	         strlen(head) + 5 * filler +
+	             (size_t)(strstr(tail, "kex") - tail) + 1);
 	ASSERT_CONTAINS(r.out, expect);
 	run_free(&r);
 }
@@ -708,8 +739,8 @@ END_TEST
 START_TEST(invalid_utf8)
 {
 	const char *path = tpath("latin1.xml");
-	static const char doc[] = XML_DECL
-		"<connector format=\"1\" name=\"Caf\xe9\"/>\n";
+	static const char doc[] =
+	    XML_DECL "<connector format=\"1\" name=\"Caf\xe9\"/>\n";
 	struct run r;
 
 	write_file(path, doc, sizeof(doc) - 1);
@@ -743,8 +774,8 @@ END_TEST
 START_TEST(nul_bytes)
 {
 	const char *path = tpath("nul.xml");
-	static const char doc[] = XML_DECL
-		"<connector format=\"1\" name=\"N\0\0\0\"/>\n";
+	static const char doc[] =
+	    XML_DECL "<connector format=\"1\" name=\"N\0\0\0\"/>\n";
 	struct run r;
 
 	write_file(path, doc, sizeof(doc) - 1);
@@ -815,9 +846,12 @@ START_TEST(placeholder_floods)
 		{ "braces-body.xml", NULL, braces, NULL, 0 },
 		{ "braces-url.xml", url_braces, NULL, NULL, 0 },
 		{ "unclosed-body.xml", NULL, unclosed, "[CL106]", 100 * 1000 },
-		{ "unclosed-url.xml", url_unclosed, NULL, "[CL106]", 100 * 1000 },
-		{ "undefined-body.xml", NULL, undefined, "[CL104]", 100 * 1000 },
-		{ "undefined-url.xml", url_undefined, NULL, "[CL104]", 100 * 1000 },
+		{ "unclosed-url.xml", url_unclosed, NULL, "[CL106]",
+		  100 * 1000 },
+		{ "undefined-body.xml", NULL, undefined, "[CL104]",
+		  100 * 1000 },
+		{ "undefined-url.xml", url_undefined, NULL, "[CL104]",
+		  100 * 1000 },
 	};
 	size_t i;
 
@@ -827,26 +861,27 @@ START_TEST(placeholder_floods)
 
 		write_connector(path, cases[i].url, cases[i].content);
 		r = RUN("--format", "gcc", path);
-		ck_assert_msg(r.status == 0 || r.status == 1, "%s: status %d\n%.2000s",
-		              path, r.status, r.err);
+		ck_assert_msg(r.status == 0 || r.status == 1,
+		              "%s: status %d\n%.2000s", path, r.status, r.err);
 		ASSERT_LACKS(r.out, "[CL001]");
 		if (cases[i].expect)
-			ck_assert_msg(count_of(r.out, cases[i].expect) >= cases[i].count,
+			ck_assert_msg(count_of(r.out, cases[i].expect) >=
+			                  cases[i].count,
 			              "%s: %zu of %s, expected %zu", path,
-			              count_of(r.out, cases[i].expect), cases[i].expect,
-			              cases[i].count);
+			              count_of(r.out, cases[i].expect),
+			              cases[i].expect, cases[i].count);
 		/* nothing on standard error but the cap's notice (a file
 		 * keeps at most CL_MAX_DIAGS_PER_FILE findings) */
 		ck_assert_msg(!*r.err || (strstr(r.err, "not shown (at most "
-		                                 "100000 a file)") &&
+		                                        "100000 a file)") &&
 		                          !strchr(r.err, '\n')[1]),
 		              "%s", r.err);
 		ck_assert_uint_le(count_of(r.out, "\n"), 100 * 1000);
 		run_free(&r);
 		/* The text format quotes the (long) line for every one. */
 		r = RUN("--quiet", path);
-		ck_assert_msg(r.status == 0 || r.status == 1, "%s: status %d", path,
-		              r.status);
+		ck_assert_msg(r.status == 0 || r.status == 1, "%s: status %d",
+		              path, r.status);
 		run_free(&r);
 	}
 }
@@ -858,10 +893,10 @@ START_TEST(fifo_path)
 {
 	const char *fifo = tpath("pipe.xml");
 	static const char doc[] = XML_DECL CONNECTOR_OPEN AUTH_METHODS
-		"<endpoints><endpoint id=\"e\" name=\"E\" entity=\"E\" "
-		"direction=\"receive\" method=\"GET\"><url>https://api.example.com/e"
-		"</url><enable auth-method=\"kex\"/></endpoint></endpoints>\n"
-		"</connector>\n";
+	    "<endpoints><endpoint id=\"e\" name=\"E\" entity=\"E\" "
+	    "direction=\"receive\" method=\"GET\"><url>https://api.example.com/e"
+	    "</url><enable auth-method=\"kex\"/></endpoint></endpoints>\n"
+	    "</connector>\n";
 	struct run r;
 	pid_t writer;
 	int ws;
@@ -874,7 +909,8 @@ START_TEST(fifo_path)
 
 		alarm(CL_HOSTILE_SECONDS); /* if connlint never opens it */
 		fd = open(fifo, O_WRONLY);
-		if (fd < 0 || write(fd, doc, sizeof(doc) - 1) != (ssize_t)(sizeof(doc) - 1))
+		if (fd < 0 || write(fd, doc, sizeof(doc) - 1) !=
+		                  (ssize_t)(sizeof(doc) - 1))
 			_exit(1);
 		_exit(close(fd) ? 1 : 0);
 	}
@@ -897,7 +933,8 @@ START_TEST(fifo_in_walked_directory)
 	/* Nobody writes to this one: a walk that opened it would hang. */
 	ck_assert(mkdir(dir, 0700) == 0);
 	ck_assert(mkfifo(tpath("tree/pipe.xml"), 0600) == 0);
-	write_text(tpath("tree/real.xml"), XML_DECL "<connector format=\"1\" name=\"N\"/>\n");
+	write_text(tpath("tree/real.xml"),
+	           XML_DECL "<connector format=\"1\" name=\"N\"/>\n");
 	r = RUN("--format", "gcc", dir);
 	ck_assert_msg(r.status == 1, "status %d\n%s", r.status, r.err);
 	ASSERT_CONTAINS(r.out, "real.xml:");
@@ -928,8 +965,10 @@ START_TEST(symlink_loop_in_walk)
 
 	ck_assert(mkdir(dir, 0700) == 0);
 	ck_assert(mkdir(tpath("walk/sub"), 0700) == 0);
-	write_text(tpath("walk/a.xml"), XML_DECL "<connector format=\"1\" name=\"A\"/>\n");
-	write_text(tpath("walk/sub/b.xml"), XML_DECL "<connector format=\"1\" name=\"B\"/>\n");
+	write_text(tpath("walk/a.xml"),
+	           XML_DECL "<connector format=\"1\" name=\"A\"/>\n");
+	write_text(tpath("walk/sub/b.xml"),
+	           XML_DECL "<connector format=\"1\" name=\"B\"/>\n");
 	/* Loops through directories, relative and absolute, and a link to
 	 * itself; none may be followed or make the walk go round. */
 	ck_assert(symlink("..", tpath("walk/sub/up")) == 0);
@@ -940,7 +979,8 @@ START_TEST(symlink_loop_in_walk)
 	ck_assert_msg(r.status == 1, "status %d\n%s", r.status, r.err);
 	/* Each file once: two files, one CL004 ("no auth method") each. */
 	ASSERT_CONTAINS(r.out, "\"files_checked\": 2,");
-	ck_assert_msg(count_of(r.out, "\"CL004\"") == 2, "files linted:\n%s", r.out);
+	ck_assert_msg(count_of(r.out, "\"CL004\"") == 2, "files linted:\n%s",
+	              r.out);
 	ASSERT_CONTAINS(r.out, "walk/a.xml\"");
 	ASSERT_CONTAINS(r.out, "walk/sub/b.xml\"");
 	ASSERT_LACKS(r.out, "/up/");
@@ -993,7 +1033,7 @@ assert_linear(const struct run *r, const char *what)
 	ck_assert_msg(r->seconds < (double)run_seconds(binary_is_sanitized()),
 	              "%s took %.1f s", what, r->seconds);
 	ck_assert_msg(!binary_is_sanitized() ||
-	              (size_t)r->maxrss_kib * 1024 < 4 * CL_LINEAR_AS,
+	                  (size_t)r->maxrss_kib * 1024 < 4 * CL_LINEAR_AS,
 	              "%s used %ld KiB", what, r->maxrss_kib);
 }
 
@@ -1062,7 +1102,8 @@ START_TEST(attributes_with_references)
 	linear_limits();
 	r = RUN("--format", "gcc", crowded);
 	assert_linear(&r, crowded);
-	assert_one_cl001(&r, crowded, "element `<description>` has more than "
+	assert_one_cl001(&r, crowded,
+	                 "element `<description>` has more than "
 	                 "1,000 attributes, the parser's limit");
 	ASSERT_CONTAINS(r.out, ":3:1:");
 	run_free(&r);
@@ -1071,8 +1112,10 @@ START_TEST(attributes_with_references)
 	f = create(many);
 	fputs(XML_DECL CONNECTOR_OPEN "<variables>\n", f);
 	for (k = 0; k < 40; k++) {
-		len = (size_t)snprintf(line, sizeof(line), "<variable key=\"k%u\" "
-		                       "label=\"L\" required=\"true\"", k);
+		len = (size_t)snprintf(line, sizeof(line),
+		                       "<variable key=\"k%u\" "
+		                       "label=\"L\" required=\"true\"",
+		                       k);
 		for (i = 0; i < 997; i++)
 			len += (size_t)snprintf(line + len, sizeof(line) - len,
 			                        " x%u=\"&amp;%u\"", i, i);
@@ -1086,7 +1129,8 @@ START_TEST(attributes_with_references)
 	ASSERT_LACKS(r.out, "[CL001]");
 	ck_assert_uint_eq(count_of(r.out, "unknown attribute `x"), 40 * 997);
 	/* The last one: line 4 + 39, at its name. */
-	snprintf(expect, sizeof(expect), ":43:%zu: error: unknown attribute `x996`",
+	snprintf(expect, sizeof(expect),
+	         ":43:%zu: error: unknown attribute `x996`",
 	         (size_t)(strstr(line, " x996=") - line) + 2);
 	ASSERT_CONTAINS(r.out, expect);
 	run_free(&r);
@@ -1141,24 +1185,32 @@ START_TEST(near_misses_among_many_variables)
 
 	fputs(XML_DECL CONNECTOR_OPEN "<variables>\n", f);
 	for (i = 0; i < n; i++)
-		fprintf(f, "<variable key=\"var_%u\" label=\"V\" required=\"true\"/>\n", i);
-	fputs("</variables>\n" AUTH_METHODS "<endpoints>\n"
-	      "  <endpoint id=\"ping\" name=\"Ping\" entity=\"Ping\" direction=\"send\""
-	      " method=\"POST\" data-type=\"json\">\n    <url>https://api.example.com/v1"
-	      "</url>\n    <body data-type=\"json\"><content>\n", f);
+		fprintf(
+		    f,
+		    "<variable key=\"var_%u\" label=\"V\" required=\"true\"/>\n",
+		    i);
+	fputs(
+	    "</variables>\n" AUTH_METHODS "<endpoints>\n"
+	    "  <endpoint id=\"ping\" name=\"Ping\" entity=\"Ping\" direction=\"send\""
+	    " method=\"POST\" data-type=\"json\">\n    <url>https://api.example.com/v1"
+	    "</url>\n    <body data-type=\"json\"><content>\n",
+	    f);
 	for (i = 0; i + 1 < n; i++)
 		fprintf(f, "{{nope_%u}}\n", i);
-	fputs("{{var_1x}}\n</content></body>\n    <enable auth-method=\"key\"/>\n"
-	      "  </endpoint>\n</endpoints>\n</connector>\n", f);
+	fputs(
+	    "{{var_1x}}\n</content></body>\n    <enable auth-method=\"key\"/>\n"
+	    "  </endpoint>\n</endpoints>\n</connector>\n",
+	    f);
 	finish(f, path);
 	linear_limits();
 	r = RUN("--format", "gcc", path);
 	assert_linear(&r, path);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_uint_eq(count_of(r.out, "[CL104]"), n);
-	ASSERT_CONTAINS(r.out, "undefined placeholder `{{var_1x}}`: no variable "
-	                "`var_1x` is in scope for endpoint `ping`; did you mean "
-	                "`var_1`?");
+	ASSERT_CONTAINS(
+	    r.out, "undefined placeholder `{{var_1x}}`: no variable "
+	           "`var_1x` is in scope for endpoint `ping`; did you mean "
+	           "`var_1`?");
 	run_free(&r);
 }
 END_TEST
@@ -1182,7 +1234,10 @@ START_TEST(suppression_pairs)
 	for (i = 0; i < n; i++) {
 		fputs("<!-- connlint-disable CL101 -->", f);
 		if (i % 2 == 0)
-			fprintf(f, "<variable key=\"v%u\" label=\"V\" required=\"true\"/>", i);
+			fprintf(
+			    f,
+			    "<variable key=\"v%u\" label=\"V\" required=\"true\"/>",
+			    i);
 		fputs("<!-- connlint-enable CL101 -->\n", f);
 	}
 	fputs("</variables>\n" AUTH_METHODS "</connector>\n", f);
@@ -1207,8 +1262,9 @@ END_TEST
  */
 START_TEST(baseline_files)
 {
-	static const char entry[] = "# connlint baseline 1: fingerprint, rule, file\n"
-	                            "0123456789abcdef0123456789abcdef\tCL104\t";
+	static const char entry[] =
+	    "# connlint baseline 1: fingerprint, rule, file\n"
+	    "0123456789abcdef0123456789abcdef\tCL104\t";
 	char sparse[4200], longline[4200], fifo[4200], bom[4200], plain[4200];
 	const char *doc = tpath("doc.xml");
 	char expect[4400];
@@ -1227,8 +1283,10 @@ START_TEST(baseline_files)
 	if (!access("/dev/zero", R_OK)) {
 		r = RUN("--format", "gcc", "--baseline", "/dev/zero", doc);
 		assert_linear(&r, "/dev/zero");
-		ck_assert_msg(r.status == 2, "status %d\n%.2000s", r.status, r.err);
-		ck_assert_str_eq(r.err, "connlint: /dev/zero: not a regular file\n");
+		ck_assert_msg(r.status == 2, "status %d\n%.2000s", r.status,
+		              r.err);
+		ck_assert_str_eq(r.err,
+		                 "connlint: /dev/zero: not a regular file\n");
 		ck_assert_str_eq(r.out, "");
 		run_free(&r);
 	}
@@ -1237,12 +1295,14 @@ START_TEST(baseline_files)
 	ck_assert_msg(mkfifo(fifo, 0600) == 0, "mkfifo: %s", strerror(errno));
 	r = RUN("--format", "gcc", "--baseline", fifo, doc);
 	ck_assert_int_eq(r.status, 2);
-	snprintf(expect, sizeof(expect), "connlint: %s: not a regular file\n", fifo);
+	snprintf(expect, sizeof(expect), "connlint: %s: not a regular file\n",
+	         fifo);
 	ck_assert_str_eq(r.err, expect);
 	run_free(&r);
 	r = RUN("--format", "gcc", "--baseline", tmpdir, doc);
 	ck_assert_int_eq(r.status, 2);
-	snprintf(expect, sizeof(expect), "connlint: %s: is a directory\n", tmpdir);
+	snprintf(expect, sizeof(expect), "connlint: %s: is a directory\n",
+	         tmpdir);
 	ck_assert_str_eq(r.err, expect);
 	run_free(&r);
 
@@ -1250,12 +1310,15 @@ START_TEST(baseline_files)
 	 * sparse file): past the size limit. */
 	write_text(sparse, entry);
 	fd = open(sparse, O_WRONLY);
-	ck_assert(fd >= 0 && ftruncate(fd, (off_t)200 * MIB) == 0 && close(fd) == 0);
+	ck_assert(fd >= 0 && ftruncate(fd, (off_t)200 * MIB) == 0 &&
+	          close(fd) == 0);
 	r = RUN("--format", "gcc", "--baseline", sparse, doc);
 	assert_linear(&r, sparse);
 	ck_assert_int_eq(r.status, 2);
-	snprintf(expect, sizeof(expect), "connlint: %s: larger than 64 MiB; not "
-	         "a baseline file\n", sparse);
+	snprintf(expect, sizeof(expect),
+	         "connlint: %s: larger than 64 MiB; not "
+	         "a baseline file\n",
+	         sparse);
 	ck_assert_str_eq(r.err, expect);
 	run_free(&r);
 
@@ -1268,8 +1331,10 @@ START_TEST(baseline_files)
 	r = RUN("--format", "gcc", "--baseline", longline, doc);
 	assert_linear(&r, longline);
 	ck_assert_int_eq(r.status, 2);
-	snprintf(expect, sizeof(expect), "connlint: %s:2: line longer than 1 MiB; "
-	         "not a baseline entry\n", longline);
+	snprintf(expect, sizeof(expect),
+	         "connlint: %s:2: line longer than 1 MiB; "
+	         "not a baseline entry\n",
+	         longline);
 	ck_assert_str_eq(r.err, expect);
 	run_free(&r);
 
@@ -1331,14 +1396,4 @@ hostile_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(hostile_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(hostile_suite)

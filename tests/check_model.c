@@ -12,6 +12,7 @@
 #include "model.h"
 #include "rule.h"
 #include "xml.h"
+#include "lib/check_main.h"
 
 static const char doc[] =
     "<connector format=\"1\" name=\"Shop\">\n"
@@ -44,7 +45,8 @@ static const char doc[] =
 static struct cl_ctx ctx;
 static cl_linter *linter;
 
-static void setup(void)
+static void
+setup(void)
 {
 	struct cl_xml_error err;
 	struct cl_node *root;
@@ -60,18 +62,21 @@ static void setup(void)
 	ctx.model = cl_model_build(&ctx, root);
 }
 
-static void teardown(void)
+static void
+teardown(void)
 {
 	cl_diag_sink_release(&ctx.sink);
 	cl_arena_release(&ctx.arena);
 	cl_linter_free(linter);
 }
 
-static const char *text_at(struct cl_span s)
+static const char *
+text_at(struct cl_span s)
 {
 	static char buf[256];
 
-	snprintf(buf, sizeof(buf), "%.*s", (int)(s.end - s.start), doc + s.start);
+	snprintf(buf, sizeof(buf), "%.*s", (int)(s.end - s.start),
+	         doc + s.start);
 	return buf;
 }
 
@@ -116,7 +121,8 @@ START_TEST(test_endpoint)
 	ck_assert_str_eq(e->method, "POST");
 	ck_assert_int_eq(e->data_type, CL_DATA_XML);
 	ck_assert(!e->automatic_headers);
-	ck_assert_ptr_nonnull(cl_param_list_find_header(&e->headers, "content-type"));
+	ck_assert_ptr_nonnull(
+	    cl_param_list_find_header(&e->headers, "content-type"));
 	ck_assert_ptr_null(cl_param_list_find(&e->headers, "content-type"));
 	/* A body with params and no format attribute is a form. */
 	ck_assert_int_eq(e->body.format, CL_BODY_FORM);
@@ -159,17 +165,21 @@ START_TEST(test_attribute_spans)
 {
 	const struct cl_endpoint *e = &ctx.model->endpoints[0];
 
-	ck_assert_str_eq(text_at(cl_node_attr_span(e->node, "data-type")), "xml");
-	ck_assert_str_eq(text_at(cl_node_attr(e->node, "data-type")->name_span), "data-type");
+	ck_assert_str_eq(text_at(cl_node_attr_span(e->node, "data-type")),
+	                 "xml");
+	ck_assert_str_eq(text_at(cl_node_attr(e->node, "data-type")->name_span),
+	                 "data-type");
 	ck_assert_str_eq(text_at(e->node->name_span), "endpoint");
 	/* An absent attribute falls back to the element name. */
-	ck_assert_str_eq(text_at(cl_node_attr_span(e->node, "entity")), "endpoint");
+	ck_assert_str_eq(text_at(cl_node_attr_span(e->node, "entity")),
+	                 "endpoint");
 }
 END_TEST
 
 /* ---- engine: rule selection ---- */
 
-static size_t enabled_count(const cl_linter *l)
+static size_t
+enabled_count(const cl_linter *l)
 {
 	size_t i, n = 0;
 
@@ -188,7 +198,8 @@ START_TEST(test_select_ignore)
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL303")));
 	ck_assert(!cl_linter_enabled(l, cl_rule_find("CL101")));
 	/* Later selects add up; slugs and lower-case IDs work. */
-	ck_assert_int_eq(cl_linter_select(l, "unused-connector-variable, cl401", NULL), 0);
+	ck_assert_int_eq(
+	    cl_linter_select(l, "unused-connector-variable, cl401", NULL), 0);
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL101")));
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL401")));
 	/* Ignore wins. */
@@ -218,7 +229,9 @@ START_TEST(test_catalogue_sorted_and_findable)
 		ck_assert_ptr_eq(cl_rule_find(cl_rule_id(r)), r);
 		ck_assert_ptr_eq(cl_rule_find(cl_rule_slug(r)), r);
 		if (i)
-			ck_assert_int_lt(strcmp(cl_rule_id(cl_rule_at(i - 1)), cl_rule_id(r)), 0);
+			ck_assert_int_lt(strcmp(cl_rule_id(cl_rule_at(i - 1)),
+			                        cl_rule_id(r)),
+			                 0);
 	}
 	ck_assert_ptr_null(cl_rule_at(cl_rule_count()));
 }
@@ -242,12 +255,11 @@ START_TEST(test_disabled_rule_reports_nothing)
 }
 END_TEST
 
-int main(void)
+int
+main(void)
 {
 	Suite *s = suite_create("model");
 	TCase *m = tcase_create("model"), *e = tcase_create("engine");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(m, setup, teardown);
 	tcase_add_test(m, test_connector);
@@ -260,9 +272,6 @@ int main(void)
 	tcase_add_test(e, test_disabled_rule_reports_nothing);
 	suite_add_tcase(s, m);
 	suite_add_tcase(s, e);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+
+	return cl_check_run(s);
 }

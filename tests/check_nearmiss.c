@@ -1,9 +1,10 @@
-/* Unit tests for the near-miss helper (src/nearmiss.c). */
+/* Unit tests for the near-miss helper (src/base/nearmiss.c). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nearmiss.h"
+#include "lib/check_main.h"
 
 START_TEST(test_edit_distance)
 {
@@ -12,10 +13,10 @@ START_TEST(test_edit_distance)
 	ck_assert_uint_eq(cl_edit_distance("", "abc"), 3);
 	ck_assert_uint_eq(cl_edit_distance("kitten", "sitting"), 3);
 	ck_assert_uint_eq(cl_edit_distance("client_id", "client_id"), 0);
-	ck_assert_uint_eq(cl_edit_distance("client_credential",
-					   "client_credentials"), 1);
-	ck_assert_uint_eq(cl_edit_distance("authorisation_code",
-					   "authorization_code"), 1);
+	ck_assert_uint_eq(
+	    cl_edit_distance("client_credential", "client_credentials"), 1);
+	ck_assert_uint_eq(
+	    cl_edit_distance("authorisation_code", "authorization_code"), 1);
 	/* Case counts: the distance is over bytes. */
 	ck_assert_uint_eq(cl_edit_distance("Scope", "scope"), 1);
 	/* A swap of two adjacent characters is one typo. */
@@ -60,9 +61,8 @@ END_TEST
 
 START_TEST(test_nearmiss_folded_wins)
 {
-	static const char *const cands[] = {
-		"client_ide", "client_id", "client_secret"
-	};
+	static const char *const cands[] = { "client_ide", "client_id",
+		                             "client_secret" };
 
 	/* client_ide is one edit away from clientId's folding too, but a
 	 * folded-equal candidate always wins. */
@@ -74,19 +74,18 @@ END_TEST
 
 START_TEST(test_nearmiss_distance)
 {
-	static const char *const grants[] = {
-		"client_credentials", "password"
-	};
+	static const char *const grants[] = { "client_credentials",
+		                              "password" };
 	static const char *const ac[] = { "authorization_code" };
 	static const char *const ids[] = { "shop-oauth", "shop-basic" };
 
 	ck_assert_str_eq(cl_nearmiss("client_credential", grants, 2),
-			 "client_credentials");
+	                 "client_credentials");
 	ck_assert_str_eq(cl_nearmiss("Client_Credentials", grants, 2),
-			 "client_credentials");
+	                 "client_credentials");
 	ck_assert_str_eq(cl_nearmiss("passwd", grants, 2), "password");
 	ck_assert_str_eq(cl_nearmiss("authorisation_code", ac, 1),
-			 "authorization_code");
+	                 "authorization_code");
 	ck_assert_str_eq(cl_nearmiss("shop-oauht", ids, 2), "shop-oauth");
 	ck_assert_ptr_null(cl_nearmiss("implicit", grants, 2));
 	ck_assert_ptr_null(cl_nearmiss("authorization_code", grants, 2));
@@ -134,11 +133,13 @@ END_TEST
  * and the same cap on the candidates of a near length it compares. */
 START_TEST(test_nearmiss_index_same_answers)
 {
-	static const char *const a[] = { "host", NULL, "client_secret", "api_key" };
-	static const char *const b[] = { "Client-Id", "hots", "apikey", "scope" };
+	static const char *const a[] = { "host", NULL, "client_secret",
+		                         "api_key" };
+	static const char *const b[] = { "Client-Id", "hots", "apikey",
+		                         "scope" };
 	static const char *const names[] = {
-		"clientid", "hsot", "api_kye", "client_secrte", "scope", "nope",
-		"_", "", "scopes", "APIKEY",
+		"clientid", "hsot", "api_kye", "client_secrte", "scope",
+		"nope",     "_",    "",        "scopes",        "APIKEY",
 	};
 	const char *all[8], *many[200];
 	char keys[200][8];
@@ -151,7 +152,8 @@ START_TEST(test_nearmiss_index_same_answers)
 	idx[1] = cl_nearmiss_index_new(b, 4);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const char *want = cl_nearmiss(names[i], all, 8);
-		const char *got = cl_nearmiss_find(names[i], idx, 2, &list, &pos);
+		const char *got =
+		    cl_nearmiss_find(names[i], idx, 2, &list, &pos);
 
 		ck_assert_msg(got == want, "%s: %s, not %s", names[i],
 		              got ? got : "NULL", want ? want : "NULL");
@@ -159,7 +161,8 @@ START_TEST(test_nearmiss_index_same_answers)
 			ck_assert_ptr_eq((list ? b : a)[pos], got);
 	}
 	ck_assert_uint_eq(cl_nearmiss_index_find_case(idx[1], "CLIENT-ID"), 0);
-	ck_assert_uint_eq(cl_nearmiss_index_find_case(idx[1], "client_id"), (size_t)-1);
+	ck_assert_uint_eq(cl_nearmiss_index_find_case(idx[1], "client_id"),
+	                  (size_t)-1);
 	/* 200 keys of one length: only the first CL_NEARMISS_MAX_COMPARED
 	 * are compared, by both. */
 	for (i = 0; i < 200; i++) {
@@ -172,7 +175,8 @@ START_TEST(test_nearmiss_index_same_answers)
 	}
 	big = cl_nearmiss_index_new(many, 200);
 	ck_assert_str_eq(cl_nearmiss("k010x", many, 200), "k010");
-	ck_assert_ptr_eq(cl_nearmiss_find("k010x", &big, 1, NULL, NULL), many[10]);
+	ck_assert_ptr_eq(cl_nearmiss_find("k010x", &big, 1, NULL, NULL),
+	                 many[10]);
 	/* k150 is past the first 64: not compared, so no suggestion. */
 	ck_assert_ptr_null(cl_nearmiss("k150x", many, 200));
 	ck_assert_ptr_null(cl_nearmiss_find("k150x", &big, 1, NULL, NULL));
@@ -182,7 +186,8 @@ START_TEST(test_nearmiss_index_same_answers)
 }
 END_TEST
 
-static Suite *nearmiss_suite(void)
+static Suite *
+nearmiss_suite(void)
 {
 	Suite *s = suite_create("nearmiss");
 	TCase *tc = tcase_create("core");
@@ -200,13 +205,4 @@ static Suite *nearmiss_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(nearmiss_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(nearmiss_suite)

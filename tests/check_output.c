@@ -17,53 +17,8 @@
 
 #include "connlint.h"
 #include "result.h"
-
-/* Lines 5 and 14 carry the faults: before the first, `ü` (2 bytes, one
- * cell) and `基` (3 bytes, two cells); before the second, a tab. */
-static const char doc_unicode[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"Café\">\n"
-	"  <auth-methods>\n"
-	"    <auth-method id=\"b\" name=\"Bäsic — 基本\" type=\"basic\">\n"
-	"      <url>https://bü基.example/{{hostt}}/login</url>\n"
-	"      <variables>\n"
-	"        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-	"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	"      </variables>\n"
-	"    </auth-method>\n"
-	"  </auth-methods>\n"
-	"  <endpoints>\n"
-	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-	"\t<url>https://x/{{hostz}}</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"  </endpoints>\n"
-	"</connector>\n";
-
-/* Two endpoints with the same id: CL006 with a related location. */
-static const char doc_duplicate[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"D\">\n"
-	"  <auth-methods>\n"
-	"    <auth-method id=\"b\" name=\"B\" type=\"basic\">\n"
-	"      <url>https://x/login</url>\n"
-	"      <variables>\n"
-	"        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-	"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	"      </variables>\n"
-	"    </auth-method>\n"
-	"  </auth-methods>\n"
-	"  <endpoints>\n"
-	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-	"      <url>https://x/a</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"    <endpoint id=\"e\" name=\"F\" direction=\"receive\" method=\"GET\">\n"
-	"      <url>https://x/b</url>\n"
-	"      <enable auth-method=\"b\"/>\n"
-	"    </endpoint>\n"
-	"  </endpoints>\n"
-	"</connector>\n";
+#include "lib/check_main.h"
+#include "lib/connectors.h"
 
 /* Not well-formed: one CL001. */
 static const char doc_broken[] = "<connector format=\"1\"\n";
@@ -126,8 +81,8 @@ msg(const cl_result *r, size_t i)
 	return cl_diag_message(cl_result_diag(r, i));
 }
 
-#define ASSERT_OUTPUT(got, expect) \
-	ck_assert_msg(!strcmp((got), (expect)), \
+#define ASSERT_OUTPUT(got, expect)                                      \
+	ck_assert_msg(!strcmp((got), (expect)),                         \
 	              "output differs.\n--- expected:\n%s--- got:\n%s", \
 	              (expect), (got))
 
@@ -165,15 +120,14 @@ START_TEST(text_caret_after_non_ascii_and_tab)
 
 	ck_assert_uint_eq(cl_result_count(r), 2);
 	got = render1(CL_FORMAT_TEXT, 0, r);
-	expect = fmt(
-	    "uni.xml:5:32: error: %s [CL104 undefined-placeholder]\n"
-	    "      <url>https://bü基.example/{{hostt}}/login</url>\n"
-	    "                                ^~~~~~~~~\n"
-	    "uni.xml:14:17: error: %s [CL104 undefined-placeholder]\n"
-	    "        <url>https://x/{{hostz}}</url>\n"
-	    "                       ^~~~~~~~~\n"
-	    "2 errors, 0 warnings, 0 info in 1 file\n",
-	    msg(r, 0), msg(r, 1));
+	expect = fmt("uni.xml:5:32: error: %s [CL104 undefined-placeholder]\n"
+	             "      <url>https://bü基.example/{{hostt}}/login</url>\n"
+	             "                                ^~~~~~~~~\n"
+	             "uni.xml:14:17: error: %s [CL104 undefined-placeholder]\n"
+	             "        <url>https://x/{{hostz}}</url>\n"
+	             "                       ^~~~~~~~~\n"
+	             "2 errors, 0 warnings, 0 info in 1 file\n",
+	             msg(r, 0), msg(r, 1));
 	ASSERT_OUTPUT(got, expect);
 	free(got);
 	free(expect);
@@ -224,13 +178,15 @@ START_TEST(json_escapes_strings)
 {
 	/* quote, backslash, newline, a control character, invalid UTF-8
 	 * (0xff, and a truncated sequence) and valid UTF-8 */
-	cl_result *r = lint("a\"b\\c\nd\x01" "e\xff" "f\xc3.é\x7f.xml",
+	cl_result *r = lint("a\"b\\c\nd\x01"
+	                    "e\xff"
+	                    "f\xc3.é\x7f.xml",
 	                    doc_broken);
 	char *got = render1(CL_FORMAT_JSON, 0, r);
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
 	ck_assert_msg(strstr(got, "{\"file\": \"a\\\"b\\\\c\\u000ad\\u0001"
-	                     "e\\ufffdf\\ufffd.é\\u007f.xml\", ") != NULL,
+	                          "e\\ufffdf\\ufffd.é\\u007f.xml\", ") != NULL,
 	              "%s", got);
 	free(got);
 	cl_result_free(r);
@@ -280,7 +236,8 @@ START_TEST(json_empty_run)
 {
 	char *got = render(CL_FORMAT_JSON, 0, NULL, 0);
 
-	ASSERT_OUTPUT(got,
+	ASSERT_OUTPUT(
+	    got,
 	    "{\n"
 	    "  \"tool\": {\"name\": \"connlint\", \"version\": \"0.1.0\"},\n"
 	    "  \"files_checked\": 0,\n"
@@ -336,7 +293,8 @@ START_TEST(related_locations)
 	    "\"column\": 19, \"end_line\": 13, \"end_column\": 20, "
 	    "\"message\": \"%s\"}]}\n",
 	    msg(r, 0), note);
-	ck_assert_msg(strstr(got, expect) != NULL, "%s not in\n%s", expect, got);
+	ck_assert_msg(strstr(got, expect) != NULL, "%s not in\n%s", expect,
+	              got);
 	free(got);
 	free(expect);
 	cl_result_free(r);
@@ -362,8 +320,9 @@ START_TEST(text_summary)
 	ck_assert_ptr_null(strstr(got, " in 3 files"));
 	free(got);
 	got = render(CL_FORMAT_TEXT, 0, rs, 3);
-	ck_assert_msg(strstr(got, "\n4 errors, 0 warnings, 0 info in 3 files\n"),
-	              "%s", got);
+	ck_assert_msg(
+	    strstr(got, "\n4 errors, 0 warnings, 0 info in 3 files\n"), "%s",
+	    got);
 	free(got);
 	/* the gcc format has no summary */
 	got = render(CL_FORMAT_GCC, 0, rs, 3);
@@ -416,7 +375,8 @@ END_TEST
 START_TEST(text_color)
 {
 	cl_result *r = lint("dup.xml", doc_duplicate);
-	char *got = render1(CL_FORMAT_TEXT, CL_OUTPUT_COLOR | CL_OUTPUT_QUIET, r);
+	char *got =
+	    render1(CL_FORMAT_TEXT, CL_OUTPUT_COLOR | CL_OUTPUT_QUIET, r);
 	char *expect = fmt(
 	    "\033[1mdup.xml:17:19:\033[0m \033[1;31merror:\033[0m %s "
 	    "[CL006 duplicate-id]\n"
@@ -425,9 +385,10 @@ START_TEST(text_color)
 	    "\033[1mdup.xml:13:19:\033[0m \033[1mnote:\033[0m %s\n"
 	    "    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
 	    "\033[1;32m                  ^\033[0m\n",
-	    msg(r, 0), cl_diag_related(cl_result_diag(r, 0), 0,
-	                               &(unsigned){ 0 }, &(unsigned){ 0 },
-	                               &(unsigned){ 0 }, &(unsigned){ 0 }));
+	    msg(r, 0),
+	    cl_diag_related(cl_result_diag(r, 0), 0, &(unsigned){ 0 },
+	                    &(unsigned){ 0 }, &(unsigned){ 0 },
+	                    &(unsigned){ 0 }));
 
 	ASSERT_OUTPUT(got, expect);
 	free(got);
@@ -451,11 +412,13 @@ START_TEST(line_formats_stay_on_one_line)
 	ck_assert_uint_eq(cl_result_count(r), 1);
 	got = render1(CL_FORMAT_GCC, 0, r);
 	/* controls shown as escapes: visible, and inert on a terminal */
-	ck_assert_msg(!strncmp(got, "two\\x0alines\\x1b[31m.xml:", 25), "%s", got);
+	ck_assert_msg(!strncmp(got, "two\\x0alines\\x1b[31m.xml:", 25), "%s",
+	              got);
 	ck_assert_ptr_eq(strchr(got, '\n'), got + strlen(got) - 1);
 	free(got);
 	got = render1(CL_FORMAT_TEXT, CL_OUTPUT_QUIET, r);
-	ck_assert_msg(!strncmp(got, "two\\x0alines\\x1b[31m.xml:", 25), "%s", got);
+	ck_assert_msg(!strncmp(got, "two\\x0alines\\x1b[31m.xml:", 25), "%s",
+	              got);
 	ck_assert_ptr_null(strchr(got, '\033'));
 	free(got);
 	cl_result_free(r);
@@ -494,10 +457,11 @@ snippet(cl_result *r)
 START_TEST(caret_corner_cases)
 {
 	static const char doc[] =
-	    "<connector format=\"1\" name=\"x\"\n"  /* 1: not closed: CL001 */
-	    "\tkey=\"\tab\tcd\" 基本=\"wide\"\n"        /* 2 */
-	    "e\xcc\x81" "clair=\"x\"\n"              /* 3: e + combining acute */
-	    "\n";                                    /* 4: empty */
+	    "<connector format=\"1\" name=\"x\"\n" /* 1: not closed: CL001 */
+	    "\tkey=\"\tab\tcd\" 基本=\"wide\"\n"   /* 2 */
+	    "e\xcc\x81"
+	    "clair=\"x\"\n" /* 3: e + combining acute */
+	    "\n";           /* 4: empty */
 	cl_result *r = lint("c.xml", doc);
 	char *got;
 
@@ -527,14 +491,16 @@ START_TEST(caret_corner_cases)
 	/* a combining mark takes no cell */
 	move_diag(r, 0, 3, 3, 3, 8);
 	got = snippet(r);
-	ASSERT_OUTPUT(got, "e\xcc\x81" "clair=\"x\"\n"
+	ASSERT_OUTPUT(got, "e\xcc\x81"
+	                   "clair=\"x\"\n"
 	                   " ^~~~~\n");
 	free(got);
 
 	/* an empty range past the end of the line: caret after it */
 	move_diag(r, 0, 3, 12, 3, 12);
 	got = snippet(r);
-	ASSERT_OUTPUT(got, "e\xcc\x81" "clair=\"x\"\n"
+	ASSERT_OUTPUT(got, "e\xcc\x81"
+	                   "clair=\"x\"\n"
 	                   "          ^\n");
 	free(got);
 
@@ -606,14 +572,4 @@ output_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(output_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(output_suite)

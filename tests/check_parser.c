@@ -11,55 +11,56 @@
 #include <unistd.h>
 
 #include "connlint.h"
-#include "diag_test.h"
+#include "lib/diag.h"
 #include "util.h"
+#include "lib/check_main.h"
 
 static cl_linter *linter;
 
-static void setup(void) { linter = cl_linter_new(); }
-static void teardown(void) { cl_linter_free(linter); }
+static void
+setup(void)
+{
+	linter = cl_linter_new();
+}
+static void
+teardown(void)
+{
+	cl_linter_free(linter);
+}
 
-static cl_result *lint(const char *doc)
+static cl_result *
+lint(const char *doc)
 {
 	return cl_lint_memory(linter, "t.xml", doc, strlen(doc));
 }
 
-static size_t count(const cl_result *r, const char *rule)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < cl_result_count(r); i++)
-		n += !strcmp(cl_rule_id(cl_diag_rule(cl_result_diag(r, i))), rule);
-	return n;
-}
-
-#define ASSERT_POS(d, l, c, el, ec)                                  \
-	do {                                                         \
-		ck_assert_ptr_nonnull(d);                            \
-		ck_assert_uint_eq(cl_diag_line(d), (l));             \
-		ck_assert_uint_eq(cl_diag_column(d), (c));           \
-		ck_assert_uint_eq(cl_diag_end_line(d), (el));        \
-		ck_assert_uint_eq(cl_diag_end_column(d), (ec));      \
+#define ASSERT_POS(d, l, c, el, ec)                             \
+	do {                                                    \
+		ck_assert_ptr_nonnull(d);                       \
+		ck_assert_uint_eq(cl_diag_line(d), (l));        \
+		ck_assert_uint_eq(cl_diag_column(d), (c));      \
+		ck_assert_uint_eq(cl_diag_end_line(d), (el));   \
+		ck_assert_uint_eq(cl_diag_end_column(d), (ec)); \
 	} while (0)
 
 /* A minimal connector that is clean with every rule of the core on. */
 #define OK_HEAD "<connector format=\"1\" name=\"T\">\n"
-#define OK_BODY                                                              \
-	"  <auth-methods>\n"                                                 \
-	"    <auth-method id=\"tok\" name=\"Token\" type=\"token\">\n"       \
-	"      <url>https://api.example.com/auth</url>\n"                   \
-	"      <variables>\n"                                                \
+#define OK_BODY                                                                                                 \
+	"  <auth-methods>\n"                                                                                    \
+	"    <auth-method id=\"tok\" name=\"Token\" type=\"token\">\n"                                          \
+	"      <url>https://api.example.com/auth</url>\n"                                                       \
+	"      <variables>\n"                                                                                   \
 	"        <variable key=\"token\" label=\"Token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n" \
-	"      </variables>\n"                                               \
-	"      <headers><param key=\"X-Token\" value=\"{{token}}\"/></headers>\n" \
-	"    </auth-method>\n"                                               \
-	"  </auth-methods>\n"                                                \
-	"  <endpoints>\n"                                                    \
-	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n" \
-	"      <url>https://api.example.com/orders</url>\n"                 \
-	"      <enable auth-method=\"tok\"/>\n"                              \
-	"    </endpoint>\n"                                                  \
-	"  </endpoints>\n"                                                   \
+	"      </variables>\n"                                                                                  \
+	"      <headers><param key=\"X-Token\" value=\"{{token}}\"/></headers>\n"                               \
+	"    </auth-method>\n"                                                                                  \
+	"  </auth-methods>\n"                                                                                   \
+	"  <endpoints>\n"                                                                                       \
+	"    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"                             \
+	"      <url>https://api.example.com/orders</url>\n"                                                     \
+	"      <enable auth-method=\"tok\"/>\n"                                                                 \
+	"    </endpoint>\n"                                                                                     \
+	"  </endpoints>\n"                                                                                      \
 	"</connector>\n"
 
 START_TEST(test_clean_minimal)
@@ -81,7 +82,8 @@ START_TEST(test_empty)
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
 	ASSERT_POS(find(r, "CL001"), 1, 1, 1, 1);
-	ck_assert_ptr_nonnull(strstr(cl_diag_message(find(r, "CL001")), "empty"));
+	ck_assert_ptr_nonnull(
+	    strstr(cl_diag_message(find(r, "CL001")), "empty"));
 	cl_result_free(r);
 	r = lint("  \n\n ");
 	ck_assert_uint_eq(count(r, "CL001"), 1);
@@ -107,7 +109,8 @@ END_TEST
 
 START_TEST(test_truncated)
 {
-	cl_result *r = lint(OK_HEAD "  <auth-methods>\n    <auth-method id=\"a\"");
+	cl_result *r =
+	    lint(OK_HEAD "  <auth-methods>\n    <auth-method id=\"a\"");
 	const cl_diag *d = find(r, "CL001");
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
@@ -119,7 +122,8 @@ END_TEST
 
 START_TEST(test_tag_mismatch_position)
 {
-	cl_result *r = lint(OK_HEAD "  <description>x</descriptio>\n</connector>\n");
+	cl_result *r =
+	    lint(OK_HEAD "  <description>x</descriptio>\n</connector>\n");
 	const cl_diag *d = find(r, "CL001");
 
 	ck_assert_ptr_nonnull(d);
@@ -132,7 +136,8 @@ END_TEST
 START_TEST(test_latin1)
 {
 	/* "Größe" in Latin-1: 0xF6 is not UTF-8. */
-	cl_result *r = lint(OK_HEAD "  <description>Gr\xF6\xDF" "e</description>\n</connector>\n");
+	cl_result *r = lint(OK_HEAD "  <description>Gr\xF6\xDF"
+	                            "e</description>\n</connector>\n");
 	const cl_diag *d = find(r, "CL001");
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
@@ -148,14 +153,16 @@ START_TEST(test_utf16_bom)
 	cl_result *r = cl_lint_memory(linter, "u.xml", doc, sizeof(doc) - 1);
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
-	ck_assert_ptr_nonnull(strstr(cl_diag_message(find(r, "CL001")), "UTF-16"));
+	ck_assert_ptr_nonnull(
+	    strstr(cl_diag_message(find(r, "CL001")), "UTF-16"));
 	cl_result_free(r);
 }
 END_TEST
 
 START_TEST(test_declared_latin1)
 {
-	cl_result *r = lint("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" OK_HEAD OK_BODY);
+	cl_result *r = lint(
+	    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" OK_HEAD OK_BODY);
 
 	ASSERT_POS(find(r, "CL001"), 1, 31, 1, 41);
 	cl_result_free(r);
@@ -185,7 +192,8 @@ START_TEST(test_deep_nesting)
 		cl_strbuf_adds(&sb, "</a>");
 	r = cl_lint_memory(linter, "deep.xml", sb.buf, sb.len);
 	ck_assert_uint_eq(cl_result_count(r), 1);
-	ck_assert_ptr_nonnull(strstr(cl_diag_message(find(r, "CL001")), "nested"));
+	ck_assert_ptr_nonnull(
+	    strstr(cl_diag_message(find(r, "CL001")), "nested"));
 	cl_result_free(r);
 	cl_strbuf_release(&sb);
 }
@@ -226,24 +234,30 @@ START_TEST(test_external_entity)
 	size_t i;
 
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(write(fd, marker, strlen(marker)), (int)strlen(marker));
+	ck_assert_int_eq(write(fd, marker, strlen(marker)),
+	                 (int)strlen(marker));
 	close(fd);
-	doc = cl_xasprintf("<!DOCTYPE connector [ <!ENTITY x SYSTEM \"file://%s\"> ]>\n"
-	                   "<connector format=\"1\" name=\"x\"><description>&x;</description></connector>\n",
-	                   secret_path);
+	doc = cl_xasprintf(
+	    "<!DOCTYPE connector [ <!ENTITY x SYSTEM \"file://%s\"> ]>\n"
+	    "<connector format=\"1\" name=\"x\"><description>&x;</description></connector>\n",
+	    secret_path);
 	r = lint(doc);
 	ck_assert_ptr_nonnull(find(r, "CL001"));
 	for (i = 0; i < cl_result_count(r); i++)
-		ck_assert_ptr_null(strstr(cl_diag_message(cl_result_diag(r, i)), marker));
+		ck_assert_ptr_null(
+		    strstr(cl_diag_message(cl_result_diag(r, i)), marker));
 	cl_result_free(r);
 	free(doc);
 	/* A parameter entity pulling the file into the DTD is never loaded. */
-	doc = cl_xasprintf("<!DOCTYPE connector [ <!ENTITY %% p SYSTEM \"file://%s\"> %%p; ]>\n"
-	                   "<connector format=\"1\" name=\"x\"/>\n", secret_path);
+	doc = cl_xasprintf(
+	    "<!DOCTYPE connector [ <!ENTITY %% p SYSTEM \"file://%s\"> %%p; ]>\n"
+	    "<connector format=\"1\" name=\"x\"/>\n",
+	    secret_path);
 	r = lint(doc);
 	ck_assert_ptr_nonnull(strstr(cl_diag_message(find(r, "CL001")), "%p;"));
 	for (i = 0; i < cl_result_count(r); i++)
-		ck_assert_ptr_null(strstr(cl_diag_message(cl_result_diag(r, i)), marker));
+		ck_assert_ptr_null(
+		    strstr(cl_diag_message(cl_result_diag(r, i)), marker));
 	cl_result_free(r);
 	free(doc);
 	unlink(secret_path);
@@ -252,7 +266,8 @@ END_TEST
 
 START_TEST(test_wrong_root)
 {
-	cl_result *r = lint("<?xml version=\"1.0\"?>\n<connecter format=\"1\"/>\n");
+	cl_result *r =
+	    lint("<?xml version=\"1.0\"?>\n<connecter format=\"1\"/>\n");
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
 	ASSERT_POS(find(r, "CL002"), 2, 2, 2, 11);
@@ -275,12 +290,14 @@ END_TEST
 
 START_TEST(test_unknown_element_near_miss)
 {
-	cl_result *r = lint(OK_HEAD "  <auth-methods>\n    <auth-methd id=\"x\"/>\n"
-	                    "  </auth-methods>\n</connector>\n");
+	cl_result *r =
+	    lint(OK_HEAD "  <auth-methods>\n    <auth-methd id=\"x\"/>\n"
+	                 "  </auth-methods>\n</connector>\n");
 	const cl_diag *d = find(r, "CL002");
 
 	ASSERT_POS(d, 3, 6, 3, 16);
-	ck_assert_ptr_nonnull(strstr(cl_diag_message(d), "did you mean `<auth-method>`?"));
+	ck_assert_ptr_nonnull(
+	    strstr(cl_diag_message(d), "did you mean `<auth-method>`?"));
 	cl_result_free(r);
 }
 END_TEST
@@ -298,10 +315,12 @@ START_TEST(test_multiline_non_ascii_position)
 	const cl_diag *d = find(r, "CL002");
 
 	ASSERT_POS(d, 2, 22, 2, 26);
-	ck_assert_ptr_nonnull(strstr(cl_diag_message(d), "did you mean `HTTP`?"));
+	ck_assert_ptr_nonnull(
+	    strstr(cl_diag_message(d), "did you mean `HTTP`?"));
 	cl_result_free(r);
 
-	r = lint("<connector format=\"1\" name=\"店铺\" webhook=\"yes\">\n" OK_BODY);
+	r = lint(
+	    "<connector format=\"1\" name=\"店铺\" webhook=\"yes\">\n" OK_BODY);
 	d = find(r, "CL002");
 	/* 店铺 is 2 characters but 6 bytes. */
 	ASSERT_POS(d, 1, 42, 1, 45);
@@ -312,8 +331,9 @@ END_TEST
 
 START_TEST(test_missing_attribute_points_at_element)
 {
-	cl_result *r = lint(OK_HEAD "  <variables>\n    <variable label=\"x\"/>\n"
-	                    "  </variables>\n" OK_BODY);
+	cl_result *r =
+	    lint(OK_HEAD "  <variables>\n    <variable label=\"x\"/>\n"
+	                 "  </variables>\n" OK_BODY);
 	const cl_diag *d = find(r, "CL002");
 
 	ASSERT_POS(d, 3, 6, 3, 14);
@@ -326,7 +346,8 @@ START_TEST(test_entities_decoded_in_values)
 {
 	/* &amp; in a URL is one character; the model sees "&", the span
 	 * still covers the raw text. Clean: no diagnostics. */
-	cl_result *r = lint(OK_HEAD
+	cl_result *r = lint(
+	    OK_HEAD
 	    "  <auth-methods>\n"
 	    "    <auth-method id=\"tok\" name=\"Token &amp; more\" type=\"token\">\n"
 	    "      <url>https://api.example.com/auth?a=1&amp;b=2</url>\n"
@@ -352,7 +373,8 @@ END_TEST
 START_TEST(test_missing_file)
 {
 	const char *why = NULL;
-	cl_result *r = cl_lint_file(linter, "/nonexistent/dir/x.xml", NULL, &why);
+	cl_result *r =
+	    cl_lint_file(linter, "/nonexistent/dir/x.xml", NULL, &why);
 
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(why);
@@ -385,7 +407,8 @@ START_TEST(test_lint_file_never_modifies)
 }
 END_TEST
 
-static Suite *parser_suite(void)
+static Suite *
+parser_suite(void)
 {
 	Suite *s = suite_create("parser");
 	TCase *tc = tcase_create("parser");
@@ -416,13 +439,4 @@ static Suite *parser_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(parser_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(parser_suite)

@@ -1,5 +1,5 @@
 /*
- * The placeholder scanners (src/placeholder.c): what is a placeholder,
+ * The placeholder scanners (src/parse/placeholder.c): what is a placeholder,
  * what is a malformed one, what is neither (JSON bodies), and that
  * hostile inputs finish with the right answer.
  */
@@ -9,15 +9,17 @@
 
 #include "placeholder.h"
 #include "util.h"
+#include "lib/check_main.h"
 
-typedef int scan_fn(const char *, size_t, size_t *,
-                    struct cl_placeholder_match *);
+typedef int
+scan_fn(const char *, size_t, size_t *, struct cl_placeholder_match *);
 
 /*
  * Every match of SCAN over S, as "whole=key" items joined by spaces, e.g.
  * "{{a}}=a {{b}}=b". Caller frees.
  */
-static char *scan_all(scan_fn *scan, const char *s)
+static char *
+scan_all(scan_fn *scan, const char *s)
 {
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 	struct cl_placeholder_match m;
@@ -42,13 +44,13 @@ static char *scan_all(scan_fn *scan, const char *s)
 	return cl_strbuf_detach(&sb);
 }
 
-#define EXPECT(scan, input, want)                                   \
-	do {                                                        \
-		char *got_ = scan_all(scan, input);                 \
-		ck_assert_msg(!strcmp(got_, want),                  \
-			      "%s(\"%s\"): got \"%s\", want \"%s\"", \
-			      #scan, input, got_, want);            \
-		free(got_);                                         \
+#define EXPECT(scan, input, want)                                           \
+	do {                                                                \
+		char *got_ = scan_all(scan, input);                         \
+		ck_assert_msg(!strcmp(got_, want),                          \
+		              "%s(\"%s\"): got \"%s\", want \"%s\"", #scan, \
+		              input, got_, want);                           \
+		free(got_);                                                 \
 	} while (0)
 
 #define WELL(input, want) EXPECT(cl_placeholder_next, input, want)
@@ -169,7 +171,8 @@ START_TEST(test_single_braces)
 END_TEST
 
 /* N copies of UNIT. Caller frees. */
-static char *repeat(const char *unit, size_t n)
+static char *
+repeat(const char *unit, size_t n)
 {
 	size_t ul = strlen(unit), i;
 	char *s = cl_malloc(ul * n + 1);
@@ -180,7 +183,8 @@ static char *repeat(const char *unit, size_t n)
 	return s;
 }
 
-static size_t count_all(scan_fn *scan, const char *s)
+static size_t
+count_all(scan_fn *scan, const char *s)
 {
 	struct cl_placeholder_match m;
 	size_t pos = 0, n = 0, len = strlen(s);
@@ -199,20 +203,13 @@ START_TEST(test_hostile)
 		const char *unit;
 		size_t well, bad, single;
 	} cases[] = {
-		{ "{{", 0, 0, 0 },
-		{ "{", 0, 0, 0 },
-		{ "}}", 0, 0, 0 },
-		{ "{{ ", 0, 0, 0 },
-		{ "[[", 0, 0, 0 },
-		{ "${", 0, 0, 0 },
-		{ "{{a", 0, HOSTILE, 0 },
-		{ "{{a}", 0, HOSTILE, 0 },
-		{ "{a}}", 0, HOSTILE, 0 },
-		{ "{{ }", 0, HOSTILE, 0 },
-		{ "{{a}}", HOSTILE, 0, 0 },
-		{ "{a}", 0, 0, HOSTILE },
-		{ "[[a", 0, 0, 0 },
-		{ "{{{a", 0, 0, 0 },
+		{ "{{", 0, 0, 0 },          { "{", 0, 0, 0 },
+		{ "}}", 0, 0, 0 },          { "{{ ", 0, 0, 0 },
+		{ "[[", 0, 0, 0 },          { "${", 0, 0, 0 },
+		{ "{{a", 0, HOSTILE, 0 },   { "{{a}", 0, HOSTILE, 0 },
+		{ "{a}}", 0, HOSTILE, 0 },  { "{{ }", 0, HOSTILE, 0 },
+		{ "{{a}}", HOSTILE, 0, 0 }, { "{a}", 0, 0, HOSTILE },
+		{ "[[a", 0, 0, 0 },         { "{{{a", 0, 0, 0 },
 	};
 	size_t i;
 
@@ -220,14 +217,14 @@ START_TEST(test_hostile)
 		char *s = repeat(cases[i].unit, HOSTILE);
 
 		ck_assert_msg(count_all(cl_placeholder_next, s) ==
-				      cases[i].well,
-			      "well-formed in %s", cases[i].unit);
+		                  cases[i].well,
+		              "well-formed in %s", cases[i].unit);
 		ck_assert_msg(count_all(cl_placeholder_next_malformed, s) ==
-				      cases[i].bad,
-			      "malformed in %s", cases[i].unit);
+		                  cases[i].bad,
+		              "malformed in %s", cases[i].unit);
 		ck_assert_msg(count_all(cl_placeholder_next_single, s) ==
-				      cases[i].single,
-			      "single in %s", cases[i].unit);
+		                  cases[i].single,
+		              "single in %s", cases[i].unit);
 		free(s);
 	}
 }
@@ -251,7 +248,8 @@ START_TEST(test_hostile_then_placeholder)
 }
 END_TEST
 
-static Suite *placeholder_suite(void)
+static Suite *
+placeholder_suite(void)
 {
 	Suite *s = suite_create("placeholder");
 	TCase *tc = tcase_create("scan");
@@ -268,14 +266,9 @@ static Suite *placeholder_suite(void)
 	return s;
 }
 
-int main(void)
+int
+main(void)
 {
-	SRunner *sr = srunner_create(placeholder_suite());
-	int failed;
-
 	cl_placeholder_init();
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return cl_check_run(placeholder_suite());
 }

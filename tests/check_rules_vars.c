@@ -1,5 +1,5 @@
 /*
- * The variable and placeholder rules (rules/cl1xx_variables.c), through
+ * The variable and placeholder rules (rules/CL101_*.c to CL114_*.c, rules/lib/scope.c), through
  * the public API: small documents linted in memory, with the rule and the
  * exact position of every diagnostic asserted.
  */
@@ -8,23 +8,13 @@
 #include <string.h>
 
 #include "connlint.h"
-#include "diag_test.h"
+#include "lib/diag.h"
 #include "util.h"
+#include "lib/check_main.h"
 
 /* The rules under test; diagnostics of other rules are left out. */
-static const char *const my_rules[] = {
-	"CL101", "CL104", "CL105", "CL106", "CL107", "CL108", "CL109"
-};
-
-static int is_mine(const cl_diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < CL_ARRAY_SIZE(my_rules); i++)
-		if (!strcmp(cl_rule_id(cl_diag_rule(d)), my_rules[i]))
-			return 1;
-	return 0;
-}
+static const char *const my_rules[] = { "CL101", "CL104", "CL105", "CL106",
+	                                "CL107", "CL108", "CL109" };
 
 /*
  * A document in the fixed layout below; each slot is one line, so the
@@ -49,66 +39,55 @@ static const struct doc base = {
 };
 
 /* Caller frees. */
-static char *render(const struct doc *d)
+static char *
+render(const struct doc *d)
 {
 	return cl_xasprintf(
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<connector format=\"1\" name=\"T\">\n"
-		"  <variables>\n"
-		"%s\n"
-		"  </variables>\n"
-		"  <auth-methods>\n"
-		"    <auth-method id=\"basic\" name=\"Basic\" type=\"basic\">\n"
-		"%s\n"
-		"      <variables>\n"
-		"        <variable key=\"username\" label=\"User\" required=\"true\" locked=\"true\"/>\n"
-		"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-		"%s\n"
-		"      </variables>\n"
-		"    </auth-method>\n"
-		"  </auth-methods>\n"
-		"  <endpoints>\n"
-		"    <endpoint id=\"items\" name=\"Items\" direction=\"receive\" method=\"GET\">\n"
-		"%s\n"
-		"%s\n"
-		"      <enable auth-method=\"basic\"/>\n"
-		"    </endpoint>\n"
-		"  </endpoints>\n"
-		"</connector>\n",
-		d->conn_vars, d->auth_url, d->auth_vars, d->ep_url, d->ep_extra);
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<connector format=\"1\" name=\"T\">\n"
+	    "  <variables>\n"
+	    "%s\n"
+	    "  </variables>\n"
+	    "  <auth-methods>\n"
+	    "    <auth-method id=\"basic\" name=\"Basic\" type=\"basic\">\n"
+	    "%s\n"
+	    "      <variables>\n"
+	    "        <variable key=\"username\" label=\"User\" required=\"true\" locked=\"true\"/>\n"
+	    "        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+	    "%s\n"
+	    "      </variables>\n"
+	    "    </auth-method>\n"
+	    "  </auth-methods>\n"
+	    "  <endpoints>\n"
+	    "    <endpoint id=\"items\" name=\"Items\" direction=\"receive\" method=\"GET\">\n"
+	    "%s\n"
+	    "%s\n"
+	    "      <enable auth-method=\"basic\"/>\n"
+	    "    </endpoint>\n"
+	    "  </endpoints>\n"
+	    "</connector>\n",
+	    d->conn_vars, d->auth_url, d->auth_vars, d->ep_url, d->ep_extra);
 }
 
 static cl_linter *linter;
 
-static cl_result *lint(const char *xml)
+static cl_result *
+lint(const char *xml)
 {
 	return cl_lint_memory(linter, "test.xml", xml, strlen(xml));
 }
 
-/*
- * My rules' diagnostics in R as "CL104@18:21-18:29" items joined by
- * spaces, in the result's order (by position). Caller frees.
- */
-static char *summary(const cl_result *r)
+/* My rules' diagnostics in R as "CL104@18:21-18:29" items (summary_of).
+ * Caller frees. */
+static char *
+summary(const cl_result *r)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	size_t i;
-
-	for (i = 0; i < cl_result_count(r); i++) {
-		const cl_diag *d = cl_result_diag(r, i);
-
-		if (!is_mine(d))
-			continue;
-		cl_strbuf_addf(&sb, "%s%s@%u:%u-%u:%u", sb.len ? " " : "",
-			       cl_rule_id(cl_diag_rule(d)), cl_diag_line(d),
-			       cl_diag_column(d), cl_diag_end_line(d),
-			       cl_diag_end_column(d));
-	}
-	return sb.buf ? cl_strbuf_detach(&sb) : cl_strdup("");
+	return summary_of(r, my_rules, CL_ARRAY_SIZE(my_rules), 0);
 }
 
 /* Lints D and checks the summary of my rules. Caller frees the result. */
-static cl_result *lint_doc(const struct doc *d, const char *want)
+static cl_result *
+lint_doc(const struct doc *d, const char *want)
 {
 	char *xml = render(d);
 	cl_result *r = lint(xml);
@@ -126,9 +105,9 @@ START_TEST(test_base_is_clean)
 	/* Not only my rules: the base must be clean for the others to
 	 * show only what each test adds. */
 	ck_assert_msg(cl_result_count(r) == 0, "%zu diagnostics, first: %s",
-		      cl_result_count(r),
-		      cl_result_count(r)
-			      ? cl_diag_message(cl_result_diag(r, 0)) : "");
+	              cl_result_count(r),
+	              cl_result_count(r) ? cl_diag_message(cl_result_diag(r, 0))
+	                                 : "");
 	cl_result_free(r);
 	free(xml);
 }
@@ -139,8 +118,9 @@ START_TEST(test_cl101_unused_connector_variable)
 	struct doc d = base;
 	cl_result *r;
 
-	d.conn_vars = "    <variable key=\"host\" label=\"Host\" required=\"true\"/>"
-		      "<variable key=\"region\" label=\"Region\" default=\"eu\"/>";
+	d.conn_vars =
+	    "    <variable key=\"host\" label=\"Host\" required=\"true\"/>"
+	    "<variable key=\"region\" label=\"Region\" default=\"eu\"/>";
 	r = lint_doc(&d, "CL101@4:71-4:77");
 	EXPECT_MESSAGE(r, "CL101", "`region`");
 	cl_result_free(r);
@@ -152,7 +132,8 @@ START_TEST(test_cl101_unused_connector_variable)
 
 	/* Used by an auth method only: asked of users, so not unused. */
 	d.ep_url = base.ep_url;
-	d.auth_vars = "        <use variable=\"host\"/><use variable=\"region\"/>";
+	d.auth_vars =
+	    "        <use variable=\"host\"/><use variable=\"region\"/>";
 	r = lint_doc(&d, "");
 	cl_result_free(r);
 }
@@ -175,13 +156,15 @@ START_TEST(test_cl104_undefined_placeholder)
 	d.auth_url = "      <url>https://{{host}}/login/{{tenant}}</url>";
 	r = lint_doc(&d, "CL104@8:35-8:45");
 	EXPECT_MESSAGE(r, "CL104", "auth method `basic`");
-	ck_assert_ptr_null(strstr(cl_diag_message(find(r, "CL104")), "did you"));
+	ck_assert_ptr_null(
+	    strstr(cl_diag_message(find(r, "CL104")), "did you"));
 	cl_result_free(r);
 
 	/* An endpoint variable of another endpoint is not in scope, in a
 	 * param value after non-ASCII text. */
 	d = base;
-	d.ep_extra = "      <url-params><param key=\"größe\" value=\"{{size}}\"/></url-params>";
+	d.ep_extra =
+	    "      <url-params><param key=\"größe\" value=\"{{size}}\"/></url-params>";
 	r = lint_doc(&d, "CL104@19:45-19:53");
 	cl_result_free(r);
 }
@@ -192,36 +175,36 @@ START_TEST(test_cl104_scope_through_enabled_method)
 	/* The endpoint may use the auth variable `username` of the method
 	 * it enables; `api_key` belongs to a method it does not enable. */
 	static const char xml[] =
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<connector format=\"1\" name=\"T\">\n"
-		"  <auth-methods>\n"
-		"    <auth-method id=\"basic\" name=\"Basic\" type=\"basic\">\n"
-		"      <url>https://example.com/login</url>\n"
-		"      <variables>\n"
-		"        <variable key=\"username\" label=\"User\" required=\"true\" locked=\"true\"/>\n"
-		"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-		"      </variables>\n"
-		"    </auth-method>\n"
-		"    <auth-method id=\"tok\" name=\"Token\" type=\"token\">\n"
-		"      <url>https://example.com/token</url>\n"
-		"      <variables>\n"
-		"        <variable key=\"token\" label=\"Token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-		"        <variable key=\"api_key\" label=\"API key\" required=\"true\"/>\n"
-		"      </variables>\n"
-		"      <headers><param key=\"Authorization\" value=\"Bearer {{token}}\"/></headers>\n"
-		"    </auth-method>\n"
-		"  </auth-methods>\n"
-		"  <endpoints>\n"
-		"    <endpoint id=\"items\" name=\"Items\" direction=\"receive\" method=\"GET\">\n"
-		"      <url>https://example.com/u/{{username}}/{{api_key}}</url>\n"
-		"      <enable auth-method=\"basic\"/>\n"
-		"    </endpoint>\n"
-		"    <endpoint id=\"keys\" name=\"Keys\" direction=\"receive\" method=\"GET\">\n"
-		"      <url>https://example.com/k/{{api_key}}</url>\n"
-		"      <enable auth-method=\"tok\"/>\n"
-		"    </endpoint>\n"
-		"  </endpoints>\n"
-		"</connector>\n";
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<connector format=\"1\" name=\"T\">\n"
+	    "  <auth-methods>\n"
+	    "    <auth-method id=\"basic\" name=\"Basic\" type=\"basic\">\n"
+	    "      <url>https://example.com/login</url>\n"
+	    "      <variables>\n"
+	    "        <variable key=\"username\" label=\"User\" required=\"true\" locked=\"true\"/>\n"
+	    "        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+	    "      </variables>\n"
+	    "    </auth-method>\n"
+	    "    <auth-method id=\"tok\" name=\"Token\" type=\"token\">\n"
+	    "      <url>https://example.com/token</url>\n"
+	    "      <variables>\n"
+	    "        <variable key=\"token\" label=\"Token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
+	    "        <variable key=\"api_key\" label=\"API key\" required=\"true\"/>\n"
+	    "      </variables>\n"
+	    "      <headers><param key=\"Authorization\" value=\"Bearer {{token}}\"/></headers>\n"
+	    "    </auth-method>\n"
+	    "  </auth-methods>\n"
+	    "  <endpoints>\n"
+	    "    <endpoint id=\"items\" name=\"Items\" direction=\"receive\" method=\"GET\">\n"
+	    "      <url>https://example.com/u/{{username}}/{{api_key}}</url>\n"
+	    "      <enable auth-method=\"basic\"/>\n"
+	    "    </endpoint>\n"
+	    "    <endpoint id=\"keys\" name=\"Keys\" direction=\"receive\" method=\"GET\">\n"
+	    "      <url>https://example.com/k/{{api_key}}</url>\n"
+	    "      <enable auth-method=\"tok\"/>\n"
+	    "    </endpoint>\n"
+	    "  </endpoints>\n"
+	    "</connector>\n";
 	cl_result *r = lint(xml);
 
 	EXPECT_SUMMARY(r, "CL104@22:47-22:58");
@@ -246,7 +229,8 @@ START_TEST(test_cl105_case_mismatch)
 
 	/* Case-different from an auth variable of the enabled method. */
 	d = base;
-	d.ep_extra = "      <headers><param key=\"X-User\" value=\"{{UserName}}\"/></headers>";
+	d.ep_extra =
+	    "      <headers><param key=\"X-User\" value=\"{{UserName}}\"/></headers>";
 	r = lint_doc(&d, "CL105@19:43-19:55");
 	EXPECT_MESSAGE(r, "CL105", "variable `username`");
 	cl_result_free(r);
@@ -259,15 +243,17 @@ START_TEST(test_cl106_malformed_placeholder)
 	cl_result *r;
 
 	d.ep_url = "      <url>https://{host}}/items/{id}/${x}</url>";
-	r = lint_doc(&d, "CL106@18:20-18:27 CL106@18:34-18:38 CL106@18:39-18:43");
+	r = lint_doc(&d,
+	             "CL106@18:20-18:27 CL106@18:34-18:38 CL106@18:39-18:43");
 	EXPECT_MESSAGE(r, "CL106", "did you mean `{{host}}`?");
 	cl_result_free(r);
 
 	/* A multi-line body whose JSON is fine, then a near miss after
 	 * non-ASCII text. */
 	d = base;
-	d.ep_extra = "      <body format=\"raw\" data-type=\"json\"><content>{\"a\": {\"b\": [[1,2]]},\n"
-		     "\"name\": \"Größe\", \"c\": [{\"x\": {}}], \"d\": \"{{ host }}\"}</content></body>";
+	d.ep_extra =
+	    "      <body format=\"raw\" data-type=\"json\"><content>{\"a\": {\"b\": [[1,2]]},\n"
+	    "\"name\": \"Größe\", \"c\": [{\"x\": {}}], \"d\": \"{{ host }}\"}</content></body>";
 	r = lint_doc(&d, "CL106@20:42-20:52");
 	EXPECT_MESSAGE(r, "CL106", "`{{ host }}`");
 	cl_result_free(r);
@@ -288,12 +274,14 @@ START_TEST(test_cl107_duplicate_variable_key)
 	const cl_diag *dg;
 	unsigned line, col, eline, ecol;
 
-	d.conn_vars = "    <variable key=\"host\" label=\"Host\" required=\"true\"/>"
-		      "<variable key=\"host\" label=\"Host 2\"/>";
+	d.conn_vars =
+	    "    <variable key=\"host\" label=\"Host\" required=\"true\"/>"
+	    "<variable key=\"host\" label=\"Host 2\"/>";
 	r = lint_doc(&d, "CL107@4:71-4:75");
 	dg = find(r, "CL107");
 	ck_assert_uint_eq(cl_diag_related_count(dg), 1);
-	ck_assert_ptr_nonnull(cl_diag_related(dg, 0, &line, &col, &eline, &ecol));
+	ck_assert_ptr_nonnull(
+	    cl_diag_related(dg, 0, &line, &col, &eline, &ecol));
 	ck_assert_uint_eq(line, 4);
 	ck_assert_uint_eq(col, 20);
 	ck_assert_uint_eq(eline, 4);
@@ -302,18 +290,21 @@ START_TEST(test_cl107_duplicate_variable_key)
 
 	/* A use counts as a variable of its method. */
 	d = base;
-	d.auth_vars = "        <use variable=\"host\"/><variable key=\"host\" label=\"H\" required=\"true\"/>";
+	d.auth_vars =
+	    "        <use variable=\"host\"/><variable key=\"host\" label=\"H\" required=\"true\"/>";
 	r = lint_doc(&d, "CL107@12:46-12:50");
 	dg = find(r, "CL107");
-	ck_assert_ptr_nonnull(cl_diag_related(dg, 0, &line, &col, &eline, &ecol));
+	ck_assert_ptr_nonnull(
+	    cl_diag_related(dg, 0, &line, &col, &eline, &ecol));
 	ck_assert_uint_eq(line, 12);
 	ck_assert_uint_eq(col, 24);
 	cl_result_free(r);
 
 	/* The same key in two scopes is not a duplicate. */
 	d = base;
-	d.ep_extra = "      <variables><variable key=\"page\" label=\"Page\" default=\"1\"/></variables>"
-		     "<url-params><param key=\"p\" value=\"{{page}}\"/></url-params>";
+	d.ep_extra =
+	    "      <variables><variable key=\"page\" label=\"Page\" default=\"1\"/></variables>"
+	    "<url-params><param key=\"p\" value=\"{{page}}\"/></url-params>";
 	r = lint_doc(&d, "");
 	cl_result_free(r);
 }
@@ -352,8 +343,8 @@ START_TEST(test_disabled_rules_stay_quiet)
 	cl_linter *l = cl_linter_new();
 	cl_result *r;
 
-	ck_assert_int_eq(cl_linter_ignore(l, "CL104,placeholder-case-mismatch",
-					  NULL), 0);
+	ck_assert_int_eq(
+	    cl_linter_ignore(l, "CL104,placeholder-case-mismatch", NULL), 0);
 	d.ep_url = "      <url>https://{{hosts}}/{{Host}}</url>";
 	xml = render(&d);
 	r = cl_lint_memory(l, "t.xml", xml, strlen(xml));
@@ -365,7 +356,8 @@ START_TEST(test_disabled_rules_stay_quiet)
 }
 END_TEST
 
-static Suite *vars_suite(void)
+static Suite *
+vars_suite(void)
 {
 	Suite *s = suite_create("rules-variables");
 	TCase *tc = tcase_create("cl1xx");
@@ -384,15 +376,13 @@ static Suite *vars_suite(void)
 	return s;
 }
 
-int main(void)
+int
+main(void)
 {
-	SRunner *sr = srunner_create(vars_suite());
-	int failed;
+	int rc;
 
 	linter = cl_linter_new();
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	rc = cl_check_run(vars_suite());
 	cl_linter_free(linter);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return rc;
 }

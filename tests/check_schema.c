@@ -1,6 +1,6 @@
 /*
  * The RELAX NG schema (schema/connector.rng) and connlint's own structural
- * checks (CL002, CL003, from the element table in src/model.c) must agree:
+ * checks (CL002, CL003, from the element table in src/engine/model.c) must agree:
  *
  *   - every *.xml in fixtures/examples/ is schema-valid and lints clean;
  *   - every *.xml in fixtures/schema/valid/ is schema-valid and gets no CL002
@@ -28,6 +28,7 @@
 #include <libxml/relaxng.h>
 
 #include "connlint.h"
+#include "lib/check_main.h"
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -50,7 +51,8 @@ static size_t errlen;
 
 static void collect_error(void *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
-static void collect_error(void *ctx, const char *fmt, ...)
+static void
+collect_error(void *ctx, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -62,11 +64,13 @@ static void collect_error(void *ctx, const char *fmt, ...)
 	n = vsnprintf(errbuf + errlen, sizeof(errbuf) - errlen, fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		errlen += (size_t)n < sizeof(errbuf) - errlen ?
-		          (size_t)n : sizeof(errbuf) - errlen - 1;
+		errlen += (size_t)n < sizeof(errbuf) - errlen
+		              ? (size_t)n
+		              : sizeof(errbuf) - errlen - 1;
 }
 
-static void reset_errors(void)
+static void
+reset_errors(void)
 {
 	errbuf[0] = '\0';
 	errlen = 0;
@@ -74,7 +78,8 @@ static void reset_errors(void)
 
 /* The contents of PATH, NUL-terminated, length in *LEN. Caller frees.
  * Fails the test when the file cannot be read. */
-static char *read_file(const char *path, size_t *len)
+static char *
+read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -97,7 +102,8 @@ static char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int compare_names(const void *a, const void *b)
+static int
+compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -107,14 +113,16 @@ static int compare_names(const void *a, const void *b)
  * NULL-terminated array. Caller frees with free_list. Fails the test when
  * DIR cannot be opened.
  */
-static char **list_xml(const char *dir, size_t *count)
+static char **
+list_xml(const char *dir, size_t *count)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char **paths = NULL;
 	size_t n = 0, alloc = 0;
 
-	ck_assert_msg(d != NULL, "cannot open directory %s (run from the repository root)",
+	ck_assert_msg(d != NULL,
+	              "cannot open directory %s (run from the repository root)",
 	              dir);
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
@@ -128,7 +136,8 @@ static char **list_xml(const char *dir, size_t *count)
 		}
 		paths[n] = malloc(strlen(dir) + len + 2);
 		ck_assert_ptr_nonnull(paths[n]);
-		snprintf(paths[n], strlen(dir) + len + 2, "%s/%s", dir, e->d_name);
+		snprintf(paths[n], strlen(dir) + len + 2, "%s/%s", dir,
+		         e->d_name);
 		n++;
 	}
 	closedir(d);
@@ -142,7 +151,8 @@ static char **list_xml(const char *dir, size_t *count)
 	return paths;
 }
 
-static void free_list(char **paths)
+static void
+free_list(char **paths)
 {
 	size_t i;
 
@@ -156,7 +166,8 @@ static void free_list(char **paths)
  * valid. The document must be well-formed: these fixtures test the
  * schema, not the parser.
  */
-static bool schema_valid(const char *name, const char *buf, size_t len)
+static bool
+schema_valid(const char *name, const char *buf, size_t len)
 {
 	xmlDocPtr doc;
 	xmlRelaxNGValidCtxtPtr vctxt;
@@ -165,7 +176,8 @@ static bool schema_valid(const char *name, const char *buf, size_t len)
 	reset_errors();
 	ck_assert(len < (size_t)1 << 30);
 	doc = xmlReadMemory(buf, (int)len, name, NULL,
-	                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                    XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                        XML_PARSE_NOWARNING);
 	ck_assert_msg(doc != NULL, "%s is not well-formed XML", name);
 	vctxt = xmlRelaxNGNewValidCtxt(schema);
 	ck_assert_ptr_nonnull(vctxt);
@@ -177,7 +189,8 @@ static bool schema_valid(const char *name, const char *buf, size_t len)
 	return rc == 0;
 }
 
-static bool is_structural(const cl_diag *d)
+static bool
+is_structural(const cl_diag *d)
 {
 	const char *id = cl_rule_id(cl_diag_rule(d));
 
@@ -187,8 +200,8 @@ static bool is_structural(const cl_diag *d)
 /* Number of diagnostics of rule ID in R (any rule when ID is NULL, the
  * structural ones when ID is "structural"); the first such is described in
  * WHAT. */
-static size_t count_rule(const cl_result *r, const char *id, char *what,
-                         size_t whatlen)
+static size_t
+count_rule(const cl_result *r, const char *id, char *what, size_t whatlen)
 {
 	size_t i, n = 0;
 
@@ -213,7 +226,8 @@ static size_t count_rule(const cl_result *r, const char *id, char *what,
 	return n;
 }
 
-static cl_result *lint_path(const char *path)
+static cl_result *
+lint_path(const char *path)
 {
 	const char *why = NULL;
 	cl_result *r = cl_lint_file(linter, path, NULL, &why);
@@ -223,7 +237,8 @@ static cl_result *lint_path(const char *path)
 	return r;
 }
 
-static void setup(void)
+static void
+setup(void)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 	size_t len;
@@ -236,12 +251,14 @@ static void setup(void)
 	schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	free(buf);
-	ck_assert_msg(schema != NULL, "%s does not parse: %s", SCHEMA_PATH, errbuf);
+	ck_assert_msg(schema != NULL, "%s does not parse: %s", SCHEMA_PATH,
+	              errbuf);
 	linter = cl_linter_new();
 	ck_assert_ptr_nonnull(linter);
 }
 
-static void teardown(void)
+static void
+teardown(void)
 {
 	cl_linter_free(linter);
 	linter = NULL;
@@ -269,7 +286,8 @@ START_TEST(test_examples_valid_and_clean)
 		free(buf);
 		r = lint_path(paths[i]);
 		ck_assert_msg(count_rule(r, NULL, what, sizeof(what)) == 0,
-		              "example %s does not lint clean: %s", paths[i], what);
+		              "example %s does not lint clean: %s", paths[i],
+		              what);
 		cl_result_free(r);
 	}
 	free_list(paths);
@@ -292,8 +310,9 @@ START_TEST(test_valid_files)
 		              SCHEMA_PATH, errbuf);
 		free(buf);
 		r = lint_path(paths[i]);
-		ck_assert_msg(count_rule(r, "structural", what, sizeof(what)) == 0,
-		              "%s is schema-valid but connlint says: %s", paths[i], what);
+		ck_assert_msg(
+		    count_rule(r, "structural", what, sizeof(what)) == 0,
+		    "%s is schema-valid but connlint says: %s", paths[i], what);
 		cl_result_free(r);
 	}
 	free_list(paths);
@@ -316,15 +335,17 @@ START_TEST(test_invalid_files)
 		              paths[i], SCHEMA_PATH);
 		/* The same bytes through both entry points. */
 		r = cl_lint_memory(linter, paths[i], buf, len);
-		ck_assert_msg(count_rule(r, "structural", what, sizeof(what)) > 0,
-		              "%s is schema-invalid but connlint (memory) reports no CL002/CL003",
-		              paths[i]);
+		ck_assert_msg(
+		    count_rule(r, "structural", what, sizeof(what)) > 0,
+		    "%s is schema-invalid but connlint (memory) reports no CL002/CL003",
+		    paths[i]);
 		cl_result_free(r);
 		free(buf);
 		r = lint_path(paths[i]);
-		ck_assert_msg(count_rule(r, "structural", what, sizeof(what)) > 0,
-		              "%s is schema-invalid but connlint (file) reports no CL002/CL003",
-		              paths[i]);
+		ck_assert_msg(
+		    count_rule(r, "structural", what, sizeof(what)) > 0,
+		    "%s is schema-invalid but connlint (file) reports no CL002/CL003",
+		    paths[i]);
 		cl_result_free(r);
 	}
 	free_list(paths);
@@ -333,20 +354,20 @@ END_TEST
 
 /* ---- small documents ---- */
 
-#define AUTH \
+#define AUTH                                                                 \
 	"<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\">" \
 	"<url>https://api.example.com/me</url></auth-method></auth-methods>"
-#define ENDPOINTS \
+#define ENDPOINTS                                                                        \
 	"<endpoints><endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">" \
-	"<url>https://api.example.com/e</url><enable auth-method=\"t\"/>" \
+	"<url>https://api.example.com/e</url><enable auth-method=\"t\"/>"                \
 	"</endpoint></endpoints>"
-#define DOC(attrs, body) \
+#define DOC(attrs, body)                               \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
 	"<connector format=\"1\" name=\"C\"" attrs ">" body "</connector>\n"
-#define ENDPOINT_WITH(attrs, body) \
-	"<endpoints><endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\"" \
-	attrs "><url>https://api.example.com/e</url><enable auth-method=\"t\"/>" \
-	body "</endpoint></endpoints>"
+#define ENDPOINT_WITH(attrs, body)                                                            \
+	"<endpoints><endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\"" attrs \
+	"><url>https://api.example.com/e</url><enable auth-method=\"t\"/>" body               \
+	"</endpoint></endpoints>"
 
 struct doc_case {
 	const char *what;
@@ -360,90 +381,138 @@ struct doc_case {
 
 static const struct doc_case doc_cases[] = {
 	{ "baseline", DOC("", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: FTP", DOC(" protocol=\"FTP\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: SFTP", DOC(" protocol=\"SFTP\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: FTPS", DOC(" protocol=\"FTPS\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: S3", DOC(" protocol=\"S3\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: MySQL", DOC(" protocol=\"MySQL\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: PGSQL", DOC(" protocol=\"PGSQL\"", AUTH ENDPOINTS), true, NULL },
-	{ "every protocol: SQLSRV", DOC(" protocol=\"SQLSRV\"", AUTH ENDPOINTS), true, NULL },
+	{ "every protocol: FTP", DOC(" protocol=\"FTP\"", AUTH ENDPOINTS), true,
+	  NULL },
+	{ "every protocol: SFTP", DOC(" protocol=\"SFTP\"", AUTH ENDPOINTS),
+	  true, NULL },
+	{ "every protocol: FTPS", DOC(" protocol=\"FTPS\"", AUTH ENDPOINTS),
+	  true, NULL },
+	{ "every protocol: S3", DOC(" protocol=\"S3\"", AUTH ENDPOINTS), true,
+	  NULL },
+	{ "every protocol: MySQL", DOC(" protocol=\"MySQL\"", AUTH ENDPOINTS),
+	  true, NULL },
+	{ "every protocol: PGSQL", DOC(" protocol=\"PGSQL\"", AUTH ENDPOINTS),
+	  true, NULL },
+	{ "every protocol: SQLSRV", DOC(" protocol=\"SQLSRV\"", AUTH ENDPOINTS),
+	  true, NULL },
 	{ "whitespace and comments between elements",
-	  DOC("", "\n  <!-- c -->\n  " AUTH "\n\t" ENDPOINTS "\n"), true, NULL },
-	{ "version with leading zeros", DOC(" version=\"007\"", AUTH ENDPOINTS), true, NULL },
+	  DOC("", "\n  <!-- c -->\n  " AUTH "\n\t" ENDPOINTS "\n"), true,
+	  NULL },
+	{ "version with leading zeros", DOC(" version=\"007\"", AUTH ENDPOINTS),
+	  true, NULL },
 
-	{ "format 1.0", "<connector format=\"1.0\" name=\"C\">" AUTH ENDPOINTS "</connector>",
+	{ "format 1.0",
+	  "<connector format=\"1.0\" name=\"C\">" AUTH ENDPOINTS "</connector>",
 	  false, "structural" },
-	{ "format with a space", "<connector format=\" 1\" name=\"C\">" AUTH ENDPOINTS "</connector>",
+	{ "format with a space",
+	  "<connector format=\" 1\" name=\"C\">" AUTH ENDPOINTS "</connector>",
 	  false, "structural" },
-	{ "connector without name", "<connector format=\"1\">" AUTH ENDPOINTS "</connector>",
+	{ "connector without name",
+	  "<connector format=\"1\">" AUTH ENDPOINTS "</connector>", false,
+	  "structural" },
+	{ "version not a number", DOC(" version=\"three\"", AUTH ENDPOINTS),
 	  false, "structural" },
-	{ "version not a number", DOC(" version=\"three\"", AUTH ENDPOINTS), false, "structural" },
-	{ "version with a sign", DOC(" version=\"+3\"", AUTH ENDPOINTS), false, "structural" },
-	{ "protocol in lower case", DOC(" protocol=\"http\"", AUTH ENDPOINTS), false, "structural" },
-	{ "boolean in upper case", DOC(" webhook=\"TRUE\"", AUTH ENDPOINTS), false, "structural" },
-	{ "boolean 1", DOC(" webhook=\"1\"", AUTH ENDPOINTS), false, "structural" },
-	{ "HTTP method in lower case", DOC("", AUTH
-	  "<endpoints><endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"get\">"
-	  "<url>https://api.example.com/e</url><enable auth-method=\"t\"/></endpoint></endpoints>"),
+	{ "version with a sign", DOC(" version=\"+3\"", AUTH ENDPOINTS), false,
+	  "structural" },
+	{ "protocol in lower case", DOC(" protocol=\"http\"", AUTH ENDPOINTS),
 	  false, "structural" },
-	{ "direction in upper case", DOC("", AUTH
-	  "<endpoints><endpoint id=\"e\" name=\"E\" direction=\"Receive\" method=\"GET\">"
-	  "<url>https://api.example.com/e</url><enable auth-method=\"t\"/></endpoint></endpoints>"),
+	{ "boolean in upper case", DOC(" webhook=\"TRUE\"", AUTH ENDPOINTS),
 	  false, "structural" },
-	{ "data-type outside the enumeration", DOC("", AUTH ENDPOINT_WITH(" data-type=\"yaml\"", "")),
+	{ "boolean 1", DOC(" webhook=\"1\"", AUTH ENDPOINTS), false,
+	  "structural" },
+	{ "HTTP method in lower case",
+	  DOC("", AUTH
+	      "<endpoints><endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"get\">"
+	      "<url>https://api.example.com/e</url><enable auth-method=\"t\"/></endpoint></endpoints>"),
 	  false, "structural" },
+	{ "direction in upper case",
+	  DOC("", AUTH
+	      "<endpoints><endpoint id=\"e\" name=\"E\" direction=\"Receive\" method=\"GET\">"
+	      "<url>https://api.example.com/e</url><enable auth-method=\"t\"/></endpoint></endpoints>"),
+	  false, "structural" },
+	{ "data-type outside the enumeration",
+	  DOC("", AUTH ENDPOINT_WITH(" data-type=\"yaml\"", "")), false,
+	  "structural" },
 	{ "body format outside the enumeration",
-	  DOC("", AUTH ENDPOINT_WITH("", "<body format=\"json\"/>")), false, "structural" },
+	  DOC("", AUTH ENDPOINT_WITH("", "<body format=\"json\"/>")), false,
+	  "structural" },
 	{ "body data-type outside the enumeration",
-	  DOC("", AUTH ENDPOINT_WITH("", "<body format=\"raw\" data-type=\"html\"><content>x</content></body>")),
+	  DOC("",
+	      AUTH ENDPOINT_WITH(
+	          "",
+	          "<body format=\"raw\" data-type=\"html\"><content>x</content></body>")),
 	  false, "structural" },
 	{ "pagination without method",
-	  DOC("", AUTH ENDPOINT_WITH("", "<pagination/>")), false, "structural" },
+	  DOC("", AUTH ENDPOINT_WITH("", "<pagination/>")), false,
+	  "structural" },
 	{ "option without key",
-	  DOC("", AUTH ENDPOINT_WITH("", "<pagination method=\"page-number\"><option value=\"page\"/></pagination>")),
+	  DOC("",
+	      AUTH ENDPOINT_WITH(
+	          "",
+	          "<pagination method=\"page-number\"><option value=\"page\"/></pagination>")),
 	  false, "structural" },
 	{ "enable without auth-method",
 	  DOC("", AUTH ENDPOINT_WITH("", "<enable/>")), false, "structural" },
 	{ "two urls on an endpoint",
-	  DOC("", AUTH ENDPOINT_WITH("", "<url>https://api.example.com/f</url>")), false, "structural" },
+	  DOC("",
+	      AUTH ENDPOINT_WITH("", "<url>https://api.example.com/f</url>")),
+	  false, "structural" },
 	{ "two bodies on an endpoint",
-	  DOC("", AUTH ENDPOINT_WITH("", "<body/><body/>")), false, "structural" },
+	  DOC("", AUTH ENDPOINT_WITH("", "<body/><body/>")), false,
+	  "structural" },
 	{ "two contents in a body",
-	  DOC("", AUTH ENDPOINT_WITH("", "<body format=\"text\"><content>a</content><content>b</content></body>")),
+	  DOC("",
+	      AUTH ENDPOINT_WITH(
+	          "",
+	          "<body format=\"text\"><content>a</content><content>b</content></body>")),
 	  false, "structural" },
-	{ "automatic on auth-method headers", DOC("",
-	  "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\">"
-	  "<url>https://api.example.com/me</url><headers automatic=\"false\"/></auth-method></auth-methods>"
-	  ENDPOINTS), false, "structural" },
+	{ "automatic on auth-method headers",
+	  DOC("",
+	      "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\">"
+	      "<url>https://api.example.com/me</url><headers automatic=\"false\"/></auth-method></auth-methods>" ENDPOINTS),
+	  false, "structural" },
 	{ "use in endpoint variables",
-	  DOC("", AUTH ENDPOINT_WITH("", "<variables><use variable=\"x\"/></variables>")),
+	  DOC("", AUTH ENDPOINT_WITH(
+	              "", "<variables><use variable=\"x\"/></variables>")),
 	  false, "structural" },
-	{ "additional-url without index", DOC("",
-	  "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\">"
-	  "<url>https://api.example.com/me</url><additional-url>https://api.example.com/a</additional-url>"
-	  "</auth-method></auth-methods>" ENDPOINTS), false, "structural" },
-	{ "auth-method id with upper case", DOC("",
-	  "<auth-methods><auth-method id=\"Token\" name=\"Token\" type=\"token\">"
-	  "<url>https://api.example.com/me</url></auth-method></auth-methods>" ENDPOINTS),
+	{ "additional-url without index",
+	  DOC("",
+	      "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\">"
+	      "<url>https://api.example.com/me</url><additional-url>https://api.example.com/a</additional-url>"
+	      "</auth-method></auth-methods>" ENDPOINTS),
 	  false, "structural" },
-	{ "auth-method id starting with -", DOC("",
-	  "<auth-methods><auth-method id=\"-t\" name=\"Token\" type=\"token\">"
-	  "<url>https://api.example.com/me</url></auth-method></auth-methods>" ENDPOINTS),
+	{ "auth-method id with upper case",
+	  DOC("",
+	      "<auth-methods><auth-method id=\"Token\" name=\"Token\" type=\"token\">"
+	      "<url>https://api.example.com/me</url></auth-method></auth-methods>" ENDPOINTS),
+	  false, "structural" },
+	{ "auth-method id starting with -",
+	  DOC("",
+	      "<auth-methods><auth-method id=\"-t\" name=\"Token\" type=\"token\">"
+	      "<url>https://api.example.com/me</url></auth-method></auth-methods>" ENDPOINTS),
 	  false, "structural" },
 	{ "text directly in variables",
-	  DOC("", "<variables>oops</variables>" AUTH ENDPOINTS), false, "structural" },
-	{ "element inside param", DOC("", AUTH
-	  ENDPOINT_WITH("", "<url-params><param key=\"a\"><value>b</value></param></url-params>")),
+	  DOC("", "<variables>oops</variables>" AUTH ENDPOINTS), false,
+	  "structural" },
+	{ "element inside param",
+	  DOC("",
+	      AUTH ENDPOINT_WITH(
+	          "",
+	          "<url-params><param key=\"a\"><value>b</value></param></url-params>")),
 	  false, "structural" },
 	{ "element in a foreign place",
-	  DOC("", "<enable auth-method=\"t\"/>" AUTH ENDPOINTS), false, "structural" },
+	  DOC("", "<enable auth-method=\"t\"/>" AUTH ENDPOINTS), false,
+	  "structural" },
 
 	/* The schema is stricter than CL002 here, by design (see its header). */
 	{ "variable key with a space",
-	  DOC("", "<variables><variable key=\"my key\" required=\"true\"/></variables>" AUTH ENDPOINTS),
+	  DOC("",
+	      "<variables><variable key=\"my key\" required=\"true\"/></variables>" AUTH
+	          ENDPOINTS),
 	  false, "CL114" },
-	{ "auth-method without url", DOC("",
-	  "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\"/></auth-methods>" ENDPOINTS),
+	{ "auth-method without url",
+	  DOC("",
+	      "<auth-methods><auth-method id=\"t\" name=\"Token\" type=\"token\"/></auth-methods>" ENDPOINTS),
 	  false, "CL205" },
 	{ "no auth-methods element", DOC("", ENDPOINTS), false, "CL004" },
 	{ "no endpoints element", DOC("", AUTH), false, "CL005" },
@@ -458,32 +527,37 @@ START_TEST(test_documents)
 	char what[512];
 
 	if (c->valid) {
-		ck_assert_msg(valid, "%s: should be schema-valid: %s", c->what, errbuf);
-		ck_assert_msg(count_rule(r, "structural", what, sizeof(what)) == 0,
-		              "%s: schema-valid but connlint says: %s", c->what, what);
+		ck_assert_msg(valid, "%s: should be schema-valid: %s", c->what,
+		              errbuf);
+		ck_assert_msg(
+		    count_rule(r, "structural", what, sizeof(what)) == 0,
+		    "%s: schema-valid but connlint says: %s", c->what, what);
 	} else {
 		ck_assert_msg(!valid, "%s: should be schema-invalid", c->what);
 		/* A rule that is not in this build's catalogue yet cannot be
 		 * expected; the schema verdict above still holds. */
 		if (strcmp(c->rule, "structural") && !cl_rule_find(c->rule))
-			fprintf(stderr, "check_schema: %s: %s not in the catalogue, not checked\n",
-			        c->what, c->rule);
+			fprintf(
+			    stderr,
+			    "check_schema: %s: %s not in the catalogue, not checked\n",
+			    c->what, c->rule);
 		else
-			ck_assert_msg(count_rule(r, c->rule, what, sizeof(what)) > 0,
-			              "%s: schema-invalid but connlint reports no %s",
-			              c->what, !strcmp(c->rule, "structural") ?
-			              "CL002/CL003" : c->rule);
+			ck_assert_msg(
+			    count_rule(r, c->rule, what, sizeof(what)) > 0,
+			    "%s: schema-invalid but connlint reports no %s",
+			    c->what,
+			    !strcmp(c->rule, "structural") ? "CL002/CL003"
+			                                   : c->rule);
 	}
 	cl_result_free(r);
 }
 END_TEST
 
-int main(void)
+int
+main(void)
 {
 	Suite *s = suite_create("schema");
 	TCase *tc = tcase_create("agreement");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
@@ -494,9 +568,5 @@ int main(void)
 	                    (int)(sizeof(doc_cases) / sizeof(doc_cases[0])));
 	suite_add_tcase(s, tc);
 
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return cl_check_run(s);
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cli_run.h"
+#include "lib/check_main.h"
 
 #define FIXTURE_CLEAN "fixtures/examples/shopify.connector.xml"
 #define FIXTURE_CL303 "fixtures/rules/CL303/authorisation-code.xml"
@@ -65,12 +66,14 @@ assert_log_safe(const char *what, const char *text, bool github)
 		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
 			p++;
 		if (end - p >= 2 && p[0] == ':' && p[1] == ':')
-			ck_assert_msg(github && p == line &&
-			              (!strncmp(p, "::error file=", 13) ||
-			               !strncmp(p, "::warning file=", 15) ||
-			               !strncmp(p, "::notice file=", 14)),
-			              "%s: a line reads as a workflow command:\n"
-			              "%.*s", what, (int)(end - line), line);
+			ck_assert_msg(
+			    github && p == line &&
+			        (!strncmp(p, "::error file=", 13) ||
+			         !strncmp(p, "::warning file=", 15) ||
+			         !strncmp(p, "::notice file=", 14)),
+			    "%s: a line reads as a workflow command:\n"
+			    "%.*s",
+			    what, (int)(end - line), line);
 		line = *end ? end + 1 : end;
 	}
 }
@@ -154,18 +157,20 @@ END_TEST
 /* ---- B5: no workflow command from the input, in any output ------------- */
 
 static const char bad_line_doc[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<connector format=\"1\" name=\"x\"\n"
-	"::error file=README.md::forged\n"
-	"  ##[stop-commands]t0k\n"
-	"/>\n";
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<connector format=\"1\" name=\"x\"\n"
+    "::error file=README.md::forged\n"
+    "  ##[stop-commands]t0k\n"
+    "/>\n";
 
 START_TEST(no_workflow_commands_from_input)
 {
 	char *dir = make_temp_dir();
 	char *grant = path_in(dir, "##[stop-commands]t0k.xml");
-	char *newline = path_in(dir, "a.xml\n::error file=README.md::forged.xml");
-	char *bidi = path_in(dir, "\xe2\x80\xae" "lmx.xml");
+	char *newline =
+	    path_in(dir, "a.xml\n::error file=README.md::forged.xml");
+	char *bidi = path_in(dir, "\xe2\x80\xae"
+	                          "lmx.xml");
 	char *text = read_all(FIXTURE_CL303), *p;
 	FILE *f;
 	struct run r;
@@ -196,7 +201,8 @@ START_TEST(no_workflow_commands_from_input)
 		        "::warning::lead.xml");
 		ck_assert_msg(r.status == 1, "%s: status %d\n%s", formats[i],
 		              r.status, r.err);
-		assert_log_safe(formats[i], r.out, !strcmp(formats[i], "github"));
+		assert_log_safe(formats[i], r.out,
+		                !strcmp(formats[i], "github"));
 		assert_log_safe(formats[i], r.err, false);
 		/* bidirectional controls never reach the reader raw */
 		ASSERT_LACKS(r.out, "\xe2\x80\xae");
@@ -207,9 +213,11 @@ START_TEST(no_workflow_commands_from_input)
 			ASSERT_CONTAINS(cwd_out, "#\\u0023[stop-commands]");
 		if (!strcmp(formats[i], "text")) {
 			/* the excerpt shows the line, defused, caret aligned */
-			ASSERT_CONTAINS(cwd_out, "\n\\x3a:error file=README.md");
-			ASSERT_CONTAINS(cwd_out, "default=\"#\\x23[stop-commands]"
-			                         "tok\" locked");
+			ASSERT_CONTAINS(cwd_out,
+			                "\n\\x3a:error file=README.md");
+			ASSERT_CONTAINS(cwd_out,
+			                "default=\"#\\x23[stop-commands]"
+			                "tok\" locked");
 			ASSERT_CONTAINS(cwd_out, "\n\\x3a:warning::lead.xml:");
 		}
 		run_free(&r);
@@ -228,7 +236,8 @@ START_TEST(no_workflow_commands_from_input)
 	ck_assert_int_eq(r.status, 2);
 	assert_log_safe("stderr", r.err, false);
 	ASSERT_CONTAINS(r.err, "#\\x23[stop-commands]t0k.xml: No such file");
-	ASSERT_CONTAINS(r.err, "a.xml\\x0a::error file=README.md::forged.xml: No such");
+	ASSERT_CONTAINS(
+	    r.err, "a.xml\\x0a::error file=README.md::forged.xml: No such");
 	run_free(&r);
 	r = RUN("--frob\n::error file=x::y", "--select", "\n##[x]");
 	ck_assert_int_eq(r.status, 2);
@@ -391,7 +400,8 @@ END_TEST
 START_TEST(one_output_file_two_names)
 {
 	char *dir = make_temp_dir(), *file = path_in(dir, "r.out");
-	char *alias = path_in(dir, "alias.out"), *hard = path_in(dir, "hard.out");
+	char *alias = path_in(dir, "alias.out"),
+	     *hard = path_in(dir, "hard.out");
 	char a1[600], a2[600];
 	struct run r;
 
@@ -457,7 +467,8 @@ START_TEST(encoding_declaration_across_lines)
 	char *dir = make_temp_dir(), *file = path_in(dir, "latin.xml");
 	struct run r;
 
-	write_file(dir, "latin.xml", "<?xml version=\"1.0\" encoding\n"
+	write_file(dir, "latin.xml",
+	           "<?xml version=\"1.0\" encoding\n"
 	           "=\"ISO-8859-1\"?>\n<connector/>\n");
 	r = RUN("--no-config", "--format", "gcc", file);
 	ck_assert_int_eq(r.status, 1);
@@ -472,7 +483,8 @@ END_TEST
 START_TEST(interrupted_run_leaves_no_temporary_file)
 {
 	char *dir = make_temp_dir(), *fifo = path_in(dir, "slow.xml");
-	char out[600], opt_no_config[] = "--no-config", opt_output[] = "--output";
+	char out[600], opt_no_config[] = "--no-config",
+	               opt_output[] = "--output";
 	char *argv[8];
 	posix_spawn_file_actions_t fa;
 	struct timespec pause = { 0, 200 * 1000 * 1000 };
@@ -491,7 +503,8 @@ START_TEST(interrupted_run_leaves_no_temporary_file)
 	argv[5] = NULL;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	ck_assert_int_eq(posix_spawn(&pid, binary(), &fa, NULL, argv, environ), 0);
+	ck_assert_int_eq(posix_spawn(&pid, binary(), &fa, NULL, argv, environ),
+	                 0);
 	posix_spawn_file_actions_destroy(&fa);
 	/* wait until the temporary file exists, then interrupt */
 	for (i = 0; i < 50 && !seen; i++) {
@@ -523,7 +536,8 @@ START_TEST(carriage_returns_end_lines)
 	char *dir = make_temp_dir(), *file = path_in(dir, "mac.xml");
 	struct run r;
 
-	write_file(dir, "mac.xml", "<?xml version=\"1.0\"?>\r<connector name=\"x\""
+	write_file(dir, "mac.xml",
+	           "<?xml version=\"1.0\"?>\r<connector name=\"x\""
 	           " format=\"1\">\r<bogus/>\r</connector>\r");
 	r = RUN("--no-config", "--select", "CL002", file);
 	ck_assert_int_eq(r.status, 1);
@@ -540,7 +554,8 @@ START_TEST(empty_suppression_item)
 	char *dir = make_temp_dir(), *file = path_in(dir, "s.xml");
 	struct run r;
 
-	write_file(dir, "s.xml", "<?xml version=\"1.0\"?>\n"
+	write_file(dir, "s.xml",
+	           "<?xml version=\"1.0\"?>\n"
 	           "<!-- connlint-disable-file CL101,,CL102 legacy -->\n"
 	           "<connector/>\n");
 	r = RUN("--no-config", "--format", "gcc", file);
@@ -627,14 +642,4 @@ security_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(security_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CL_CHECK_MAIN(security_suite)

@@ -23,7 +23,9 @@
 extern char **environ;
 
 /* Not every test program uses every helper. */
+#ifndef CL_TEST_HELPER
 #define CL_TEST_HELPER __attribute__((unused))
+#endif
 
 #define CL_TEST_MAX_ARGS 60
 
@@ -40,16 +42,18 @@ binary(void)
 	return p && *p ? p : "build/connlint";
 }
 
-/* Reads the whole file at PATH (malloc'd, NUL-terminated), leaving it. */
+/* Reads the whole file at PATH (malloc'd, NUL-terminated), or NULL when
+ * it cannot be opened. */
 static CL_TEST_HELPER char *
-read_all(const char *path)
+read_text(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t len = 0, n;
-	char chunk[4096];
+	char chunk[8192];
 
-	ck_assert_msg(f != NULL, "cannot open %s: %s", path, strerror(errno));
+	if (!f)
+		return NULL;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		buf = realloc(buf, len + n + 1);
 		ck_assert_ptr_nonnull(buf);
@@ -61,6 +65,17 @@ read_all(const char *path)
 		buf = calloc(1, 1);
 	else
 		buf[len] = '\0';
+	return buf;
+}
+
+/* Reads the whole file at PATH (malloc'd, NUL-terminated), leaving it;
+ * the test fails when it cannot be opened. */
+static CL_TEST_HELPER char *
+read_all(const char *path)
+{
+	char *buf = read_text(path);
+
+	ck_assert_msg(buf != NULL, "cannot open %s: %s", path, strerror(errno));
 	return buf;
 }
 
@@ -125,24 +140,25 @@ run_full(const char *stdin_path, const char *out_path, const char *env_extra,
 	}
 	temp_path(err_tmpl);
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0,
-	    stdin_path ? stdin_path : "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, out_path,
-	    O_WRONLY | O_TRUNC, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, err_tmpl,
-	    O_WRONLY | O_TRUNC, 0);
-	rc = posix_spawn(&pid, binary(), &fa, NULL, (char *const *)argv,
-	                 envp);
+	posix_spawn_file_actions_addopen(
+	    &fa, 0, stdin_path ? stdin_path : "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out_path, O_WRONLY | O_TRUNC,
+	                                 0);
+	posix_spawn_file_actions_addopen(&fa, 2, err_tmpl, O_WRONLY | O_TRUNC,
+	                                 0);
+	rc = posix_spawn(&pid, binary(), &fa, NULL, (char *const *)argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
 	ck_assert_msg(rc == 0, "cannot run %s: %s", binary(), strerror(rc));
 	ck_assert_int_eq(waitpid(pid, &ws, 0), pid);
 	r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
-	r.out = out_path == out_tmpl ? slurp_and_remove(out_tmpl) : calloc(1, 1);
+	r.out =
+	    out_path == out_tmpl ? slurp_and_remove(out_tmpl) : calloc(1, 1);
 	r.err = slurp_and_remove(err_tmpl);
 	return r;
 }
 
-#define RUN(...) run_full(NULL, NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
+#define RUN(...) \
+	run_full(NULL, NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
 #define RUN_STDIN(in, ...) \
 	run_full((in), NULL, NULL, (const char *const[]){ __VA_ARGS__, NULL })
 #define RUN_ENV(env, ...) \
@@ -172,10 +188,10 @@ count_lines(const char *s)
 	return n;
 }
 
-#define ASSERT_CONTAINS(hay, needle) \
+#define ASSERT_CONTAINS(hay, needle)             \
 	ck_assert_msg(contains((hay), (needle)), \
 	              "expected to find \"%s\" in:\n%s", (needle), (hay))
-#define ASSERT_LACKS(hay, needle) \
+#define ASSERT_LACKS(hay, needle)                 \
 	ck_assert_msg(!contains((hay), (needle)), \
 	              "did not expect \"%s\" in:\n%s", (needle), (hay))
 

@@ -73,7 +73,7 @@ $(FUZZ_DIR)/gen/rule_docs.c: $(FUZZ_DIR)/tools/embed_docs $(FUZZ_DOCS)
 	@mkdir -p $(@D)
 	$(FUZZ_DIR)/tools/embed_docs $@ $(FUZZ_DOCS)
 
-$(FUZZ_DIR)/obj/gen/rule_docs.o: $(FUZZ_DIR)/gen/rule_docs.c src/ruledoc.h
+$(FUZZ_DIR)/obj/gen/rule_docs.o: $(FUZZ_DIR)/gen/rule_docs.c src/engine/ruledoc.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_LIB_SAN) -c -o $@ $<
 

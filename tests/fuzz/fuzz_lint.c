@@ -62,40 +62,72 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Index 0 is "no option". Unknown names ("CL9", "nope") are here on
  * purpose: the error path of select/ignore must not leak either. */
 static const char *const select_specs[] = {
-	NULL, "CL0", "CL1", "CL2", "CL3", "CL4", "CL00", "CL10", "CL30",
-	"CL001", "CL1,CL3", "wrong-grant-type", "CL2,undefined-placeholder",
-	"CL9", "nope", "CL1,,CL2", "",
+	NULL,
+	"CL0",
+	"CL1",
+	"CL2",
+	"CL3",
+	"CL4",
+	"CL00",
+	"CL10",
+	"CL30",
+	"CL001",
+	"CL1,CL3",
+	"wrong-grant-type",
+	"CL2,undefined-placeholder",
+	"CL9",
+	"nope",
+	"CL1,,CL2",
+	"",
 };
 static const char *const ignore_specs[] = {
-	NULL, "CL0", "CL1", "CL2", "CL3", "CL4", "CL001", "CL002", "CL10",
-	"CL101,CL109", "xml-not-well-formed", "CL9", "",
+	NULL,
+	"CL0",
+	"CL1",
+	"CL2",
+	"CL3",
+	"CL4",
+	"CL001",
+	"CL002",
+	"CL10",
+	"CL101,CL109",
+	"xml-not-well-formed",
+	"CL9",
+	"",
 };
 static const char *const severity_specs[] = {
-	NULL, "CL1=info", "CL3=warning", "CL001=info", "CL2=off",
-	"CL101=error,CL202=error", "CL1=bogus", "=", "CL9=info",
+	NULL,         "CL1=info", "CL3=warning",
+	"CL001=info", "CL2=off",  "CL101=error,CL202=error",
+	"CL1=bogus",  "=",        "CL9=info",
 };
 
 #ifndef CL_FUZZ_BIG
 /* Looked up by name, so that the harness builds whichever of them the
  * library has. */
 static const char *const more_formats[] = {
-	"sarif", "checkstyle", "junit", "github",
+	"sarif",
+	"checkstyle",
+	"junit",
+	"github",
 };
 #endif
 
-#define PICK(table, byte) ((table)[(byte) % (sizeof(table) / sizeof((table)[0]))])
+#define PICK(table, byte) \
+	((table)[(byte) % (sizeof(table) / sizeof((table)[0]))])
 
 /* Fails loudly: libFuzzer saves the input as a crash. */
-#define CL_FUZZ_CHECK(cond)                                                  \
-	do {                                                                 \
-		if (!(cond)) {                                               \
-			fprintf(stderr, "fuzz_lint: %s:%d: check failed: %s\n", \
-			        __FILE__, __LINE__, #cond);                  \
-			abort();                                             \
-		}                                                            \
+#define CL_FUZZ_CHECK(cond)                                             \
+	do {                                                            \
+		if (!(cond)) {                                          \
+			fprintf(stderr,                                 \
+			        "fuzz_lint: %s:%d: check failed: %s\n", \
+			        __FILE__, __LINE__, #cond);             \
+			abort();                                        \
+		}                                                       \
 	} while (0)
 
-static void check_positions(const cl_result *r)
+static void
+check_positions(const cl_result *r)
 {
 	size_t i, k;
 
@@ -115,7 +147,8 @@ static void check_positions(const cl_result *r)
 		for (k = 0; k < cl_diag_related_count(d); k++) {
 			unsigned rl, rc, rel, rec;
 
-			CL_FUZZ_CHECK(cl_diag_related(d, k, &rl, &rc, &rel, &rec) != NULL);
+			CL_FUZZ_CHECK(cl_diag_related(d, k, &rl, &rc, &rel,
+			                              &rec) != NULL);
 			CL_FUZZ_CHECK(rl >= 1 && rc >= 1);
 			CL_FUZZ_CHECK(rel > rl || (rel == rl && rec >= rc));
 		}
@@ -124,8 +157,8 @@ static void check_positions(const cl_result *r)
 
 /* Renders R in FORMAT into memory; the bytes are thrown away, what counts
  * is that producing them is safe. */
-static void render(const cl_result *r, enum cl_format format, unsigned flags,
-                   int twice)
+static void
+render(const cl_result *r, enum cl_format format, unsigned flags, int twice)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -149,10 +182,12 @@ static void render(const cl_result *r, enum cl_format format, unsigned flags,
  * DATA[0..SIZE) with the piece HDR[4..7] picks repeated (see the top of
  * the file): malloc'd, its length in *OUT_LEN.
  */
-static char *repeat_piece(const uint8_t *hdr, const uint8_t *data, size_t size,
-                          size_t *out_len)
+static char *
+repeat_piece(const uint8_t *hdr, const uint8_t *data, size_t size,
+             size_t *out_len)
 {
-	size_t start = size ? (size_t)((hdr[4] << 8 | hdr[5]) * (uint64_t)size >> 16) : 0;
+	size_t start =
+	    size ? (size_t)((hdr[4] << 8 | hdr[5]) * (uint64_t)size >> 16) : 0;
 	size_t piece = 1 + (size_t)hdr[6], times = 1, room, len, i;
 	char *out, *p;
 
@@ -174,7 +209,8 @@ static char *repeat_piece(const uint8_t *hdr, const uint8_t *data, size_t size,
 	return out;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int
+cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -183,7 +219,8 @@ static int cmp_str(const void *a, const void *b)
  * per process, removed at exit. */
 static char baseline_path[4096];
 
-static void remove_baseline(void)
+static void
+remove_baseline(void)
 {
 	unlink(baseline_path);
 }
@@ -195,7 +232,8 @@ static void remove_baseline(void)
  * alone is the one computed with the others, and a baseline of every
  * finding holds every finding back. Frees R.
  */
-static void big_checks(cl_result *r)
+static void
+big_checks(cl_result *r)
 {
 	size_t n = cl_result_count(r), i, held;
 	char *one[2] = { NULL, NULL }, **all, *entries, *error = NULL;
@@ -230,8 +268,8 @@ static void big_checks(cl_result *r)
 		const char *dir = getenv("TMPDIR");
 		int fd;
 
-		snprintf(baseline_path, sizeof(baseline_path), "%s/fuzz_lint_big-XXXXXX",
-		         dir && *dir ? dir : "/tmp");
+		snprintf(baseline_path, sizeof(baseline_path),
+		         "%s/fuzz_lint_big-XXXXXX", dir && *dir ? dir : "/tmp");
 		fd = mkstemp(baseline_path);
 		CL_FUZZ_CHECK(fd >= 0);
 		close(fd);
@@ -246,7 +284,8 @@ static void big_checks(cl_result *r)
 	free(entries);
 	b = cl_baseline_load(baseline_path, &error);
 	if (!b)
-		fprintf(stderr, "fuzz_lint: baseline: %s\n", error ? error : "?");
+		fprintf(stderr, "fuzz_lint: baseline: %s\n",
+		        error ? error : "?");
 	CL_FUZZ_CHECK(b != NULL);
 	CL_FUZZ_CHECK(cl_baseline_size(b) == n);
 	held = cl_baseline_apply(b, r);
@@ -256,8 +295,9 @@ static void big_checks(cl_result *r)
 }
 #endif
 
-static void apply(int (*set)(cl_linter *, const char *, char **),
-                  cl_linter *l, const char *spec)
+static void
+apply(int (*set)(cl_linter *, const char *, char **), cl_linter *l,
+      const char *spec)
 {
 	char *bad = NULL;
 
@@ -271,7 +311,8 @@ static void apply(int (*set)(cl_linter *, const char *, char **),
 
 #ifndef CL_FUZZ_BIG
 /* The outputs byte 3 picks, for the small harness. */
-static void outputs(const cl_result *r, unsigned outs)
+static void
+outputs(const cl_result *r, unsigned outs)
 {
 	if (!(outs & 0x1f))
 		outs |= 0x1f; /* always render something */
@@ -280,7 +321,8 @@ static void outputs(const cl_result *r, unsigned outs)
 	if (outs & 0x02)
 		render(r, CL_FORMAT_TEXT, CL_OUTPUT_COLOR, outs & 0x20);
 	if (outs & 0x04)
-		render(r, CL_FORMAT_TEXT, CL_OUTPUT_QUIET | CL_OUTPUT_COLOR, outs & 0x20);
+		render(r, CL_FORMAT_TEXT, CL_OUTPUT_QUIET | CL_OUTPUT_COLOR,
+		       outs & 0x20);
 	if (outs & 0x08)
 		render(r, CL_FORMAT_GCC, 0, outs & 0x20);
 	if (outs & 0x10)
@@ -288,7 +330,8 @@ static void outputs(const cl_result *r, unsigned outs)
 	if (outs & 0x80) {
 		size_t i;
 
-		for (i = 0; i < sizeof(more_formats) / sizeof(more_formats[0]); i++) {
+		for (i = 0; i < sizeof(more_formats) / sizeof(more_formats[0]);
+		     i++) {
 			enum cl_format f;
 
 			if (!cl_format_parse(more_formats[i], &f))
@@ -308,7 +351,8 @@ static void outputs(const cl_result *r, unsigned outs)
 }
 #endif
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint8_t hdr[CL_FUZZ_HDR] = { 0, 0, 0, 0xff };
 	cl_linter *l;

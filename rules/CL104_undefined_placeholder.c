@@ -1,0 +1,124 @@
+/*
+ * CL104: a placeholder naming no variable in its scope (scope.h) sends
+ * nothing; a near key in scope, a connector variable an auth method has
+ * yet to use, or a method the endpoint does not enable is named as the
+ * likely fix.
+ */
+#include <stdlib.h>
+
+#include "config.h"
+#include "nearmiss.h"
+#include "rule.h"
+#include "scope.h"
+#include "vars.h"
+
+/* The key of VARS near KEY (cl_nearmiss), or NULL. */
+static const char *
+near_in(struct cl_nearmiss_cache *cache, const char *key,
+        const struct cl_var_list *vars)
+{
+	struct cl_nearmiss_index *x = cl_var_key_index(cache, vars);
+
+	return cl_nearmiss_find(key, &x, 1, NULL, NULL);
+}
+
+/* "auth method `x`" or "endpoint `y`", into SB. */
+static void
+describe_owner(struct cl_strbuf *sb, const struct cl_template *tpl)
+{
+	if (tpl->auth)
+		cl_strbuf_addf(sb, "auth method `%s`", tpl->auth->id);
+	else
+		cl_strbuf_addf(sb, "endpoint `%s`", tpl->endpoint->id);
+}
+
+/* The first auth method not enabled by TPL's endpoint that defines KEY. */
+static const struct cl_auth_method *
+other_method_with(const struct cl_connector *c, const struct cl_template *tpl,
+                  const char *key)
+{
+	size_t i, j;
+
+	if (!tpl->endpoint)
+		return NULL;
+	for (i = 0; i < c->n_auth_methods; i++) {
+		const struct cl_auth_method *m = &c->auth_methods[i];
+		int enabled = 0;
+
+		for (j = 0; j < tpl->endpoint->n_enables; j++)
+			if (tpl->endpoint->enables[j].target == m)
+				enabled = 1;
+		if (!enabled && cl_var_list_find(&m->variables, key))
+			return m;
+	}
+	return NULL;
+}
+
+/* CACHE: the indexes of the variable lists, see cl_var_key_index. */
+static void
+report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
+                 struct cl_nearmiss_cache *cache,
+                 const struct cl_placeholder *p)
+{
+	const struct cl_var_list *l;
+	struct cl_nearmiss_index **scope = NULL;
+	const char *near;
+	const struct cl_auth_method *other;
+	size_t i, alloc = 0;
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	for (i = 0; (l = cl_scope_list(c, p->tpl, i)); i++) {
+		CL_GROW(scope, i + 1, alloc);
+		scope[i] = cl_var_key_index(cache, l);
+	}
+
+	cl_strbuf_addf(&sb,
+	               "undefined placeholder `{{%s}}`: no variable `%s` "
+	               "is in scope for ",
+	               p->key, p->key);
+	describe_owner(&sb, p->tpl);
+	if ((near = cl_nearmiss_find(p->key, scope, i, NULL, NULL)))
+		cl_strbuf_addf(&sb, "; did you mean `%s`?", near);
+	/* An auth method may mean a connector variable it has yet to use. */
+	else if (p->tpl->auth && (near = near_in(cache, p->key, &c->variables)))
+		cl_strbuf_addf(&sb,
+		               "; did you mean connector variable `%s` "
+		               "(which the method must also `use`)?",
+		               near);
+	else if ((other = other_method_with(c, p->tpl, p->key)))
+		cl_strbuf_addf(&sb,
+		               "; auth method `%s` defines it, but this "
+		               "endpoint does not enable that method",
+		               other->id);
+	cl_report(ctx, &cl_rule_CL104, p->span, "%s", cl_strbuf_str(&sb));
+
+	cl_strbuf_release(&sb);
+	free(scope);
+}
+
+static void
+check_undefined_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
+{
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
+	size_t i;
+
+	for (i = 0; i < c->n_placeholders; i++) {
+		const struct cl_placeholder *p = &c->placeholders[i];
+		const struct cl_variable *v;
+
+		/* Keys the platform fills in itself (configuration). */
+		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) ==
+		        CL_RES_UNDEFINED &&
+		    !cl_ctx_platform_placeholder(ctx, p->key))
+			report_undefined(ctx, c, &cache, p);
+	}
+	cl_nearmiss_cache_release(&cache);
+}
+
+const struct cl_rule cl_rule_CL104 = {
+	.id = "CL104",
+	.slug = "undefined-placeholder",
+	.severity = CL_SEV_ERROR,
+	.summary = "a placeholder naming no variable in scope",
+	.check = check_undefined_placeholder,
+};

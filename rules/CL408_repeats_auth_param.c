@@ -1,0 +1,167 @@
+/*
+ * CL408 repeats-auth-param
+ *
+ * An endpoint header or body param with the same key and value as one that
+ * every auth method the endpoint enables already sends: it says nothing
+ * the request does not carry anyway.
+ *
+ * What an endpoint inherits (format spec, `auth-method`): the `headers`
+ * and `body` params of every auth method it enables are sent on its
+ * requests too, an own param with the same key overriding the inherited
+ * one; `<headers automatic="false">` turns the inherited headers off (and
+ * every other header the platform would add), not the inherited body.
+ * An endpoint used by several methods inherits something for sure only
+ * when every one of them sends it, so the rules that reason about
+ * inheritance (CL408, CL409) look at all the endpoint's resolved methods;
+ * an `<enable>` naming no method (CL402) reaches no instance and is left
+ * out.
+ */
+#include <string.h>
+
+#include "endpoints.h"
+#include "rule.h"
+
+/* The param of LIST that P repeats (same key and value), or NULL.
+ * Header names compare case-insensitively, body keys exactly. */
+static const struct cl_param *
+same_param(const struct cl_param_list *list, const struct cl_param *p)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct cl_param *q = &list->items[i];
+
+		if (!q->required || !q->value)
+			continue;
+		if (p->place == CL_PLACE_HEADERS ? cl_strcasecmp(q->key, p->key)
+		                                 : strcmp(q->key, p->key))
+			continue;
+		if (!strcmp(q->value, p->value))
+			return q;
+	}
+	return NULL;
+}
+
+/* The list of M's params that an own param of E in PLACE is compared with. */
+static const struct cl_param_list *
+inherited_list(const struct cl_auth_method *m, enum cl_place place)
+{
+	return place == CL_PLACE_HEADERS ? &m->headers : &m->body.params;
+}
+
+/* The method that the enable at index *J of E or a later one resolves to,
+ * skipping methods an earlier enable names (each method once); sets *J.
+ * NULL when none is left. */
+static const struct cl_auth_method *
+next_method(const struct cl_endpoint *e, size_t *j)
+{
+	size_t k;
+
+	for (; *j < e->n_enables; ++*j) {
+		const struct cl_auth_method *m = e->enables[*j].target;
+
+		if (!m)
+			continue;
+		for (k = 0; k < *j; k++)
+			if (e->enables[k].target == m)
+				break;
+		if (k == *j)
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * The number of methods E enables (resolved ones, each once) when every
+ * one of them sends what P, an own param of E, sends; else 0.
+ */
+static size_t
+repeated_by_all(const struct cl_endpoint *e, const struct cl_param *p)
+{
+	const struct cl_auth_method *m;
+	size_t i, n = 0;
+
+	for (i = 0; (m = next_method(e, &i)); i++) {
+		if (!same_param(inherited_list(m, p->place), p))
+			return 0;
+		n++;
+	}
+	return n;
+}
+
+static void
+check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
+                      const struct cl_endpoint *e,
+                      const struct cl_param_list *list)
+{
+	const struct cl_auth_method *m;
+	size_t i, j, n;
+
+	for (i = 0; i < list->n; i++) {
+		const struct cl_param *p = &list->items[i];
+		const char *what =
+		    p->place == CL_PLACE_HEADERS ? "header" : "body param";
+		struct cl_diag *d;
+
+		/* An optional param is the user's to fill in. */
+		if (!p->required || !p->value)
+			continue;
+		/* CL407 already asks to remove it. */
+		if (p->place == CL_PLACE_HEADERS && cl_is_content_type(p) &&
+		    cl_cl407_reports(ctx, c, e))
+			continue;
+		if (!(n = repeated_by_all(e, p)))
+			continue;
+		for (j = 0; !e->enables[j].target; j++)
+			;
+		if (n == 1)
+			d = cl_report(ctx, &cl_rule_CL408,
+			              cl_node_attr_span(p->node, "key"),
+			              "endpoint `%s` sets %s `%s` to the value "
+			              "that auth method `%s` already sends on "
+			              "its requests; remove it here",
+			              e->id, what, p->key,
+			              e->enables[j].target->id);
+		else
+			d = cl_report(ctx, &cl_rule_CL408,
+			              cl_node_attr_span(p->node, "key"),
+			              "endpoint `%s` sets %s `%s` to the value "
+			              "that each of its %zu auth methods "
+			              "already sends on its requests; remove "
+			              "it here",
+			              e->id, what, p->key, n);
+		for (; d && (m = next_method(e, &j)); j++) {
+			const struct cl_param *q;
+
+			q = same_param(inherited_list(m, p->place), p);
+			cl_report_related(
+			    ctx, d, cl_node_attr_span(q->node, "key"),
+			    "auth method `%s` sends it here", m->id);
+		}
+	}
+}
+
+static void
+check_repeats_auth_param(struct cl_ctx *ctx, const struct cl_connector *c)
+{
+	const struct cl_endpoint *e;
+	size_t i;
+
+	cl_for_each_endpoint(e, c, i)
+	{
+		/* With automatic headers off, nothing is inherited: an
+		 * endpoint has to repeat the headers it needs. */
+		if (e->automatic_headers)
+			check_repeated_params(ctx, c, e, &e->headers);
+		check_repeated_params(ctx, c, e, &e->body.params);
+	}
+}
+
+const struct cl_rule cl_rule_CL408 = {
+	.id = "CL408",
+	.slug = "repeats-auth-param",
+	.severity = CL_SEV_WARNING,
+	.summary =
+	    "an endpoint header or body param with the same key and value as one an enabled auth method already sends automatically",
+	.check = check_repeats_auth_param,
+};

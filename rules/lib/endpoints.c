@@ -1,0 +1,45 @@
+/* What the endpoint rules share; see endpoints.h. */
+#include "endpoints.h"
+
+#include <string.h>
+
+int
+cl_method_in(const char *method, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(method, *list))
+			return 1;
+	return 0;
+}
+
+int
+cl_is_content_type(const struct cl_param *p)
+{
+	return !cl_strcasecmp(p->key, "Content-Type");
+}
+
+int
+cl_body_has_payload(const struct cl_body *b)
+{
+	return b->params.n || (b->content.node && *b->content.value);
+}
+
+int
+cl_endpoint_sends_no_body(const struct cl_endpoint *e)
+{
+	if (cl_body_has_payload(&e->body))
+		return 0;
+	if (e->body.node && e->body.format_given)
+		return e->body.format == CL_BODY_NONE ||
+		       (e->direction == CL_DIR_RECEIVE &&
+		        e->body.format != CL_BODY_UNKNOWN);
+	return e->direction == CL_DIR_RECEIVE;
+}
+
+int
+cl_cl407_reports(const struct cl_ctx *ctx, const struct cl_connector *c,
+                 const struct cl_endpoint *e)
+{
+	return !c->webhook && cl_endpoint_sends_no_body(e) &&
+	       cl_rule_enabled(ctx, &cl_rule_CL407);
+}

@@ -1,0 +1,154 @@
+/* Text helpers: byte offsets to positions, comma lists, absolute paths,
+ * secret masks; see text.h. */
+#include "text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+void
+cl_offset_position(const char *buf, size_t len, uint32_t offset, unsigned *line,
+                   unsigned *column, unsigned *byte_column)
+{
+	const char *p, *bol = buf, *end;
+	bool cr = cl_has_lone_cr(buf, len);
+	unsigned l = 1;
+
+	if (offset > len)
+		offset = (uint32_t)len;
+	end = buf + offset;
+	for (p = buf; p < end && (p = cl_next_line(p, end, buf + len, cr));) {
+		l++;
+		bol = p;
+	}
+	*line = l;
+	*byte_column = (unsigned)(end - bol) + 1;
+	*column = (unsigned)cl_utf8_count(bol, (size_t)(end - bol)) + 1;
+}
+
+const char *
+cl_list_next(const char **p, size_t *len)
+{
+	const char *s = *p, *e;
+
+	while (*s == ',' || *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (!*s) {
+		*p = s;
+		return NULL;
+	}
+	for (e = s; *e && *e != ','; e++)
+		;
+	*p = e;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	                 e[-1] == '\r'))
+		e--;
+	*len = (size_t)(e - s);
+	return s;
+}
+
+/* The current directory, malloc'd; "/" when it cannot be known. */
+char *
+cl_current_dir(void)
+{
+	size_t size = 256;
+
+	for (;;) {
+		char *buf = cl_malloc(size);
+
+		if (getcwd(buf, size))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			return cl_strdup("/");
+		size *= 2;
+	}
+}
+
+/* PATH made absolute against CWD (an absolute directory), normalised. */
+char *
+cl_path_absolute_from(const char *cwd, const char *path)
+{
+	struct cl_strbuf in = CL_STRBUF_INIT, out = CL_STRBUF_INIT;
+	const char *p, *e;
+
+	if (path[0] != '/') {
+		cl_strbuf_adds(&in, cwd);
+		cl_strbuf_addch(&in, '/');
+	}
+	cl_strbuf_adds(&in, path);
+	for (p = cl_strbuf_str(&in); *p; p = e) {
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		for (e = p; *e && *e != '/'; e++)
+			;
+		n = (size_t)(e - p);
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			continue;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (out.len && out.buf[out.len - 1] != '/')
+				out.len--;
+			if (out.len)
+				out.len--; /* the '/' before the part */
+			if (out.buf)
+				out.buf[out.len] = '\0';
+			continue;
+		}
+		cl_strbuf_addch(&out, '/');
+		cl_strbuf_add(&out, p, n);
+	}
+	cl_strbuf_release(&in);
+	if (!out.len)
+		cl_strbuf_addch(&out, '/');
+	return cl_strbuf_detach(&out);
+}
+
+char *
+cl_path_absolute(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : cl_current_dir();
+	char *abs = cl_path_absolute_from(cwd ? cwd : "/", path);
+
+	free(cwd);
+	return abs;
+}
+
+size_t
+cl_mask_keep(const char *s, size_t len)
+{
+	size_t chars = cl_utf8_count(s, len),
+	       keep = chars >= 12 ? 4 : chars / 3;
+	size_t i = 0;
+
+	while (i < len && keep) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		keep--;
+	}
+	return i;
+}
+
+char *
+cl_mask_secret(const char *s, size_t len)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	cl_strbuf_add(&sb, s, cl_mask_keep(s, len));
+	cl_strbuf_adds(&sb, "\xE2\x80\xA6");
+	return cl_strbuf_detach(&sb);
+}
+
+char *
+cl_join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	const char *sep = n && dir[n - 1] == '/' ? "" : "/";
+
+	return cl_xasprintf("%s%s%s", dir, sep, name);
+}

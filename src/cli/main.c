@@ -1,0 +1,362 @@
+/*
+ * connlint(1): the command line. Parses options into a session
+ * (cl_session in connlint.h, which finds, lints and reports), prints the
+ * usage text, and turns the session's status into the exit status.
+ */
+#include <errno.h>
+#include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "connlint.h"
+
+enum {
+	EXIT_CLEAN = 0,    /* nothing at or above --fail-on */
+	EXIT_PROBLEMS = 1, /* something at or above --fail-on */
+	EXIT_TROUBLE = 2,  /* usage error, unreadable path, write error */
+};
+
+/* The most files linted at a time (-j). */
+#define MAX_JOBS 1024
+
+/* Long-only options. */
+enum {
+	OPT_FORMAT = 256,
+	OPT_FAIL_ON,
+	OPT_SELECT,
+	OPT_IGNORE,
+	OPT_STDIN_FILENAME,
+	OPT_COLOR,
+	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_SEVERITY,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_VERSION,
+	OPT_OUTPUT,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
+};
+
+#define REQ(name, val)                             \
+	{                                          \
+		name, required_argument, NULL, val \
+	}
+#define NOARG(name, val)                     \
+	{                                    \
+		name, no_argument, NULL, val \
+	}
+static const struct option long_options[] = {
+	REQ("format", OPT_FORMAT),
+	REQ("fail-on", OPT_FAIL_ON),
+	REQ("select", OPT_SELECT),
+	REQ("ignore", OPT_IGNORE),
+	REQ("stdin-filename", OPT_STDIN_FILENAME),
+	REQ("color", OPT_COLOR),
+	NOARG("quiet", 'q'),
+	REQ("severity", OPT_SEVERITY),
+	REQ("config", OPT_CONFIG),
+	NOARG("no-config", OPT_NO_CONFIG),
+	REQ("output", OPT_OUTPUT),
+	REQ("baseline", OPT_BASELINE),
+	REQ("write-baseline", OPT_WRITE_BASELINE),
+	REQ("jobs", 'j'),
+	NOARG("list-rules", OPT_LIST_RULES),
+	REQ("explain", OPT_EXPLAIN),
+	NOARG("version", OPT_VERSION),
+	NOARG("help", 'h'),
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char usage_text[] =
+    "Usage: connlint [OPTIONS] PATH...\n"
+    "Check API-connector definitions (XML) for mistakes.\n"
+    "\n"
+    "Each PATH is a file (linted whatever its name), a directory (searched\n"
+    "recursively for *.xml files, in byte order of their names; hidden\n"
+    "directories, symbolic links to directories, symbolic links to files\n"
+    "outside the directory and configuration files are skipped), or - for\n"
+    "standard input.\n"
+    "\n"
+    "Options:\n"
+    "  --format FORMAT        output format: text (default), gcc, json,\n"
+    "                         sarif, checkstyle, junit or github\n"
+    "  --output FORMAT=FILE   also write the output in FORMAT to FILE\n"
+    "                         (replaced when the run ends; never a file that\n"
+    "                         is linted or a connector); repeatable\n"
+    "  --fail-on SEVERITY     exit 1 when a problem of SEVERITY or worse is\n"
+    "                         found: error (default), warning or info\n"
+    "  --select LIST          check only the rules in LIST: comma-separated\n"
+    "                         IDs (CL303), slugs (wrong-grant-type) or ID\n"
+    "                         prefixes (CL3); repeatable, adds up\n"
+    "  --ignore LIST          do not check the rules in LIST (same syntax,\n"
+    "                         repeatable); wins over --select\n"
+    "  --severity RULE=LEVEL  report RULE (ID, slug or ID prefix) at LEVEL:\n"
+    "                         error, warning, info, or off (do not check it);\n"
+    "                         repeatable, or a comma-separated list\n"
+    "  --config FILE          read the configuration from FILE instead of\n"
+    "                         looking for one\n"
+    "  --no-config            read no configuration file\n"
+    "  --baseline FILE        report only findings that FILE does not hold\n"
+    "                         (they do not count for the exit status)\n"
+    "  --write-baseline FILE  write every finding of this run to FILE, for\n"
+    "                         --baseline\n"
+    "  -j, --jobs N           lint N files at a time (default: the number of\n"
+    "                         online processors); the output is the same\n"
+    "  --stdin-filename NAME  name shown for standard input (default <stdin>);\n"
+    "                         its directory is where the configuration file\n"
+    "                         for standard input is looked for\n"
+    "  --color WHEN           colour the text format: auto (default), always\n"
+    "                         or never; auto means when standard output is a\n"
+    "                         terminal, TERM is not \"dumb\" and NO_COLOR is\n"
+    "                         unset or empty\n"
+    "  -q, --quiet            no summary line in the text format\n"
+    "  --list-rules           list every rule (ID, slug, default severity,\n"
+    "                         whether it has an automatic fix, summary) and\n"
+    "                         exit; as JSON with --format json\n"
+    "  --explain RULE         print the documentation of RULE (ID or slug)\n"
+    "                         and exit\n"
+    "  --version              print the version and exit\n"
+    "  -h, --help             print this help and exit\n"
+    "\n"
+    "Configuration: the nearest connlint.xml or .connlint.xml in the directory\n"
+    "of each file linted, or above it, unless --config or --no-config is\n"
+    "given. It selects and ignores rules, sets their severity, ignores rules\n"
+    "for some paths, and sets fail-on, the redirect URIs CL309 allows and the\n"
+    "placeholders the platform fills in itself; command-line options win over\n"
+    "it. Comments such as <!-- connlint-disable-next-line CL101 reason -->\n"
+    "suppress diagnostics in a file. See docs/configuration.md.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  nothing of the --fail-on severity or worse was found\n"
+    "  1  something of the --fail-on severity or worse was found\n"
+    "  2  usage error (an output file that is also an input included), a\n"
+    "     path that could not be read, a configuration or baseline file that\n"
+    "     is not valid, or a write error\n"
+    "\n"
+    "Examples:\n"
+    "  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n"
+    "  connlint --output sarif=connlint.sarif connectors/\n"
+    "  connlint --write-baseline connlint.baseline connectors/\n"
+    "  connlint --baseline connlint.baseline connectors/\n";
+
+/* Standard error, with the hint that goes with each kind of message. */
+static void
+to_stderr(void *data, enum cl_message_kind kind, const char *text)
+{
+	(void)data;
+	fputs(text, stderr);
+	if (kind == CL_MESSAGE_USAGE)
+		fputs("Try 'connlint --help' for more information.\n", stderr);
+	else if (kind == CL_MESSAGE_UNKNOWN_RULE)
+		fputs("Try 'connlint --list-rules' for the rule names.\n",
+		      stderr);
+}
+
+#define usage(...) cl_session_message(s, CL_MESSAGE_USAGE, __VA_ARGS__)
+
+/* Parses a format NAME (LEN bytes) for OPT; -1 after a usage message
+ * that lists the formats. */
+static int
+parse_format(cl_session *s, const char *opt, const char *name, size_t len,
+             enum cl_format *out)
+{
+	char buf[32], list[128] = "";
+	size_t i, n = cl_format_count();
+
+	if (len < sizeof(buf) && (memcpy(buf, name, len), buf[len] = '\0',
+	                          !cl_format_parse(buf, out)))
+		return 0;
+	for (i = 0; i < n; i++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list),
+		         "%s%s",
+		         i == 0      ? ""
+		         : i + 1 < n ? ", "
+		                     : " or ",
+		         cl_format_name(i));
+	usage("%s: unknown format '%.*s' (%s)", opt, (int)len, name, list);
+	return -1;
+}
+
+/* Flushes and closes stdout; returns -1 (after a message) when any write
+ * failed, e.g. on a full disk. */
+static int
+close_stdout(void)
+{
+	bool failed = ferror(stdout) != 0;
+
+	errno = 0;
+	if (fclose(stdout) == 0 && !failed)
+		return 0;
+	if (errno)
+		fprintf(stderr, "connlint: error writing output: %s\n",
+		        strerror(errno));
+	else
+		fputs("connlint: error writing output\n", stderr);
+	return -1;
+}
+
+/* Applies option C with argument ARG to S; -1 after a usage message. */
+static int
+option(cl_session *s, int c, const char *arg, enum cl_format *format)
+{
+	const char *eq = arg ? strchr(arg, '=') : NULL;
+	enum cl_format f;
+	enum cl_severity sev;
+	char *end;
+	long jobs;
+
+	switch (c) {
+	case OPT_FORMAT:
+		return parse_format(s, "--format", arg, strlen(arg), format);
+	case OPT_OUTPUT:
+		if (!eq || !eq[1])
+			return usage("--output: '%s' is not FORMAT=FILE (e.g. "
+			             "sarif=connlint.sarif)",
+			             arg),
+			       -1;
+		if (parse_format(s, "--output", arg, (size_t)(eq - arg), &f))
+			return -1;
+		cl_session_add_output(s, f, eq + 1);
+		return 0;
+	case 'j':
+		errno = 0;
+		jobs = strtol(arg, &end, 10);
+		if (errno || end == arg || *end || jobs < 1 || jobs > MAX_JOBS)
+			return usage(
+			           "--jobs: '%s' is not a number from 1 to %d",
+			           arg, MAX_JOBS),
+			       -1;
+		cl_session_set_jobs(s, jobs);
+		return 0;
+	case OPT_FAIL_ON:
+		if (cl_severity_parse(arg, &sev))
+			return usage("--fail-on: unknown severity '%s' (error, "
+			             "warning or info)",
+			             arg),
+			       -1;
+		cl_session_set_fail_on(s, sev);
+		return 0;
+	case OPT_SELECT:
+		return cl_session_select(s, arg);
+	case OPT_IGNORE:
+		return cl_session_ignore(s, arg);
+	case OPT_SEVERITY:
+		return cl_session_severity(s, arg);
+	case OPT_COLOR:
+		return cl_session_set_color(s, arg);
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	cl_session *s = cl_session_new();
+	enum cl_format format = CL_FORMAT_TEXT;
+	const char **explained = calloc((size_t)argc, sizeof(*explained));
+	unsigned flags = 0;
+	bool show_rules = false, show_version = false;
+	int c, i, nexplained = 0, status = EXIT_TROUBLE;
+	static char progname[] = "connlint";
+
+	if (!explained) {
+		perror("connlint");
+		return EXIT_TROUBLE;
+	}
+	cl_session_set_messages(s, to_stderr, NULL);
+	/* getopt_long's own messages then read "connlint: ...", like ours,
+	 * however the binary was invoked. */
+	argv[0] = progname;
+#ifdef __GLIBC__
+	/* Each file's memory is freed before the next is read; without this,
+	 * glibc hands it back to the kernel and faults it in again for every
+	 * file, which cost more than the linting itself (docs/benchmark.md). */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 1 << 20);
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+#endif
+	/* getopt_long's own messages would quote the arguments raw. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qhj:", long_options, NULL)) !=
+	       -1) {
+		switch (c) {
+		case OPT_BASELINE:
+			cl_session_set_baseline(s, optarg);
+			break;
+		case OPT_WRITE_BASELINE:
+			cl_session_write_baseline(s, optarg);
+			break;
+		case OPT_CONFIG:
+			cl_session_set_config(s, optarg);
+			break;
+		case OPT_NO_CONFIG:
+			cl_session_no_config(s);
+			break;
+		case OPT_STDIN_FILENAME:
+			cl_session_set_stdin_name(s, optarg);
+			break;
+		case 'q':
+			flags |= CL_OUTPUT_QUIET;
+			break;
+		case OPT_LIST_RULES:
+			show_rules = true;
+			break;
+		case OPT_EXPLAIN:
+			explained[nexplained++] = optarg;
+			break;
+		case OPT_VERSION:
+			show_version = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			status = close_stdout() ? EXIT_TROUBLE : EXIT_CLEAN;
+			goto cleanup;
+		case ':':
+			usage("option '%s' requires an argument",
+			      argv[optind - 1]);
+			goto cleanup;
+		case '?':
+			if (optopt && optopt < 256)
+				usage("invalid option -- '%c'", optopt);
+			else
+				usage("unrecognized option '%s'",
+				      argv[optind - 1]);
+			goto cleanup;
+		default:
+			if (option(s, c, optarg, &format))
+				goto cleanup;
+		}
+	}
+
+	if (show_version || show_rules || nexplained) {
+		status = EXIT_CLEAN;
+		if (show_version)
+			printf("connlint %s\n", cl_version());
+		if (show_rules)
+			cl_session_list_rules(s, stdout, format);
+		for (i = 0; i < nexplained; i++) {
+			if (i)
+				putchar('\n');
+			if (cl_session_explain(s, explained[i], stdout))
+				status = EXIT_TROUBLE;
+		}
+		if (close_stdout())
+			status = EXIT_TROUBLE;
+		goto cleanup;
+	}
+	cl_session_set_format(s, format, flags);
+	status = cl_session_run(s, argv + optind, (size_t)(argc - optind));
+	if (close_stdout())
+		status = EXIT_TROUBLE;
+
+cleanup:
+	cl_session_free(s);
+	free(explained);
+	return status;
+}

@@ -1,0 +1,208 @@
+/*
+ * The rule catalogue: the registry's queries (find, index, mark,
+ * suggest), severity names, documentation pages and the one "unknown
+ * rule; did you mean" message.
+ */
+#include "catalogue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nearmiss.h"
+#include "ruledoc.h"
+#include "util.h"
+
+const char *
+cl_version(void)
+{
+	return CONNLINT_VERSION;
+}
+
+const char *
+cl_severity_name(enum cl_severity sev)
+{
+	switch (sev) {
+	case CL_SEV_ERROR:
+		return "error";
+	case CL_SEV_WARNING:
+		return "warning";
+	case CL_SEV_INFO:
+		return "info";
+	}
+	BUG("unknown severity %d", (int)sev);
+}
+
+int
+cl_severity_parse(const char *name, enum cl_severity *out)
+{
+	if (!strcmp(name, "error"))
+		*out = CL_SEV_ERROR;
+	else if (!strcmp(name, "warning"))
+		*out = CL_SEV_WARNING;
+	else if (!strcmp(name, "info"))
+		*out = CL_SEV_INFO;
+	else
+		return -1;
+	return 0;
+}
+
+/* ---- catalogue ---- */
+
+size_t
+cl_rule_count(void)
+{
+	return cl_rules_count;
+}
+
+const cl_rule *
+cl_rule_at(size_t i)
+{
+	return i < cl_rules_count ? cl_rules[i] : NULL;
+}
+
+const cl_rule *
+cl_rule_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++)
+		if (!cl_strcasecmp(cl_rules[i]->id, name) ||
+		    !strcmp(cl_rules[i]->slug, name))
+			return cl_rules[i];
+	return NULL;
+}
+
+const char *
+cl_rule_id(const cl_rule *rule)
+{
+	return rule->id;
+}
+const char *
+cl_rule_slug(const cl_rule *rule)
+{
+	return rule->slug;
+}
+const char *
+cl_rule_summary(const cl_rule *rule)
+{
+	return rule->summary;
+}
+enum cl_severity
+cl_rule_severity(const cl_rule *rule)
+{
+	return rule->severity;
+}
+
+const char *
+cl_rule_doc(const cl_rule *rule)
+{
+	size_t i;
+
+	for (i = 0; cl_rule_docs[i].id; i++)
+		if (!strcmp(cl_rule_docs[i].id, rule->id))
+			return cl_rule_docs[i].text;
+	return NULL;
+}
+
+int
+cl_rule_has_fix(const cl_rule *rule)
+{
+	return rule->has_fix;
+}
+
+const cl_rule *
+cl_rule_suggest(const char *name)
+{
+	const char **cands = cl_malloc(2 * cl_rules_count * sizeof(*cands));
+	const char *near;
+	const cl_rule *r = NULL;
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++) {
+		cands[2 * i] = cl_rules[i]->id;
+		cands[2 * i + 1] = cl_rules[i]->slug;
+	}
+	near = cl_nearmiss(name, cands, 2 * cl_rules_count);
+	for (i = 0; near && i < 2 * cl_rules_count; i++)
+		if (cands[i] == near)
+			r = cl_rules[i / 2];
+	free(cands);
+	return r;
+}
+
+size_t
+cl_rule_index(const struct cl_rule *rule)
+{
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++)
+		if (cl_rules[i] == rule)
+			return i;
+	BUG("rule %s is not in the registry", rule->id);
+}
+
+/* Does ITEM (an ID, slug or ID prefix such as "CL3") name rule R? */
+static bool
+names_rule(const char *item, const struct cl_rule *r)
+{
+	size_t i, n = strlen(item);
+
+	if (!strcmp(item, r->slug))
+		return true;
+	if (n < 2 || n > strlen(r->id))
+		return false;
+	/* The ID or a prefix of it, case-insensitively: "CL3", "cl303". */
+	for (i = 0; i < n; i++) {
+		char a = item[i];
+
+		if (a >= 'a' && a <= 'z')
+			a = (char)(a - 'a' + 'A');
+		if (a != r->id[i])
+			return false;
+	}
+	return true;
+}
+
+size_t
+cl_rules_mark(const char *item, unsigned char *set)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cl_rules_count; i++) {
+		if (names_rule(item, cl_rules[i])) {
+			set[i] = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+char *
+cl_rule_unknown_message(const char *name, bool code, const char *where,
+                        const char *otherwise)
+{
+	const cl_rule *near = cl_rule_suggest(name);
+	const char *q = code ? "`" : "'";
+
+	if (!where)
+		where = "";
+	if (near)
+		return code
+		           ? cl_xasprintf(
+		                 "unknown rule `%s`%s; did you mean `%s` (%s)?",
+		                 name, where, near->id, near->slug)
+		           : cl_xasprintf(
+		                 "unknown rule '%s'%s; did you mean %s (%s)?",
+		                 name, where, near->id, near->slug);
+	return cl_xasprintf("unknown rule %s%s%s%s%s", q, name, q, where,
+	                    otherwise ? otherwise : "");
+}
+
+char *
+cl_rule_doc_url(const cl_rule *rule)
+{
+	if (!cl_rule_doc(rule))
+		return NULL;
+	return cl_xasprintf("%s/blob/main/docs/rules/%s.md", CONNLINT_URL,
+	                    cl_rule_id(rule));
+}

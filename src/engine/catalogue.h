@@ -1,0 +1,62 @@
+/*
+ * The rule catalogue: struct cl_rule, the registry (rules/registry.c, one
+ * table from rules/rules.def) and its queries. The engine reaches the
+ * rules only through this table.
+ */
+#ifndef CL_CATALOGUE_H
+#define CL_CATALOGUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "connlint.h"
+
+struct cl_connector;
+struct cl_ctx;
+struct cl_config;
+
+struct cl_rule {
+	const char *id;            /* "CL303": stable, never reused */
+	const char *slug;          /* "wrong-grant-type" */
+	enum cl_severity severity; /* default severity */
+	const char *summary;       /* one line, no trailing period */
+	/* Runs over the model C (never NULL: the engine calls it only on a
+	 * modelled connector); NULL for diagnostics emitted by the parser
+	 * or the model builder (CL001, CL002, CL003) or the suppression
+	 * pass (CL009, CL010), which .emitted_by names. */
+	void (*check)(struct cl_ctx *ctx, const struct cl_connector *c);
+	const char *emitted_by; /* where a rule without .check reports */
+	/* Runs even when the rule is off: its findings are dropped, but the
+	 * secrets it finds are masked in every other rule's output. */
+	bool masks_secrets;
+	bool has_fix; /* an automatic fix exists for its findings */
+};
+
+/* The registry: every rule, ordered by ID (rules/registry.c). */
+extern const struct cl_rule *const cl_rules[];
+extern const size_t cl_rules_count;
+
+/* The position of RULE in cl_rules. */
+size_t cl_rule_index(const struct cl_rule *rule);
+/* Sets SET[i] (one flag per registry entry) for every rule ITEM names: an
+ * ID ("CL303", any case), a slug or an ID prefix ("CL3"). Returns how many
+ * rules ITEM names (0: none, an unknown name). */
+size_t cl_rules_mark(const char *item, unsigned char *set);
+
+/*
+ * The message for NAME, which names no rule: "unknown rule 'NAME'WHERE;
+ * did you mean ID (slug)?" for the nearest rule, else "unknown rule
+ * 'NAME'WHERE" and OTHERWISE. CODE quotes the names with backticks, as
+ * diagnostics do (`NAME`, `ID`). WHERE and OTHERWISE may be NULL.
+ * Caller frees.
+ */
+char *cl_rule_unknown_message(const char *name, bool code, const char *where,
+                              const char *otherwise);
+
+/* Rules, one extern per catalogue entry (each defined in its own
+ * rules/CLnnn_slug.c), from the one list in rules/rules.def. */
+#define CL_RULE(id) extern const struct cl_rule cl_rule_##id;
+#include "rules.def"
+#undef CL_RULE
+
+#endif /* CL_CATALOGUE_H */

@@ -1,0 +1,1187 @@
+/*
+ * The model builder: one pass over the element tree that checks structure
+ * against the format's element table (CL002, CL003) and builds the typed
+ * model (model.h). The table below is the C twin of schema/connector.rng;
+ * tests/check_schema.c keeps the two in agreement.
+ */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nearmiss.h"
+#include "placeholder.h"
+#include "catalogue.h"
+#include "ctx.h"
+
+/* ---- the element table ---- */
+
+enum attr_kind {
+	A_TEXT,
+	A_BOOL,
+	A_ENUM,
+	A_INT,
+	A_AUTH_ID
+};
+
+struct attr_def {
+	enum cl_name id; /* CL_N_OTHER ends a list */
+	bool required;
+	enum attr_kind kind;
+	const char *const *values; /* A_ENUM: NULL-terminated */
+};
+
+struct elem_def;
+struct child_def {
+	enum cl_name id; /* CL_N_OTHER ends a list */
+	const struct elem_def *def;
+	bool once;     /* at most one */
+	bool required; /* at least one */
+};
+
+struct elem_def {
+	enum cl_name id;
+	const struct attr_def *attrs;     /* { NULL } terminated */
+	const struct child_def *children; /* { NULL } terminated */
+	bool text;                        /* character data allowed */
+};
+
+static const char *const bool_values[] = { "true", "false", NULL };
+static const char *const protocol_values[] = { "HTTP",  "SOAP",  "FTP",
+	                                       "SFTP",  "FTPS",  "S3",
+	                                       "MySQL", "PGSQL", "SQLSRV",
+	                                       NULL };
+static const char *const auth_type_values[] = { "basic",
+	                                        "token",
+	                                        "oauth1",
+	                                        "oauth2-client-credentials",
+	                                        "oauth2-authorization-code",
+	                                        "oauth2-authorisation-code",
+	                                        "soap",
+	                                        NULL };
+static const char *const body_format_values[] = { "form", "raw", "text", "none",
+	                                          NULL };
+static const char *const data_type_values[] = { "json", "xml", "csv", "txt",
+	                                        NULL };
+static const char *const direction_values[] = { "receive", "send", NULL };
+static const char *const method_values[] = { "GET",     "POST",    "PUT",
+	                                     "PATCH",   "DELETE",  "HEAD",
+	                                     "OPTIONS", "CONNECT", "TRACE",
+	                                     NULL };
+static const char *const pagination_values[] = { "none",
+	                                         "next-page-url",
+	                                         "next-page-token",
+	                                         "page-number",
+	                                         "limit-offset",
+	                                         "link-header",
+	                                         "custom-relative-uri",
+	                                         "graphql-cursor",
+	                                         "script",
+	                                         NULL };
+
+#define END_ATTRS                               \
+	{                                       \
+		CL_N_OTHER, false, A_TEXT, NULL \
+	}
+#define END_CHILDREN                           \
+	{                                      \
+		CL_N_OTHER, NULL, false, false \
+	}
+
+static const struct elem_def text_def = {
+	CL_N_OTHER, (const struct attr_def[]){ END_ATTRS },
+	(const struct child_def[]){ END_CHILDREN }, true
+};
+
+static const struct attr_def variable_attrs[] = {
+	{ CL_N_KEY, true, A_TEXT, NULL },
+	{ CL_N_LABEL, false, A_TEXT, NULL },
+	{ CL_N_ALIAS, false, A_TEXT, NULL },
+	{ CL_N_DEFAULT, false, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_ADVANCED, false, A_BOOL, bool_values },
+	{ CL_N_SECRET, false, A_BOOL, bool_values },
+	{ CL_N_LOCKED, false, A_BOOL, bool_values },
+	END_ATTRS
+};
+static const struct elem_def variable_def = {
+	CL_N_VARIABLE, variable_attrs,
+	(const struct child_def[]){ END_CHILDREN }, false
+};
+
+static const struct attr_def use_attrs[] = {
+	{ CL_N_VARIABLE, true, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_ADVANCED, false, A_BOOL, bool_values },
+	{ CL_N_LABEL, false, A_TEXT, NULL },
+	END_ATTRS
+};
+static const struct elem_def use_def = {
+	CL_N_USE, use_attrs, (const struct child_def[]){ END_CHILDREN }, false
+};
+
+static const struct elem_def variables_def = {
+	CL_N_VARIABLES, (const struct attr_def[]){ END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_VARIABLE, &variable_def, false, false }, END_CHILDREN },
+	false
+};
+static const struct elem_def auth_variables_def = {
+	CL_N_VARIABLES, (const struct attr_def[]){ END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_VARIABLE, &variable_def, false, false },
+	    { CL_N_USE, &use_def, false, false },
+	    END_CHILDREN },
+	false
+};
+
+static const struct attr_def param_attrs[] = {
+	{ CL_N_KEY, true, A_TEXT, NULL },
+	{ CL_N_VALUE, false, A_TEXT, NULL },
+	{ CL_N_REQUIRED, false, A_BOOL, bool_values },
+	{ CL_N_CONFIGURABLE, false, A_BOOL, bool_values },
+	{ CL_N_LOCKED, false, A_BOOL, bool_values },
+	{ CL_N_LABEL, false, A_TEXT, NULL },
+	{ CL_N_ALIAS, false, A_TEXT, NULL },
+	END_ATTRS
+};
+static const struct elem_def param_def = {
+	CL_N_PARAM, param_attrs, (const struct child_def[]){ END_CHILDREN },
+	false
+};
+static const struct child_def param_children[] = {
+	{ CL_N_PARAM, &param_def, false, false }, END_CHILDREN
+};
+static const struct elem_def params_def = {
+	CL_N_URL_PARAMS, (const struct attr_def[]){ END_ATTRS }, param_children,
+	false
+};
+static const struct elem_def endpoint_headers_def = {
+	CL_N_HEADERS,
+	(const struct attr_def[]){
+	    { CL_N_AUTOMATIC, false, A_BOOL, bool_values }, END_ATTRS },
+	param_children, false
+};
+
+static const struct elem_def body_def = {
+	CL_N_BODY,
+	(const struct attr_def[]){
+	    { CL_N_FORMAT, false, A_ENUM, body_format_values },
+	    { CL_N_DATA_TYPE, false, A_ENUM, data_type_values },
+	    END_ATTRS },
+	(const struct child_def[]){ { CL_N_PARAM, &param_def, false, false },
+	                            { CL_N_CONTENT, &text_def, true, false },
+	                            END_CHILDREN },
+	false
+};
+
+static const struct elem_def additional_url_def = {
+	CL_N_ADDITIONAL_URL,
+	(const struct attr_def[]){ { CL_N_INDEX, true, A_INT, NULL },
+	                           END_ATTRS },
+	(const struct child_def[]){ END_CHILDREN }, true
+};
+
+static const struct elem_def auth_method_def = {
+	CL_N_AUTH_METHOD,
+	(const struct attr_def[]){
+	    { CL_N_ID, true, A_AUTH_ID, NULL },
+	    { CL_N_NAME, true, A_TEXT, NULL },
+	    { CL_N_TYPE, true, A_ENUM, auth_type_values },
+	    END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_URL, &text_def, true, false },
+	    { CL_N_ADDITIONAL_URL, &additional_url_def, false, false },
+	    { CL_N_VARIABLES, &auth_variables_def, true, false },
+	    { CL_N_URL_PARAMS, &params_def, true, false },
+	    { CL_N_HEADERS, &params_def, true, false },
+	    { CL_N_BODY, &body_def, true, false },
+	    END_CHILDREN },
+	false
+};
+
+static const struct elem_def auth_methods_def = {
+	CL_N_AUTH_METHODS, (const struct attr_def[]){ END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_AUTH_METHOD, &auth_method_def, false, false },
+	    END_CHILDREN },
+	false
+};
+
+static const struct elem_def option_def = {
+	CL_N_OPTION,
+	(const struct attr_def[]){ { CL_N_KEY, true, A_TEXT, NULL },
+	                           { CL_N_VALUE, false, A_TEXT, NULL },
+	                           END_ATTRS },
+	(const struct child_def[]){ END_CHILDREN }, false
+};
+
+static const struct elem_def pagination_def = {
+	CL_N_PAGINATION,
+	(const struct attr_def[]){
+	    { CL_N_METHOD, true, A_ENUM, pagination_values }, END_ATTRS },
+	(const struct child_def[]){ { CL_N_OPTION, &option_def, false, false },
+	                            END_CHILDREN },
+	false
+};
+
+static const struct elem_def enable_def = {
+	CL_N_ENABLE,
+	(const struct attr_def[]){ { CL_N_AUTH_METHOD, true, A_TEXT, NULL },
+	                           END_ATTRS },
+	(const struct child_def[]){ END_CHILDREN }, false
+};
+
+static const struct elem_def endpoint_def = {
+	CL_N_ENDPOINT,
+	(const struct attr_def[]){
+	    { CL_N_ID, true, A_TEXT, NULL },
+	    { CL_N_NAME, true, A_TEXT, NULL },
+	    { CL_N_ENTITY, false, A_TEXT, NULL },
+	    { CL_N_DIRECTION, true, A_ENUM, direction_values },
+	    { CL_N_METHOD, true, A_ENUM, method_values },
+	    { CL_N_DATA_TYPE, false, A_ENUM, data_type_values },
+	    { CL_N_MULTIPLE_RECORDS, false, A_BOOL, bool_values },
+	    END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_URL, &text_def, true, true },
+	    { CL_N_URL_PARAMS, &params_def, true, false },
+	    { CL_N_HEADERS, &endpoint_headers_def, true, false },
+	    { CL_N_BODY, &body_def, true, false },
+	    { CL_N_VARIABLES, &variables_def, true, false },
+	    { CL_N_PAGINATION, &pagination_def, true, false },
+	    { CL_N_ENABLE, &enable_def, false, false },
+	    END_CHILDREN },
+	false
+};
+
+static const struct elem_def endpoints_def = {
+	CL_N_ENDPOINTS, (const struct attr_def[]){ END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_ENDPOINT, &endpoint_def, false, false }, END_CHILDREN },
+	false
+};
+
+/* `format` is checked by CL003, and a missing <auth-methods> or
+ * <endpoints> is CL004/CL005, so the table does not require them. */
+static const struct elem_def connector_def = {
+	CL_N_CONNECTOR,
+	(const struct attr_def[]){
+	    { CL_N_FORMAT, false, A_TEXT, NULL },
+	    { CL_N_NAME, true, A_TEXT, NULL },
+	    { CL_N_VERSION, false, A_INT, NULL },
+	    { CL_N_VERSION_NAME, false, A_TEXT, NULL },
+	    { CL_N_SYSTEM_TYPE, false, A_TEXT, NULL },
+	    { CL_N_PROTOCOL, false, A_ENUM, protocol_values },
+	    { CL_N_WEBHOOK, false, A_BOOL, bool_values },
+	    END_ATTRS },
+	(const struct child_def[]){
+	    { CL_N_DESCRIPTION, &text_def, true, false },
+	    { CL_N_VARIABLES, &variables_def, true, false },
+	    { CL_N_AUTH_METHODS, &auth_methods_def, true, false },
+	    { CL_N_ENDPOINTS, &endpoints_def, true, false },
+	    END_CHILDREN },
+	false
+};
+
+/* ---- structural validation ---- */
+
+static size_t
+list_len(const char *const *v)
+{
+	size_t n = 0;
+
+	while (v[n])
+		n++;
+	return n;
+}
+
+static void
+join_values(struct cl_strbuf *sb, const char *const *v)
+{
+	size_t i;
+
+	for (i = 0; v[i]; i++) {
+		if (i)
+			cl_strbuf_adds(sb, v[i + 1] ? ", " : " or ");
+		cl_strbuf_addf(sb, "`%s`", v[i]);
+	}
+}
+
+static bool
+is_auth_id(const char *s)
+{
+	size_t i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return false;
+	for (i = 1; s[i]; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		      s[i] == '-'))
+			return false;
+	return true;
+}
+
+static bool
+is_uint(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return i > 0 && i < 10;
+}
+
+static void
+check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
+                 const struct cl_attr *a, const struct attr_def *d)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	const char *near;
+
+	switch (d->kind) {
+	case A_TEXT:
+		return;
+	case A_INT:
+		if (!is_uint(a->value))
+			cl_report(
+			    ctx, &cl_rule_CL002, a->value_span,
+			    "`%s` of `<%s>` must be a whole number, not `%s`",
+			    a->name, n->name, a->value);
+		return;
+	case A_AUTH_ID:
+		if (!is_auth_id(a->value))
+			cl_report(
+			    ctx, &cl_rule_CL002, a->value_span,
+			    "auth method id `%s` must start with a lower-case letter or digit and hold only lower-case letters, digits, `_` and `-`",
+			    a->value);
+		return;
+	case A_BOOL:
+	case A_ENUM:
+		for (size_t i = 0; d->values[i]; i++)
+			if (!strcmp(d->values[i], a->value))
+				return;
+		join_values(&sb, d->values);
+		near = cl_nearmiss(a->value, d->values, list_len(d->values));
+		cl_report(
+		    ctx, &cl_rule_CL002, a->value_span,
+		    "`%s` is not a valid %s for `<%s>`: expected %s%s%s%s",
+		    a->value, a->name, n->name, cl_strbuf_str(&sb),
+		    near ? "; did you mean `" : "", near ? near : "",
+		    near ? "`?" : "");
+		cl_strbuf_release(&sb);
+		return;
+	}
+}
+
+/* The spellings of a definition's names, for "did you mean". */
+static size_t
+attr_names(const struct elem_def *def, const char **names, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; def->attrs[i].id != CL_N_OTHER && n < max; i++)
+		names[n++] = cl_name_str(def->attrs[i].id);
+	return n;
+}
+
+static size_t
+child_names(const struct elem_def *def, const char **names, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; def->children[i].id != CL_N_OTHER && n < max; i++)
+		names[n++] = cl_name_str(def->children[i].id);
+	return n;
+}
+
+static void
+unknown_attr(struct cl_ctx *ctx, const struct cl_node *n,
+             const struct cl_attr *a, const struct elem_def *def)
+{
+	const char *names[16];
+	size_t nnames = attr_names(def, names, CL_ARRAY_SIZE(names));
+	const char *near = cl_nearmiss(a->name, names, nnames);
+
+	if (near)
+		cl_report(
+		    ctx, &cl_rule_CL002, a->name_span,
+		    "unknown attribute `%s` on `<%s>`; did you mean `%s`?",
+		    a->name, n->name, near);
+	else
+		cl_report(ctx, &cl_rule_CL002, a->name_span,
+		          "unknown attribute `%s` on `<%s>`", a->name, n->name);
+}
+
+static void
+check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
+            const struct elem_def *def)
+{
+	uint64_t seen = 0;
+	size_t i;
+	unsigned k;
+
+	for (k = 0; k < n->nattrs; k++) {
+		const struct cl_attr *a = &n->attrs[k];
+		const struct attr_def *d = NULL;
+
+		if (a->id != CL_N_OTHER)
+			for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
+				if (def->attrs[i].id == a->id) {
+					d = &def->attrs[i];
+					break;
+				}
+		if (d) {
+			seen |= (uint64_t)1 << i;
+			check_attr_value(ctx, n, a, d);
+		} else {
+			unknown_attr(ctx, n, a, def);
+		}
+	}
+	for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
+		if (def->attrs[i].required && !(seen & ((uint64_t)1 << i)))
+			cl_report(
+			    ctx, &cl_rule_CL002, n->name_span,
+			    "`<%s>` is missing the required attribute `%s`",
+			    n->name, cl_name_str(def->attrs[i].id));
+}
+
+static void
+unknown_child(struct cl_ctx *ctx, const struct cl_node *n,
+              const struct cl_node *c, const struct elem_def *def)
+{
+	const char *names[16];
+	size_t nnames = child_names(def, names, CL_ARRAY_SIZE(names));
+	const char *near = cl_nearmiss(c->name, names, nnames);
+
+	if (near)
+		cl_report(
+		    ctx, &cl_rule_CL002, c->name_span,
+		    "unknown element `<%s>` in `<%s>`; did you mean `<%s>`?",
+		    c->name, n->name, near);
+	else if (nnames)
+		cl_report(ctx, &cl_rule_CL002, c->name_span,
+		          "unknown element `<%s>` in `<%s>`", c->name, n->name);
+	else
+		cl_report(ctx, &cl_rule_CL002, c->name_span,
+		          "`<%s>` cannot contain elements, found `<%s>`",
+		          n->name, c->name);
+}
+
+/* Validates N (whose definition is DEF) and everything known below it. */
+static void
+validate(struct cl_ctx *ctx, const struct cl_node *n,
+         const struct elem_def *def)
+{
+	const struct cl_node *c;
+	uint64_t seen = 0;
+	size_t i;
+
+	check_attrs(ctx, n, def);
+	if (!def->text && n->text[0])
+		cl_report(ctx, &cl_rule_CL002, n->name_span,
+		          "text is not allowed directly inside `<%s>`",
+		          n->name);
+	for (c = n->children; c; c = c->next) {
+		const struct child_def *cd = NULL;
+
+		if (c->id != CL_N_OTHER)
+			for (i = 0; def->children[i].id != CL_N_OTHER; i++)
+				if (def->children[i].id == c->id) {
+					cd = &def->children[i];
+					break;
+				}
+		if (!cd) {
+			unknown_child(ctx, n, c, def);
+			continue;
+		}
+		if (cd->once && (seen & ((uint64_t)1 << i))) {
+			const struct cl_node *first =
+			    cl_node_child_id(n, c->id);
+			struct cl_diag *d =
+			    cl_report(ctx, &cl_rule_CL002, c->name_span,
+			              "`<%s>` may appear only once in `<%s>`",
+			              c->name, n->name);
+
+			cl_report_related(ctx, d, first->name_span,
+			                  "first `<%s>` is here", c->name);
+		}
+		seen |= (uint64_t)1 << i;
+		validate(ctx, c, cd->def);
+	}
+	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
+		if (def->children[i].required && !(seen & ((uint64_t)1 << i)))
+			cl_report(
+			    ctx, &cl_rule_CL002, n->name_span,
+			    "`<%s>` is missing the required element `<%s>`",
+			    n->name, cl_name_str(def->children[i].id));
+}
+
+static void
+check_format(struct cl_ctx *ctx, const struct cl_node *root)
+{
+	const struct cl_attr *f = cl_node_attr(root, "format");
+
+	if (!f)
+		cl_report(
+		    ctx, &cl_rule_CL003, root->name_span,
+		    "`<connector>` has no `format` attribute; add `format=\"1\"`");
+	else if (strcmp(f->value, "1"))
+		cl_report(
+		    ctx, &cl_rule_CL003, f->value_span,
+		    "format version `%s` is not supported; connlint %s understands format `1`",
+		    f->value, CONNLINT_VERSION);
+}
+
+/* ---- model building ---- */
+
+static bool
+attr_bool(const struct cl_node *n, enum cl_name name, bool dflt)
+{
+	const char *v = cl_node_attr_value_id(n, name);
+
+	if (!v)
+		return dflt;
+	if (!strcmp(v, "true"))
+		return true;
+	if (!strcmp(v, "false"))
+		return false;
+	return dflt; /* reported by CL002 */
+}
+
+static const char *
+attr_str(const struct cl_node *n, enum cl_name name)
+{
+	const char *v = cl_node_attr_value_id(n, name);
+
+	return v ? v : "";
+}
+
+static size_t
+count_children(const struct cl_node *n, enum cl_name name)
+{
+	const struct cl_node *c;
+	size_t k = 0;
+
+	if (!n)
+		return 0;
+	for (c = n->children; c; c = c->next)
+		k += c->id == name;
+	return k;
+}
+
+static bool
+space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *
+trimmed(struct cl_arena *a, const char *s)
+{
+	size_t n;
+
+	while (space(*s))
+		s++;
+	n = strlen(s);
+	while (n && space(s[n - 1]))
+		n--;
+	return cl_arena_strndup(a, s, n);
+}
+
+static struct cl_text
+build_text(struct cl_ctx *ctx, const struct cl_node *n)
+{
+	struct cl_text t = { n, "" };
+
+	if (n)
+		t.value = trimmed(&ctx->arena, n->text);
+	return t;
+}
+
+static void
+build_variable(const struct cl_node *n, enum cl_var_scope scope,
+               struct cl_variable *v)
+{
+	v->node = n;
+	v->scope = scope;
+	if (n->id == CL_N_USE) {
+		v->is_use = true;
+		v->key = attr_str(n, CL_N_VARIABLE);
+		v->label = cl_node_attr_value_id(n, CL_N_LABEL);
+		return; /* flags resolved against the connector variable later */
+	}
+	v->key = attr_str(n, CL_N_KEY);
+	v->label = cl_node_attr_value_id(n, CL_N_LABEL);
+	v->alias = cl_node_attr_value_id(n, CL_N_ALIAS);
+	v->default_value = cl_node_attr_value_id(n, CL_N_DEFAULT);
+	v->required = attr_bool(n, CL_N_REQUIRED, false);
+	v->configurable = attr_bool(n, CL_N_CONFIGURABLE, false);
+	v->advanced = attr_bool(n, CL_N_ADVANCED, false);
+	v->secret = attr_bool(n, CL_N_SECRET, false);
+	v->locked = attr_bool(n, CL_N_LOCKED, false);
+}
+
+/* Lists at least this long get a hash table: every placeholder is looked
+ * up in several lists, and scanning one of 20,000 variables for each of
+ * 20,000 placeholders took minutes (issue 16, B12). */
+#define VAR_INDEX_MIN 32
+
+static size_t
+var_key_hash(const char *key)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Fills OUT's hash table when OUT is long: the first variable of each
+ * key, the one cl_var_list_find returns. */
+static void
+index_var_list(struct cl_ctx *ctx, struct cl_var_list *out)
+{
+	size_t i, k;
+
+	if (out->n < VAR_INDEX_MIN || out->n > UINT32_MAX / 2)
+		return;
+	for (out->nslots = 64; out->nslots < 2 * out->n; out->nslots *= 2)
+		;
+	out->slots =
+	    cl_arena_alloc(&ctx->arena, out->nslots * sizeof(*out->slots));
+	memset(out->slots, 0, out->nslots * sizeof(*out->slots));
+	for (i = 0; i < out->n; i++) {
+		const char *key = out->items[i].key;
+
+		for (k = var_key_hash(key) & (out->nslots - 1); out->slots[k];
+		     k = (k + 1) & (out->nslots - 1))
+			if (!strcmp(out->items[out->slots[k] - 1].key, key))
+				break;
+		if (!out->slots[k])
+			out->slots[k] = (uint32_t)(i + 1);
+	}
+}
+
+static void
+build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
+               enum cl_var_scope scope, struct cl_var_list *out)
+{
+	const struct cl_node *c;
+
+	out->node = n;
+	if (!n)
+		return;
+	out->items =
+	    cl_arena_alloc(&ctx->arena, sizeof(*out->items) *
+	                                    (count_children(n, CL_N_VARIABLE) +
+	                                     count_children(n, CL_N_USE)));
+	for (c = n->children; c; c = c->next) {
+		if (c->id == CL_N_VARIABLE ||
+		    (scope == CL_SCOPE_AUTH && c->id == CL_N_USE))
+			build_variable(c, scope, &out->items[out->n++]);
+	}
+	index_var_list(ctx, out);
+}
+
+/* Fills OUT from the CHILD elements of N (param or option). */
+static void
+build_params(struct cl_ctx *ctx, const struct cl_node *n, enum cl_name child,
+             enum cl_place place, struct cl_param_list *out)
+{
+	const struct cl_node *c;
+
+	out->node = n;
+	if (!n)
+		return;
+	out->items = cl_arena_alloc(&ctx->arena, sizeof(*out->items) *
+	                                             count_children(n, child));
+	for (c = n->children; c; c = c->next) {
+		struct cl_param *p;
+
+		if (c->id != child)
+			continue;
+		p = &out->items[out->n++];
+		p->node = c;
+		p->place = place;
+		p->key = attr_str(c, CL_N_KEY);
+		p->value = cl_node_attr_value_id(c, CL_N_VALUE);
+		p->required = attr_bool(c, CL_N_REQUIRED, true);
+		p->configurable = attr_bool(c, CL_N_CONFIGURABLE, false);
+		p->locked = attr_bool(c, CL_N_LOCKED, false);
+		p->label = cl_node_attr_value_id(c, CL_N_LABEL);
+		p->alias = cl_node_attr_value_id(c, CL_N_ALIAS);
+	}
+}
+
+static enum cl_body_format
+parse_body_format(const char *v)
+{
+	static const struct {
+		const char *name;
+		enum cl_body_format f;
+	} map[] = {
+		{ "form", CL_BODY_FORM },
+		{ "raw", CL_BODY_RAW },
+		{ "text", CL_BODY_TEXT },
+		{ "none", CL_BODY_NONE },
+	};
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(map); i++)
+		if (!strcmp(map[i].name, v))
+			return map[i].f;
+	return CL_BODY_UNKNOWN;
+}
+
+static void
+build_body(struct cl_ctx *ctx, const struct cl_node *n, struct cl_body *b)
+{
+	const char *f;
+
+	b->node = n;
+	b->format = CL_BODY_NONE;
+	if (!n)
+		return;
+	build_params(ctx, n, CL_N_PARAM, CL_PLACE_BODY, &b->params);
+	b->content = build_text(ctx, cl_node_child_id(n, CL_N_CONTENT));
+	b->data_type = cl_node_attr_value_id(n, CL_N_DATA_TYPE);
+	f = cl_node_attr_value_id(n, CL_N_FORMAT);
+	if (f) {
+		b->format_given = true;
+		b->format = parse_body_format(f);
+	} else {
+		b->format = b->params.n ? CL_BODY_FORM : CL_BODY_NONE;
+	}
+}
+
+static enum cl_auth_type
+parse_auth_type(const char *v)
+{
+	static const struct {
+		const char *name;
+		enum cl_auth_type t;
+	} map[] = {
+		{ "basic", CL_AUTH_BASIC },
+		{ "token", CL_AUTH_TOKEN },
+		{ "oauth1", CL_AUTH_OAUTH1 },
+		{ "oauth2-client-credentials", CL_AUTH_OAUTH2_CC },
+		{ "oauth2-authorization-code", CL_AUTH_OAUTH2_AC },
+		{ "oauth2-authorisation-code", CL_AUTH_OAUTH2_AC },
+		{ "soap", CL_AUTH_SOAP },
+	};
+	size_t i;
+
+	if (!v)
+		return CL_AUTH_UNKNOWN;
+	for (i = 0; i < CL_ARRAY_SIZE(map); i++)
+		if (!strcmp(map[i].name, v))
+			return map[i].t;
+	return CL_AUTH_UNKNOWN;
+}
+
+const char *
+cl_auth_type_name(enum cl_auth_type type)
+{
+	switch (type) {
+	case CL_AUTH_BASIC:
+		return "basic";
+	case CL_AUTH_TOKEN:
+		return "token";
+	case CL_AUTH_OAUTH1:
+		return "oauth1";
+	case CL_AUTH_OAUTH2_CC:
+		return "oauth2-client-credentials";
+	case CL_AUTH_OAUTH2_AC:
+		return "oauth2-authorization-code";
+	case CL_AUTH_SOAP:
+		return "soap";
+	case CL_AUTH_UNKNOWN:
+		return "unknown";
+	}
+	BUG("unknown auth type %d", (int)type);
+}
+
+int
+cl_auth_type_is_oauth2(enum cl_auth_type type)
+{
+	return type == CL_AUTH_OAUTH2_CC || type == CL_AUTH_OAUTH2_AC;
+}
+
+static void
+build_auth_method(struct cl_ctx *ctx, const struct cl_node *n,
+                  struct cl_auth_method *m)
+{
+	const struct cl_node *c;
+
+	m->node = n;
+	m->id = attr_str(n, CL_N_ID);
+	m->name = attr_str(n, CL_N_NAME);
+	m->type = parse_auth_type(cl_node_attr_value_id(n, CL_N_TYPE));
+	m->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
+	m->additional_urls = cl_arena_alloc(
+	    &ctx->arena, sizeof(*m->additional_urls) *
+	                     count_children(n, CL_N_ADDITIONAL_URL));
+	for (c = n->children; c; c = c->next) {
+		struct cl_additional_url *u;
+		const char *idx;
+
+		if (c->id != CL_N_ADDITIONAL_URL)
+			continue;
+		u = &m->additional_urls[m->n_additional_urls++];
+		u->node = c;
+		idx = cl_node_attr_value_id(c, CL_N_INDEX);
+		u->index = idx && is_uint(idx) ? atoi(idx) : -1;
+		u->value = trimmed(&ctx->arena, c->text);
+	}
+	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES), CL_SCOPE_AUTH,
+	               &m->variables);
+	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
+	             CL_PLACE_URL_PARAMS, &m->url_params);
+	build_params(ctx, cl_node_child_id(n, CL_N_HEADERS), CL_N_PARAM,
+	             CL_PLACE_HEADERS, &m->headers);
+	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &m->body);
+}
+
+static enum cl_direction
+parse_direction(const char *v)
+{
+	if (v && !strcmp(v, "receive"))
+		return CL_DIR_RECEIVE;
+	if (v && !strcmp(v, "send"))
+		return CL_DIR_SEND;
+	return CL_DIR_UNKNOWN;
+}
+
+static enum cl_data_type
+parse_data_type(const char *v)
+{
+	if (!v || !strcmp(v, "json"))
+		return CL_DATA_JSON;
+	if (!strcmp(v, "xml"))
+		return CL_DATA_XML;
+	if (!strcmp(v, "csv"))
+		return CL_DATA_CSV;
+	if (!strcmp(v, "txt"))
+		return CL_DATA_TXT;
+	return CL_DATA_UNKNOWN;
+}
+
+static void
+build_endpoint(struct cl_ctx *ctx, const struct cl_node *n,
+               struct cl_endpoint *e)
+{
+	const struct cl_node *c, *h, *p;
+
+	e->node = n;
+	e->id = attr_str(n, CL_N_ID);
+	e->name = attr_str(n, CL_N_NAME);
+	e->entity = cl_node_attr_value_id(n, CL_N_ENTITY);
+	e->direction =
+	    parse_direction(cl_node_attr_value_id(n, CL_N_DIRECTION));
+	e->method = cl_node_attr_value_id(n, CL_N_METHOD);
+	e->data_type =
+	    parse_data_type(cl_node_attr_value_id(n, CL_N_DATA_TYPE));
+	e->multiple_records = attr_bool(n, CL_N_MULTIPLE_RECORDS, false);
+	e->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
+	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
+	             CL_PLACE_URL_PARAMS, &e->url_params);
+	h = cl_node_child_id(n, CL_N_HEADERS);
+	build_params(ctx, h, CL_N_PARAM, CL_PLACE_HEADERS, &e->headers);
+	e->automatic_headers = h ? attr_bool(h, CL_N_AUTOMATIC, true) : true;
+	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &e->body);
+	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES),
+	               CL_SCOPE_ENDPOINT, &e->variables);
+	p = cl_node_child_id(n, CL_N_PAGINATION);
+	e->pagination.node = p;
+	if (p) {
+		e->pagination.method = cl_node_attr_value_id(p, CL_N_METHOD);
+		build_params(ctx, p, CL_N_OPTION, CL_PLACE_URL_PARAMS,
+		             &e->pagination.options);
+	}
+	e->enables = cl_arena_alloc(
+	    &ctx->arena, sizeof(*e->enables) * count_children(n, CL_N_ENABLE));
+	for (c = n->children; c; c = c->next) {
+		struct cl_enable *en;
+
+		if (c->id != CL_N_ENABLE)
+			continue;
+		en = &e->enables[e->n_enables++];
+		en->node = c;
+		en->auth_method = attr_str(c, CL_N_AUTH_METHOD);
+	}
+}
+
+/* A <use> takes its flags from the connector variable unless it overrides
+ * them itself. */
+static void
+resolve_uses(struct cl_connector *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n_auth_methods; i++) {
+		struct cl_var_list *vl = &c->auth_methods[i].variables;
+
+		for (j = 0; j < vl->n; j++) {
+			struct cl_variable *u = &vl->items[j];
+			const struct cl_variable *t;
+
+			if (!u->is_use)
+				continue;
+			t = cl_var_list_find(&c->variables, u->key);
+			u->target = t;
+			if (!t)
+				continue;
+			u->required =
+			    attr_bool(u->node, CL_N_REQUIRED, t->required);
+			u->configurable = attr_bool(u->node, CL_N_CONFIGURABLE,
+			                            t->configurable);
+			u->advanced =
+			    attr_bool(u->node, CL_N_ADVANCED, t->advanced);
+			if (!u->label)
+				u->label = t->label;
+			u->alias = t->alias;
+			u->default_value = t->default_value;
+			u->secret = t->secret;
+			u->locked = t->locked;
+		}
+	}
+}
+
+/* ---- templates and placeholders ---- */
+
+struct tpl_builder {
+	struct cl_template *items;
+	size_t n, alloc;
+};
+
+static void
+add_template(struct tpl_builder *tb, enum cl_template_kind kind,
+             const struct cl_node *node, const struct cl_param *param,
+             const struct cl_auth_method *auth,
+             const struct cl_endpoint *endpoint, struct cl_span span)
+{
+	struct cl_template *t;
+
+	CL_GROW(tb->items, tb->n + 1, tb->alloc);
+	t = &tb->items[tb->n++];
+	t->kind = kind;
+	t->node = node;
+	t->param = param;
+	t->auth = auth;
+	t->endpoint = endpoint;
+	t->span = span;
+}
+
+static void
+add_param_templates(struct tpl_builder *tb, const struct cl_param_list *pl,
+                    const struct cl_auth_method *auth,
+                    const struct cl_endpoint *endpoint)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->items[i].value)
+			add_template(
+			    tb, CL_TPL_PARAM_VALUE, pl->items[i].node,
+			    &pl->items[i], auth, endpoint,
+			    cl_node_attr_id(pl->items[i].node, CL_N_VALUE)
+			        ->value_span);
+}
+
+static void
+add_owner_templates(struct tpl_builder *tb, const struct cl_text *url,
+                    const struct cl_param_list *url_params,
+                    const struct cl_param_list *headers,
+                    const struct cl_body *body,
+                    const struct cl_auth_method *auth,
+                    const struct cl_endpoint *endpoint)
+{
+	if (url->node)
+		add_template(tb, CL_TPL_URL, url->node, NULL, auth, endpoint,
+		             url->node->inner_span);
+	if (auth) {
+		size_t i;
+
+		for (i = 0; i < auth->n_additional_urls; i++)
+			add_template(tb, CL_TPL_ADDITIONAL_URL,
+			             auth->additional_urls[i].node, NULL, auth,
+			             NULL,
+			             auth->additional_urls[i].node->inner_span);
+	}
+	add_param_templates(tb, url_params, auth, endpoint);
+	add_param_templates(tb, headers, auth, endpoint);
+	add_param_templates(tb, &body->params, auth, endpoint);
+	if (body->content.node)
+		add_template(tb, CL_TPL_BODY_CONTENT, body->content.node, NULL,
+		             auth, endpoint, body->content.node->inner_span);
+}
+
+static void
+build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
+{
+	struct tpl_builder tb = { NULL, 0, 0 };
+	struct cl_placeholder *ph = NULL;
+	size_t i, nph = 0, phalloc = 0;
+
+	for (i = 0; i < c->n_auth_methods; i++) {
+		const struct cl_auth_method *m = &c->auth_methods[i];
+
+		add_owner_templates(&tb, &m->url, &m->url_params, &m->headers,
+		                    &m->body, m, NULL);
+	}
+	for (i = 0; i < c->n_endpoints; i++) {
+		const struct cl_endpoint *e = &c->endpoints[i];
+
+		add_owner_templates(&tb, &e->url, &e->url_params, &e->headers,
+		                    &e->body, NULL, e);
+	}
+	c->templates =
+	    cl_arena_alloc(&ctx->arena, sizeof(*c->templates) * tb.n);
+	if (tb.n)
+		memcpy(c->templates, tb.items, sizeof(*c->templates) * tb.n);
+	c->n_templates = tb.n;
+	free(tb.items);
+
+	for (i = 0; i < c->n_templates; i++) {
+		const struct cl_template *t = &c->templates[i];
+		const char *s = ctx->buf + t->span.start;
+		size_t len = t->span.end - t->span.start, pos = 0;
+		struct cl_placeholder_match m;
+
+		while (cl_placeholder_next(s, len, &pos, &m)) {
+			struct cl_placeholder *p;
+
+			CL_GROW(ph, nph + 1, phalloc);
+			p = &ph[nph++];
+			p->tpl = t;
+			p->key = cl_arena_strndup(&ctx->arena, s + m.key_start,
+			                          m.key_end - m.key_start);
+			p->span.start = t->span.start + (uint32_t)m.start;
+			p->span.end = t->span.start + (uint32_t)m.end;
+			p->key_span.start =
+			    t->span.start + (uint32_t)m.key_start;
+			p->key_span.end = t->span.start + (uint32_t)m.key_end;
+		}
+	}
+	c->placeholders = cl_arena_alloc(&ctx->arena, sizeof(*ph) * nph);
+	if (nph)
+		memcpy(c->placeholders, ph, sizeof(*ph) * nph);
+	c->n_placeholders = nph;
+	free(ph);
+}
+
+struct cl_connector *
+cl_model_build(struct cl_ctx *ctx, const struct cl_node *root)
+{
+	struct cl_connector *c = cl_arena_alloc(&ctx->arena, sizeof(*c));
+	const struct cl_node *n;
+	size_t i;
+
+	if (root->id != CL_N_CONNECTOR)
+		BUG("cl_model_build called on <%s>", root->name);
+	check_format(ctx, root);
+	validate(ctx, root, &connector_def);
+
+	c->node = root;
+	c->format = cl_node_attr_value_id(root, CL_N_FORMAT);
+	c->name = attr_str(root, CL_N_NAME);
+	c->protocol = cl_node_attr_value_id(root, CL_N_PROTOCOL);
+	c->webhook = attr_bool(root, CL_N_WEBHOOK, false);
+	c->description =
+	    build_text(ctx, cl_node_child_id(root, CL_N_DESCRIPTION));
+	build_var_list(ctx, cl_node_child_id(root, CL_N_VARIABLES),
+	               CL_SCOPE_CONNECTOR, &c->variables);
+
+	/* Only the first <auth-methods> and <endpoints> count; a second one
+	 * is a CL002 already. */
+	c->auth_methods_node = n = cl_node_child_id(root, CL_N_AUTH_METHODS);
+	c->auth_methods = cl_arena_alloc(
+	    &ctx->arena,
+	    sizeof(*c->auth_methods) * count_children(n, CL_N_AUTH_METHOD));
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->id == CL_N_AUTH_METHOD)
+			build_auth_method(
+			    ctx, n, &c->auth_methods[c->n_auth_methods++]);
+
+	c->endpoints_node = n = cl_node_child_id(root, CL_N_ENDPOINTS);
+	c->endpoints =
+	    cl_arena_alloc(&ctx->arena, sizeof(*c->endpoints) *
+	                                    count_children(n, CL_N_ENDPOINT));
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->id == CL_N_ENDPOINT)
+			build_endpoint(ctx, n, &c->endpoints[c->n_endpoints++]);
+
+	resolve_uses(c);
+	for (i = 0; i < c->n_endpoints; i++) {
+		struct cl_endpoint *e = &c->endpoints[i];
+
+		for (size_t k = 0; k < e->n_enables; k++)
+			e->enables[k].target =
+			    cl_model_auth_method(c, e->enables[k].auth_method);
+	}
+	build_placeholders(ctx, c);
+	return c;
+}
+
+/* ---- lookups ---- */
+
+const struct cl_auth_method *
+cl_model_auth_method(const struct cl_connector *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_auth_methods; i++)
+		if (!strcmp(c->auth_methods[i].id, id))
+			return &c->auth_methods[i];
+	return NULL;
+}
+
+const struct cl_variable *
+cl_var_list_find(const struct cl_var_list *vars, const char *key)
+{
+	size_t i;
+
+	if (vars->slots) {
+		for (i = var_key_hash(key) & (vars->nslots - 1); vars->slots[i];
+		     i = (i + 1) & (vars->nslots - 1))
+			if (!strcmp(vars->items[vars->slots[i] - 1].key, key))
+				return &vars->items[vars->slots[i] - 1];
+		return NULL;
+	}
+	/* A first-byte test before strcmp: rules resolve every placeholder
+	 * through several lists, and most keys differ in their first byte. */
+	for (i = 0; i < vars->n; i++) {
+		const char *k = vars->items[i].key;
+
+		if (k[0] == key[0] && !strcmp(k, key))
+			return &vars->items[i];
+	}
+	return NULL;
+}
+
+const struct cl_param *
+cl_param_list_find(const struct cl_param_list *params, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < params->n; i++)
+		if (!strcmp(params->items[i].key, key))
+			return &params->items[i];
+	return NULL;
+}
+
+const struct cl_param *
+cl_param_list_find_header(const struct cl_param_list *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (!cl_strcasecmp(h->items[i].key, name))
+			return &h->items[i];
+	return NULL;
+}

@@ -1,0 +1,1167 @@
+/*
+ * The secret detector (see secretscan.h): CL501's heuristics, the raw
+ * pass over the source bytes, and message masking.
+ */
+#include "ascii.h"
+#include "secretscan.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "placeholder.h"
+#include "util.h"
+
+/* ---- characters ---- */
+
+static int
+is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static int
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Character classes, one table lookup each (the raw pass reads every
+ * byte of the file): C_TOKEN, base64, base64url and the separators tokens
+ * carry ('.' in JWTs, '~' in some vendor keys); C_NAME, what field names
+ * and variable keys are made of; and the characters that tell
+ * cl_secret_scan_text which of its scans can find anything; C_DELIM,
+ * what ends an attribute name or an unquoted value in a tag. Bytes from
+ * 0x80 are in no class. */
+enum {
+	C_TOKEN = 1,
+	C_NAME = 2,
+	C_EQ = 4,
+	C_COLON = 8,
+	C_B = 16,
+	C_DELIM = 32
+};
+
+static const unsigned char char_class[256] = {
+	0, 0,  0, 0,  0,  0,  0, 0, 0, 32, 32, 0, 0, 32, 0, 0,  0, 0, 0,
+	0, 0,  0, 0,  0,  0,  0, 0, 0, 0,  0,  0, 0, 32, 0, 32, 0, 0, 0,
+	0, 32, 0, 0,  0,  1,  0, 3, 3, 1,  3,  3, 3, 3,  3, 3,  3, 3, 3,
+	3, 8,  0, 32, 37, 32, 0, 0, 3, 19, 3,  3, 3, 3,  3, 3,  3, 3, 3,
+	3, 3,  3, 3,  3,  3,  3, 3, 3, 3,  3,  3, 3, 3,  3, 0,  0, 0, 0,
+	3, 0,  3, 19, 3,  3,  3, 3, 3, 3,  3,  3, 3, 3,  3, 3,  3, 3, 3,
+	3, 3,  3, 3,  3,  3,  3, 3, 3, 0,  0,  0, 1, 0,
+};
+
+static int
+is_token_char(char c)
+{
+	return char_class[(unsigned char)c] & C_TOKEN;
+}
+
+static int
+is_name_char(char c)
+{
+	return char_class[(unsigned char)c] & C_NAME;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static char
+lower(char c)
+{
+	return is_upper(c) ? (char)(c - 'A' + 'a') : c;
+}
+
+/* 1 when S[0..N) is WORD (lower case) ignoring ASCII case. */
+static int
+equal_ci(const char *s, size_t n, const char *word)
+{
+	size_t i;
+
+	if (n != strlen(word))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower(s[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+/* ---- hits ---- */
+
+static void
+add_hit(struct cl_secret_hits *h, size_t start, size_t end, size_t name_start,
+        size_t name_end, enum cl_secret_kind kind)
+{
+	struct cl_secret_hit *x;
+
+	if (end <= start)
+		return;
+	CL_GROW(h->v, h->n + 1, h->alloc);
+	x = &h->v[h->n++];
+	x->start = start;
+	x->end = end;
+	x->name_start = name_start;
+	x->name_end = name_end;
+	x->kind = kind;
+}
+
+void
+cl_secret_hits_release(struct cl_secret_hits *h)
+{
+	free(h->v);
+	h->v = NULL;
+	h->n = h->alloc = 0;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct cl_secret_hit *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end < y->end) - (x->end > y->end); /* longest first */
+}
+
+void
+cl_secret_hits_merge(struct cl_secret_hits *h)
+{
+	size_t i, n = 0;
+
+	if (h->n < 2)
+		return;
+	qsort(h->v, h->n, sizeof(*h->v), cmp_hit);
+	for (i = 1; i < h->n; i++) {
+		struct cl_secret_hit *last = &h->v[n], *x = &h->v[i];
+
+		if (x->start < last->end) {
+			if (x->end > last->end)
+				last->end = x->end;
+			if (x->kind < last->kind)
+				last->kind = x->kind;
+			if (last->name_start == last->name_end) {
+				last->name_start = x->name_start;
+				last->name_end = x->name_end;
+			}
+		} else {
+			h->v[++n] = *x;
+		}
+	}
+	h->n = n + 1;
+}
+
+const char *
+cl_secret_kind_name(enum cl_secret_kind kind)
+{
+	switch (kind) {
+	case CL_SECRET_JWT:
+		return "a JSON Web Token";
+	case CL_SECRET_KEY:
+		return "an API key";
+	case CL_SECRET_BASIC:
+		return "Basic credentials";
+	case CL_SECRET_BEARER:
+		return "a bearer token";
+	case CL_SECRET_AUTH:
+		return "credentials";
+	case CL_SECRET_NAMED:
+		return "a secret";
+	case CL_SECRET_TOKEN:
+		return "what looks like a credential";
+	case CL_SECRET_USERINFO:
+		return "a password";
+	case CL_SECRET_NONE:
+		break;
+	}
+	return "";
+}
+
+/* ---- keys ---- */
+
+/* A string constant and its length, counted at compile time (these
+ * tables are consulted for every field name and value). */
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define LIT(s)                   \
+	{                        \
+		s, sizeof(s) - 1 \
+	}
+
+int
+cl_secret_key(const char *key, size_t len, int fold)
+{
+	/* The keys whose values are credentials (format spec, default auth
+	 * variables marked secret). */
+	static const struct lit keys[] = {
+		LIT("client_secret"),   LIT("password"),     LIT("token"),
+		LIT("consumer_secret"), LIT("token_secret"),
+	};
+	size_t i, k;
+
+	for (i = 0; i < CL_ARRAY_SIZE(keys); i++) {
+		if (len != keys[i].n)
+			continue;
+		for (k = 0; k < len; k++)
+			if ((fold ? lower(key[k]) : key[k]) != keys[i].s[k])
+				break;
+		if (k == len)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_key_separator(char c)
+{
+	return c == '_' || c == '-' || c == '.' || c == ' ';
+}
+
+/* 1 when KEY[0..LEN), lower-cased and without separators, ends with
+ * W. Compared from the end, so most endings fail at once. */
+static int
+ends_folded(const char *key, size_t len, const struct lit *w)
+{
+	size_t i = len, j = w->n;
+
+	while (j > 0) {
+		while (i > 0 && is_key_separator(key[i - 1]))
+			i--;
+		if (i == 0 || lower(key[i - 1]) != w->s[j - 1])
+			return 0;
+		i--;
+		j--;
+	}
+	return 1;
+}
+
+int
+cl_secret_key_hint(const char *key, size_t len)
+{
+	static const struct lit ends[] = {
+		LIT("secret"),     LIT("password"),        LIT("passwd"),
+		LIT("apikey"),     LIT("token"),           LIT("secretkey"),
+		LIT("privatekey"), LIT("subscriptionkey"), LIT("accesskey"),
+	};
+	size_t i = len;
+	char last;
+
+	while (i > 0 && is_key_separator(key[i - 1]))
+		i--;
+	/* Every ending above ends in 't', 'd', 'y' or 'n': most keys (every
+	 * attribute name of a tag comes here) end otherwise. */
+	last = i ? lower(key[i - 1]) : '\0';
+	if (last != 't' && last != 'd' && last != 'y' && last != 'n')
+		return 0;
+	for (i = 0; i < CL_ARRAY_SIZE(ends); i++)
+		if (ends[i].s[ends[i].n - 1] == last &&
+		    ends_folded(key, len, &ends[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when S (LEN bytes) has a character other than white space. */
+static int
+has_text(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!is_space(s[i]))
+			return 1;
+	return 0;
+}
+
+int
+cl_secret_has_literal(const char *v, size_t len)
+{
+	struct cl_placeholder_match m;
+	size_t pos = 0, last = 0;
+
+	while (cl_placeholder_next(v, len, &pos, &m)) {
+		if (has_text(v + last, m.start - last))
+			return 1;
+		last = m.end;
+	}
+	return has_text(v + last, len - last);
+}
+
+/* ---- what looks like a credential ---- */
+
+/* log2(X) for X > 0, to a few decimal places (no libm). */
+static double
+log2_of(double x)
+{
+	double r = 0, y, y2, t, s = 0;
+	int k;
+
+	while (x >= 2) {
+		x /= 2;
+		r += 1;
+	}
+	while (x < 1) {
+		x *= 2;
+		r -= 1;
+	}
+	/* ln x = 2 atanh((x - 1) / (x + 1)), the series converging fast for
+	 * x in [1, 2). */
+	y = (x - 1) / (x + 1);
+	y2 = y * y;
+	t = y;
+	for (k = 1; k < 24; k += 2) {
+		s += t / k;
+		t *= y2;
+	}
+	return r + 2 * s / 0.69314718055994531;
+}
+
+/* Bits of Shannon entropy per character of S[0..LEN). */
+static double
+entropy(const char *s, size_t len)
+{
+	unsigned counts[256] = { 0 };
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		counts[(unsigned char)s[i]]++;
+	for (i = 0; i < 256; i++) {
+		double p;
+
+		if (!counts[i])
+			continue;
+		p = (double)counts[i] / (double)len;
+		h -= p * log2_of(p);
+	}
+	return h;
+}
+
+/* A JSON Web Token: three base64url segments, the first (the header)
+ * starting with "eyJ" (base64 of `{"`). */
+static int
+is_jwt(const char *s, size_t len)
+{
+	size_t i, seg = 0, seglen[3] = { 0, 0, 0 };
+
+	if (len < 3 || memcmp(s, "eyJ", 3))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (++seg > 2)
+				return 0;
+		} else if (cl_ascii_isalpha(s[i]) || cl_ascii_isdigit(s[i]) ||
+		           s[i] == '_' || s[i] == '-' || s[i] == '=') {
+			seglen[seg]++;
+		} else {
+			return 0;
+		}
+	}
+	return seg == 2 && seglen[0] >= 10 && seglen[1] >= 10;
+}
+
+/* Prefixes of well-known API credentials. */
+static const struct lit key_prefixes[] = {
+	LIT("sk_live_"), LIT("sk_test_"),    LIT("rk_live_"),
+	LIT("rk_test_"), /* Stripe */
+	LIT("ghp_"),     LIT("gho_"),        LIT("ghu_"),
+	LIT("ghs_"),     LIT("github_pat_"),               /* GitHub */
+	LIT("glpat-"),                                     /* GitLab */
+	LIT("xoxb-"),    LIT("xoxp-"),       LIT("xoxa-"), /* Slack */
+	LIT("shpat_"),   LIT("shpss_"),      LIT("shpca_"),
+	LIT("shppa_"), /* Shopify */
+	LIT("SG."),    /* SendGrid */
+	LIT("AIza"),   /* Google API key */
+};
+
+/* A credential has 16 characters or more after its prefix. */
+#define KEY_PREFIX_MIN_TAIL 16
+
+static int
+has_key_prefix(const char *s, size_t len)
+{
+	size_t i;
+
+	/* No prefix is shorter than "SG.": most parts are too short. */
+	if (len < 3 + KEY_PREFIX_MIN_TAIL)
+		return 0;
+	for (i = 0; i < CL_ARRAY_SIZE(key_prefixes); i++) {
+		size_t n = key_prefixes[i].n;
+
+		if (len >= n + KEY_PREFIX_MIN_TAIL &&
+		    !memcmp(s, key_prefixes[i].s, n))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The mean length of the "words" of S: runs split where camelCase and
+ * snake_case split them (`Get|Sales|Orders|2024|V|2`, `UTC|_|ASC`). Names
+ * made of words average 3.5 characters or more; random base62 text
+ * averages about 2, and stays under 3.5 in all but about one in 10,000
+ * strings of 32 characters or more.
+ */
+static double
+mean_word_length(const char *s, size_t len)
+{
+	size_t i = 0, words = 0;
+
+	while (i < len) {
+		if (is_upper(s[i]) && i + 1 < len && is_lower(s[i + 1])) {
+			for (i++; i < len && is_lower(s[i]); i++)
+				;
+		} else if (is_lower(s[i])) {
+			for (; i < len && is_lower(s[i]); i++)
+				;
+		} else if (is_upper(s[i])) {
+			/* An acronym, without the capital that starts the
+			 * next word (`UTCDate`: `UTC|Date`). */
+			size_t j = i;
+
+			while (j < len && is_upper(s[j]))
+				j++;
+			if (j < len && is_lower(s[j]))
+				j--;
+			i = j;
+		} else if (cl_ascii_isdigit(s[i])) {
+			for (; i < len && cl_ascii_isdigit(s[i]); i++)
+				;
+		} else {
+			i++;
+		}
+		words++;
+	}
+	return words ? (double)len / (double)words : 0;
+}
+
+/*
+ * A long random token: at least MIN characters of base64(url) with
+ * upper- and lower-case letters and digits, high entropy, and short
+ * "words". Identifiers (`GetSalesOrdersByCustomerIdAndStatus2024V2`),
+ * paths and version strings have longer words or lower entropy;
+ * hexadecimal (UUIDs and other ids) lacks upper case and is not taken for
+ * a secret without a hint from the key.
+ */
+static int
+looks_random(const char *s, size_t len, size_t min)
+{
+	size_t i, upper = 0, low = 0, digit = 0;
+
+	if (len < min)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (is_upper(s[i]))
+			upper++;
+		else if (is_lower(s[i]))
+			low++;
+		else if (cl_ascii_isdigit(s[i]))
+			digit++;
+		else if (s[i] != '_' && s[i] != '-' && s[i] != '+' &&
+		         s[i] != '=')
+			return 0;
+	}
+	return upper >= 2 && low >= 2 && digit >= 2 && entropy(s, len) >= 4.0 &&
+	       mean_word_length(s, len) < 3.5;
+}
+
+/* A key-hinted value: a token of at least 16 characters with letters and
+ * digits (an API key, a UUID used as a key). */
+static int
+looks_like_key(const char *s, size_t len)
+{
+	size_t i, alpha = 0, digit = 0;
+
+	if (len < 16)
+		return 0;
+	for (i = 0; i < len; i++) {
+		alpha += cl_ascii_isalpha(s[i]);
+		digit += cl_ascii_isdigit(s[i]);
+	}
+	return alpha >= 2 && digit >= 2;
+}
+
+/* Where the value scan puts what it finds: the first only (OUT NULL:
+ * START and END, then DONE), or every one into OUT, offsets plus BASE,
+ * named by [NS, NE). */
+struct value_sink {
+	struct cl_secret_hits *out;
+	size_t base, ns, ne;
+	size_t start, end;
+	int done;
+};
+
+static void
+emit(struct value_sink *vs, size_t s, size_t e, enum cl_secret_kind kind)
+{
+	if (!vs->out) {
+		vs->start = s;
+		vs->end = e;
+		vs->done = 1;
+		return;
+	}
+	add_hit(vs->out, vs->base + s, vs->base + e, vs->ns, vs->ne, kind);
+}
+
+/* The credentials of one `name=value` part V[I..J) of a literal run: the
+ * whole part when it is a JWT or a prefixed key, else each random piece
+ * of a path or dotted name, else (HINT) the part when it is key-like.
+ * Returns the first one's kind. */
+static enum cl_secret_kind
+check_part(const char *v, size_t i, size_t j, int hint, struct value_sink *vs)
+{
+	enum cl_secret_kind first = CL_SECRET_NONE;
+	size_t k, sub;
+
+	if (is_jwt(v + i, j - i)) {
+		emit(vs, i, j, CL_SECRET_JWT);
+		return CL_SECRET_JWT;
+	}
+	if (has_key_prefix(v + i, j - i)) {
+		emit(vs, i, j, CL_SECRET_KEY);
+		return CL_SECRET_KEY;
+	}
+	for (k = i; k < j && !vs->done; k = sub + 1) {
+		for (sub = k;
+		     sub < j && v[sub] != '/' && v[sub] != '.' && v[sub] != '~';
+		     sub++)
+			;
+		if (looks_random(v + k, sub - k, 32)) {
+			emit(vs, k, sub, CL_SECRET_TOKEN);
+			first = CL_SECRET_TOKEN;
+		}
+	}
+	if (!first && hint && looks_like_key(v + i, j - i)) {
+		emit(vs, i, j, CL_SECRET_TOKEN);
+		first = CL_SECRET_TOKEN;
+	}
+	return first;
+}
+
+/*
+ * A run of token characters is split at each `=` that separates a name
+ * from a value (not the `=` padding that ends base64); a run directly
+ * followed by a placeholder is a label (`token={{token}}`), not a value.
+ * One pass, whatever it finds: linear in LEN.
+ */
+static enum cl_secret_kind
+find_values(const char *v, size_t len, size_t from, int hint,
+            struct value_sink *vs)
+{
+	struct cl_placeholder_match m;
+	enum cl_secret_kind first = CL_SECRET_NONE;
+	size_t pos = from, seg = from;
+	int more = 1;
+
+	while (more && !vs->done) {
+		size_t seg_end, i;
+
+		more = cl_placeholder_next(v, len, &pos, &m);
+		seg_end = more ? m.start : len;
+		for (i = seg; i < seg_end && !vs->done;) {
+			size_t j = i, k, part, pad;
+
+			if (!is_token_char(v[i])) {
+				i++;
+				continue;
+			}
+			while (j < seg_end && is_token_char(v[j]))
+				j++;
+			for (pad = j; pad > i && v[pad - 1] == '='; pad--)
+				;
+			for (part = k = i; k <= j && !vs->done; k++) {
+				enum cl_secret_kind kind;
+
+				if (k < j && !(v[k] == '=' && k < pad))
+					continue;
+				/* The last part of a run that runs into a
+				 * placeholder is a label. */
+				if (!(k == j && more && j == seg_end) &&
+				    k > part &&
+				    (kind = check_part(v, part, k, hint, vs)) &&
+				    !first)
+					first = kind;
+				part = k + 1;
+			}
+			i = j;
+		}
+		if (more)
+			seg = m.end;
+	}
+	return first;
+}
+
+enum cl_secret_kind
+cl_secret_find_value(const char *v, size_t len, size_t from, int hint,
+                     size_t *start, size_t *end)
+{
+	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
+	enum cl_secret_kind kind = find_values(v, len, from, hint, &vs);
+
+	*start = vs.start;
+	*end = vs.end;
+	return kind;
+}
+
+/* Adds every credential of V[0..LEN) to OUT, offsets plus BASE, named by
+ * [NS, NE). */
+static void
+add_values(const char *v, size_t len, int hint, size_t base, size_t ns,
+           size_t ne, struct cl_secret_hits *out)
+{
+	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
+
+	vs.out = out;
+	vs.base = base;
+	vs.ns = ns;
+	vs.ne = ne;
+	find_values(v, len, 0, hint, &vs);
+}
+
+/* ---- Authorization values ---- */
+
+/* The first run of token characters of at least 8 in V[FROM..LEN),
+ * outside placeholders and not a label; 0 when there is none. */
+static int
+find_token68(const char *v, size_t len, size_t from, size_t *start, size_t *end)
+{
+	struct cl_placeholder_match m;
+	size_t pos = from, cs = from, ce;
+
+	for (;;) {
+		int more = cl_placeholder_next(v, len, &pos, &m);
+		size_t seg_end = more ? m.start : len;
+
+		while (cs < seg_end) {
+			if (!is_token_char(v[cs])) {
+				cs++;
+				continue;
+			}
+			for (ce = cs; ce < seg_end && is_token_char(v[ce]);
+			     ce++)
+				;
+			if (!(more && ce == seg_end) && ce - cs >= 8) {
+				*start = cs;
+				*end = ce;
+				return 1;
+			}
+			cs = ce;
+		}
+		if (!more)
+			return 0;
+		cs = m.end;
+	}
+}
+
+/*
+ * "SCHEME credentials", or bare credentials. Any literal credential text
+ * is hard-coded (RFC 7617 §4: Basic credentials are only Base64-encoded;
+ * RFC 6750 §5.3: bearer tokens must be protected from disclosure), except
+ * a label directly followed by a placeholder (`Token token={{token}}`).
+ * Credentials under 8 characters are not taken for real ones.
+ */
+enum cl_secret_kind
+cl_secret_find_authorization(const char *v, size_t len, size_t *start,
+                             size_t *end)
+{
+	size_t i = 0, scheme_end;
+
+	while (i < len && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	for (scheme_end = i;
+	     scheme_end < len &&
+	     (cl_ascii_isalpha(v[scheme_end]) ||
+	      cl_ascii_isdigit(v[scheme_end]) || v[scheme_end] == '-');
+	     scheme_end++)
+		;
+	if (scheme_end > i && scheme_end < len &&
+	    (v[scheme_end] == ' ' || v[scheme_end] == '\t')) {
+		int basic = equal_ci(v + i, scheme_end - i, "basic");
+		int bearer = equal_ci(v + i, scheme_end - i, "bearer");
+
+		/* Basic and Bearer take one token68; other schemes a list
+		 * of name=value pairs, of which only credential-like values
+		 * count. */
+		if (basic || bearer)
+			return find_token68(v, len, scheme_end, start, end)
+			           ? (basic ? CL_SECRET_BASIC
+			                    : CL_SECRET_BEARER)
+			           : CL_SECRET_NONE;
+		return cl_secret_find_value(v, len, scheme_end, 1, start,
+		                            end) != CL_SECRET_NONE
+		           ? CL_SECRET_AUTH
+		           : CL_SECRET_NONE;
+	}
+	return find_token68(v, len, i, start, end) ? CL_SECRET_AUTH
+	                                           : CL_SECRET_NONE;
+}
+
+/* ---- free text ---- */
+
+/* Where an unquoted field value ends: query strings, form bodies, JSON
+ * numbers, and the backquotes around values in messages. '=' too, so
+ * that `a=b=c=…` is read in one pass. */
+static int
+ends_bare_value(char c)
+{
+	return is_space(c) || c == '&' || c == ';' || c == '"' || c == '\'' ||
+	       c == '<' || c == '>' || c == ',' || c == '}' || c == ']' ||
+	       c == ')' || c == '#' || c == '=' || c == '`' || c == '?';
+}
+
+/* The value of field NAME, S[VS..VE): whole when NAME is a credential
+ * key, else what a key-hinted value check finds in it. */
+static void
+check_field(const char *s, size_t ns, size_t ne, size_t vs, size_t ve,
+            size_t base, struct cl_secret_hits *out)
+{
+	/* The credential keys are hints too. */
+	if (ve <= vs || !cl_secret_key_hint(s + ns, ne - ns))
+		return;
+	if (cl_secret_key(s + ns, ne - ns, 1)) {
+		if (cl_secret_has_literal(s + vs, ve - vs))
+			add_hit(out, base + vs, base + ve, base + ns, base + ne,
+			        CL_SECRET_NAMED);
+		return;
+	}
+	add_values(s + vs, ve - vs, 1, base + vs, base + ns, base + ne, out);
+}
+
+/* The length of the JSON quote that ends at S[I] (exclusive): 1 for
+ * '"', 6 for "&quot;" (JSON in an attribute value, escaped), else 0. */
+static size_t
+quote_before(const char *s, size_t i)
+{
+	if (i >= 1 && s[i - 1] == '"')
+		return 1;
+	if (i >= 6 && !memcmp(s + i - 6, "&quot;", 6))
+		return 6;
+	return 0;
+}
+
+/*
+ * Fields named as credentials: `name=value` (query strings, form bodies,
+ * attributes, blanks allowed around '='; the value bare or quoted) and
+ * `"name": value` (JSON, its quotes also written `&quot;`). A quoted
+ * value ends at its quote or at the end of the line, so a '<' or '&'
+ * inside CDATA stays part of it.
+ */
+static void
+scan_fields(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
+{
+	size_t k;
+
+	for (k = 0; k < len; k++) {
+		size_t ne = k, ns, vs, ve, q = 0;
+		char c = s[k];
+		int json = c == ':';
+
+		if (c != '=' && c != ':')
+			continue;
+		while (ne > 0 && (s[ne - 1] == ' ' || s[ne - 1] == '\t'))
+			ne--;
+		if (json && !(q = quote_before(s, ne)))
+			continue;
+		ne -= q;
+		for (ns = ne; ns > 0 && is_name_char(s[ns - 1]); ns--)
+			;
+		if (ns == ne || (json && quote_before(s, ns) != q))
+			continue;
+		for (vs = k + 1; vs < len && is_space(s[vs]); vs++)
+			;
+		if (json && vs + 6 <= len && !memcmp(s + vs, "&quot;", 6)) {
+			for (vs += 6, ve = vs; ve < len && s[ve] != '\n'; ve++)
+				if (s[ve] == '&' && ve + 6 <= len &&
+				    !memcmp(s + ve, "&quot;", 6))
+					break;
+		} else if (vs < len &&
+		           (s[vs] == '"' || (!json && s[vs] == '\''))) {
+			char qc = s[vs++];
+
+			for (ve = vs; ve < len && s[ve] != qc && s[ve] != '\n';
+			     ve++)
+				if (s[ve] == '\\' && json && ve + 1 < len)
+					ve++;
+		} else {
+			for (ve = vs; ve < len && !ends_bare_value(s[ve]); ve++)
+				;
+			/* An object, an array or a JSON literal is no
+			 * credential. */
+			if ((ve > vs && (s[vs] == '{' || s[vs] == '[')) ||
+			    equal_ci(s + vs, ve - vs, "null") ||
+			    equal_ci(s + vs, ve - vs, "true") ||
+			    equal_ci(s + vs, ve - vs, "false"))
+				continue;
+		}
+		check_field(s, ns, ne, vs, ve, base, out);
+	}
+}
+
+/* The password of every `scheme://user:password@host` in S, or a lone
+ * user part (then usually a token), as CL503 masks it. */
+static void
+scan_userinfo(const char *s, size_t len, size_t base,
+              struct cl_secret_hits *out)
+{
+	const char *p;
+	size_t k = 0;
+
+	while (k < len && (p = memchr(s + k, ':', len - k))) {
+		size_t a, ae, at = 0, colon, i;
+		int has_at = 0;
+
+		k = (size_t)(p - s) + 1;
+		if (k + 2 > len || s[k] != '/' || s[k + 1] != '/' || k < 2 ||
+		    !cl_ascii_isalpha(s[k - 2]))
+			continue;
+		a = k + 2;
+		for (ae = a;
+		     ae < len && s[ae] != '/' && s[ae] != '?' && s[ae] != '#' &&
+		     s[ae] != '"' && s[ae] != '\'' && s[ae] != '<' &&
+		     s[ae] != '>' && s[ae] != '`' && !is_space(s[ae]);
+		     ae++)
+			if (s[ae] == '@') {
+				at = ae;
+				has_at = 1;
+			}
+		k = ae;
+		if (!has_at || at == a)
+			continue;
+		for (colon = a; colon < at && s[colon] != ':'; colon++)
+			;
+		i = colon < at ? colon + 1 : a;
+		if (at > i && cl_secret_has_literal(s + i, at - i))
+			add_hit(out, base + i, base + at, 0, 0,
+			        CL_SECRET_USERINFO);
+	}
+}
+
+/* A token after `Basic ` or `Bearer ` in text: 8 characters or more with
+ * a digit or a base64 sign, so that prose ("Bearer tokens", "Basic
+ * credentials") is left alone; not a label before a placeholder. */
+static void
+scan_schemes(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
+{
+	const char *end = s + len, *nb, *nB; /* the next 'b' and 'B' */
+	size_t i;
+
+	if (!(nb = memchr(s, 'b', len)))
+		nb = end;
+	if (!(nB = memchr(s, 'B', len)))
+		nB = end;
+	for (i = 0; i < len; i++) {
+		size_t w, j, te, t;
+		int basic, signs = 0;
+
+		/* Each memchr starts where the last one stopped: linear. */
+		if (nb < s + i && !(nb = memchr(s + i, 'b', len - i)))
+			nb = end;
+		if (nB < s + i && !(nB = memchr(s + i, 'B', len - i)))
+			nB = end;
+		i = (size_t)((nb < nB ? nb : nB) - s);
+		if (i >= len)
+			return;
+		if (i && is_token_char(s[i - 1]))
+			continue;
+		for (w = i; w < len && cl_ascii_isalpha(s[w]); w++)
+			;
+		basic = equal_ci(s + i, w - i, "basic");
+		if (!basic && !equal_ci(s + i, w - i, "bearer"))
+			continue;
+		for (j = w; j < len && (s[j] == ' ' || s[j] == '\t'); j++)
+			;
+		if (j == w)
+			continue;
+		for (te = j; te < len && is_token_char(s[te]); te++)
+			signs += cl_ascii_isdigit(s[te]) || s[te] == '+' ||
+			         s[te] == '/' || s[te] == '=';
+		t = te;
+		i = te - 1;
+		if (t - j < 8 || !signs ||
+		    (t + 1 < len && s[t] == '{' && s[t + 1] == '{'))
+			continue;
+		add_hit(out, base + j, base + t, 0, 0,
+		        basic ? CL_SECRET_BASIC : CL_SECRET_BEARER);
+	}
+}
+
+/* The shortest credential cl_secret_find_value takes: a key-like value
+ * with a hint (16), a prefixed key ("SG." and 16 more). */
+#define MIN_HINTED 16
+#define MIN_UNHINTED (3 + KEY_PREFIX_MIN_TAIL)
+
+void
+cl_secret_scan_text(const char *s, size_t len, int hint, size_t base,
+                    struct cl_secret_hits *out)
+{
+	size_t i, run = 0, longest = 0;
+	unsigned seen = 0;
+
+	/* One pass to learn which scans can find anything: most texts (white
+	 * space between tags, labels, short attributes) need none. */
+	for (i = 0; i < len; i++) {
+		unsigned c = char_class[(unsigned char)s[i]];
+
+		seen |= c;
+		run = (c & C_TOKEN) ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	if (longest >= (hint ? MIN_HINTED : MIN_UNHINTED))
+		add_values(s, len, hint, base, 0, 0, out);
+	if (seen & (C_EQ | C_COLON))
+		scan_fields(s, len, base, out);
+	if (seen & C_COLON)
+		scan_userinfo(s, len, base, out);
+	if ((seen & C_B) && longest >= 8)
+		scan_schemes(s, len, base, out);
+}
+
+/* ---- the raw pass ---- */
+
+/* The offset of PAT (N bytes) in S[FROM..LEN), or LEN. */
+static size_t
+find_str(const char *s, size_t len, size_t from, const char *pat, size_t n)
+{
+	while (from + n <= len) {
+		const char *c = memchr(s + from, pat[0], len - from - n + 1);
+
+		if (!c)
+			break;
+		from = (size_t)(c - s);
+		if (!memcmp(s + from, pat, n))
+			return from;
+		from++;
+	}
+	return len;
+}
+
+static int
+starts_with(const char *s, size_t len, size_t at, const char *pat)
+{
+	size_t n = strlen(pat);
+
+	return at + n <= len && !memcmp(s + at, pat, n);
+}
+
+/* An attribute of a tag as the raw pass reads it: name and value spans. */
+struct raw_attr {
+	size_t ns, ne, vs, ve;
+};
+
+/* More attributes than this are scanned as text only. */
+#define MAX_RAW_ATTRS 64
+
+static const struct raw_attr *
+raw_attr_find(const char *b, const struct raw_attr *at, size_t n,
+              const struct lit *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (at[i].ne - at[i].ns == name->n &&
+		    !memcmp(b + at[i].ns, name->s, name->n))
+			return &at[i];
+	return NULL;
+}
+
+/*
+ * What CL501 says of an element's `default` and `value`, on the raw
+ * attributes of one tag: the whole value of a credential key (or of an
+ * element marked `secret="true"`), the credentials of an Authorization
+ * value, key-hinted credentials. Element names are not looked at: a param
+ * in a misspelt `<headerz>` is masked as one in `<headers>`.
+ */
+static void
+scan_raw_attrs(const char *b, const struct raw_attr *at, size_t n,
+               struct cl_secret_hits *out)
+{
+	static const struct lit key_name = LIT("key"),
+	                        secret_name = LIT("secret");
+	const struct raw_attr *key = raw_attr_find(b, at, n, &key_name);
+	const struct raw_attr *sec = raw_attr_find(b, at, n, &secret_name);
+	const char *k = key ? b + key->vs : "";
+	size_t klen = key ? key->ve - key->vs : 0, i, s, e;
+	int whole =
+	    cl_secret_key(k, klen, 1) ||
+	    (sec && sec->ve - sec->vs == 4 && !memcmp(b + sec->vs, "true", 4));
+	int auth = equal_ci(k, klen, "authorization");
+	int hint = cl_secret_key_hint(k, klen);
+
+	for (i = 0; i < n; i++) {
+		const char *v = b + at[i].vs;
+		size_t vl = at[i].ve - at[i].vs;
+		size_t nl = at[i].ne - at[i].ns;
+		int is_value = nl == 5 && !memcmp(b + at[i].ns, "value", 5);
+		enum cl_secret_kind kind;
+
+		if (!is_value &&
+		    !(nl == 7 && !memcmp(b + at[i].ns, "default", 7)))
+			continue;
+		if (whole) {
+			if (cl_secret_has_literal(v, vl))
+				add_hit(out, at[i].vs, at[i].ve, 0, 0,
+				        CL_SECRET_NAMED);
+		} else if (auth && is_value) {
+			if ((kind =
+			         cl_secret_find_authorization(v, vl, &s, &e)))
+				add_hit(out, at[i].vs + s, at[i].vs + e, 0, 0,
+				        kind);
+		} else if (vl >= (hint ? MIN_HINTED : MIN_UNHINTED)) {
+			add_values(v, vl, hint, at[i].vs, 0, 0, out);
+		}
+	}
+}
+
+/* Values shorter than this hold nothing cl_secret_scan_text finds: the
+ * shortest is a named field, `token=x`. */
+#define MIN_TEXT 7
+
+/*
+ * One tag from the '<' at Q; returns where it ends (past its '>', or at
+ * the next '<' or the end when it is broken). A well-formed tag has its
+ * attribute values scanned as text and its attribute names taken as
+ * field names (`password="…"` on a misspelt element); a broken one
+ * (unclosed, an unquoted value, a name without a value) is scanned whole
+ * as text as well, whatever its bytes hold.
+ */
+static size_t
+scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
+{
+	struct raw_attr at[MAX_RAW_ATTRS];
+	size_t n = 0, i = q + 1, k;
+	int broken = 1;
+
+	while (i < len && !is_space(b[i]) && b[i] != '>' && b[i] != '<')
+		i++;
+	for (;;) {
+		struct raw_attr a;
+
+		while (i < len && is_space(b[i]))
+			i++;
+		if (i >= len || b[i] == '<')
+			break;
+		if (b[i] == '>') {
+			i++;
+			broken &= 2; /* closed: broken only if marked */
+			break;
+		}
+		a.ns = i;
+		while (i < len && !(char_class[(unsigned char)b[i]] & C_DELIM))
+			i++;
+		a.ne = i;
+		if (a.ne == a.ns) { /* a stray '=' or quote */
+			broken |= 2;
+			i++;
+			continue;
+		}
+		while (i < len && is_space(b[i]))
+			i++;
+		if (i >= len || b[i] != '=') {
+			/* The '/' of "/>" and the '?' of "?>" end a tag. */
+			if (a.ne - a.ns != 1 ||
+			    (b[a.ns] != '/' && b[a.ns] != '?'))
+				broken |= 2;
+			continue;
+		}
+		for (i++; i < len && is_space(b[i]); i++)
+			;
+		if (i < len && (b[i] == '"' || b[i] == '\'')) {
+			const char *qe = memchr(b + i + 1, b[i], len - i - 1);
+			const char *lt;
+
+			a.vs = ++i;
+			i = qe ? (size_t)(qe - b) : len;
+			/* No '<' in a value: one means the quote was never
+			 * closed, and the value ends there. */
+			if ((lt = memchr(b + a.vs, '<', i - a.vs)))
+				i = (size_t)(lt - b);
+			a.ve = i;
+			if (i < len && b[i] != '<')
+				i++;
+			else
+				broken |= 2;
+		} else {
+			a.vs = i;
+			while (i < len && !is_space(b[i]) && b[i] != '>' &&
+			       b[i] != '<')
+				i++;
+			a.ve = i;
+			broken |= 2;
+		}
+		if (n < MAX_RAW_ATTRS)
+			at[n++] = a;
+		else
+			broken |= 2;
+	}
+	if (broken)
+		cl_secret_scan_text(b + q, i - q, 0, q, out);
+	for (k = 0; k < n; k++) {
+		if (at[k].ve - at[k].vs >= MIN_TEXT)
+			cl_secret_scan_text(b + at[k].vs, at[k].ve - at[k].vs,
+			                    0, at[k].vs, out);
+		check_field(b, at[k].ns, at[k].ne, at[k].vs, at[k].ve, 0, out);
+	}
+	scan_raw_attrs(b, at, n, out);
+	return i;
+}
+
+void
+cl_secret_scan_source(const char *buf, size_t len, struct cl_secret_hits *out)
+{
+	size_t p = 0;
+
+	while (p < len) {
+		const char *lt = memchr(buf + p, '<', len - p);
+		size_t q = lt ? (size_t)(lt - buf) : len, end;
+
+		if (q > p)
+			cl_secret_scan_text(buf + p, q - p, 0, p, out);
+		if (q >= len)
+			break;
+		if (starts_with(buf, len, q, "<!--")) {
+			end = find_str(buf, len, q + 4, "-->", 3);
+			cl_secret_scan_text(buf + q + 4, end - (q + 4), 0,
+			                    q + 4, out);
+			p = end + 3 < len ? end + 3 : len;
+		} else if (starts_with(buf, len, q, "<![CDATA[")) {
+			end = find_str(buf, len, q + 9, "]]>", 3);
+			cl_secret_scan_text(buf + q + 9, end - (q + 9), 0,
+			                    q + 9, out);
+			p = end + 3 < len ? end + 3 : len;
+		} else {
+			p = scan_tag(buf, len, q, out);
+		}
+	}
+}
+
+/* ---- messages ---- */
+
+char *
+cl_secret_mask_text(const char *s, size_t len)
+{
+	struct cl_secret_hits h = CL_SECRET_HITS_INIT;
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	size_t i, pos = 0;
+
+	cl_secret_scan_text(s, len, 0, 0, &h);
+	if (!h.n)
+		return NULL;
+	cl_secret_hits_merge(&h);
+	for (i = 0; i < h.n; i++) {
+		const struct cl_secret_hit *x = &h.v[i];
+
+		cl_strbuf_add(&sb, s + pos, x->start - pos);
+		cl_strbuf_add(&sb, s + x->start,
+		              cl_mask_keep(s + x->start, x->end - x->start));
+		cl_strbuf_adds(&sb, "\xE2\x80\xA6");
+		pos = x->end;
+	}
+	cl_strbuf_add(&sb, s + pos, len - pos);
+	cl_secret_hits_release(&h);
+	return cl_strbuf_detach(&sb);
+}

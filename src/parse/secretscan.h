@@ -1,0 +1,119 @@
+/*
+ * The secret detector: what CL501 calls a hard-coded secret, defined once
+ * for the three places that need it.
+ *
+ *  - CL501 (rules/CL501_hard_coded_secret.c) reports the secrets of the model:
+ *    variable defaults, params, URLs, body content.
+ *  - The raw pass (cl_secret_scan_source, through
+ *    cl_diag_sink_scan_secrets) finds the same secrets in the source
+ *    bytes, whatever the parser and the model made of them, so that every
+ *    output masks them: a file with a parse error, invalid UTF-8, another
+ *    encoding, the wrong root or a misspelt element is never modelled, or
+ *    not all of it.
+ *  - Messages (cl_secret_mask_text, applied by cl_report to every message)
+ *    have every secret-shaped stretch masked, so that a rule quoting a
+ *    value (a redirect URI with a token in its query) cannot leak it.
+ *
+ * Placeholders ({{client_secret}}) are never secrets. Everything here is
+ * linear in its input and calls PCRE2 only through the placeholder scanner
+ * (once per placeholder of a text that has a '{', not once per byte).
+ */
+#ifndef CL_SECRETSCAN_H
+#define CL_SECRETSCAN_H
+
+#include <stddef.h>
+
+/* What a secret is, for CL501's message; also the order in which two
+ * overlapping findings of one secret keep their kind (earlier wins). */
+enum cl_secret_kind {
+	CL_SECRET_NONE,
+	CL_SECRET_JWT,     /* a JSON Web Token */
+	CL_SECRET_KEY,     /* a key with a well-known prefix (sk_live_, ghp_) */
+	CL_SECRET_BASIC,   /* the credentials of `Basic …` */
+	CL_SECRET_BEARER,  /* the token of `Bearer …` */
+	CL_SECRET_AUTH,    /* credentials of another Authorization scheme */
+	CL_SECRET_NAMED,   /* any value of a field named as a credential */
+	CL_SECRET_TOKEN,   /* a random token, or a key-like value with a hint */
+	CL_SECRET_USERINFO /* the password of a URL (CL503 reports it) */
+};
+
+/* One secret in a text: offsets in the scanned text plus the base the
+ * caller gave. NAME_START == NAME_END unless a field names it
+ * (`access_token=…`, `"password": "…"`). */
+struct cl_secret_hit {
+	size_t start, end;
+	size_t name_start, name_end;
+	enum cl_secret_kind kind;
+};
+
+/* A growing list of hits; owns its array (cl_secret_hits_release). */
+struct cl_secret_hits {
+	struct cl_secret_hit *v;
+	size_t n, alloc;
+};
+#define CL_SECRET_HITS_INIT \
+	{                   \
+		NULL, 0, 0  \
+	}
+
+void cl_secret_hits_release(struct cl_secret_hits *h);
+/* Sorts H by position and joins overlapping hits into one (the union,
+ * the kind that comes first in enum cl_secret_kind, the first name). */
+void cl_secret_hits_merge(struct cl_secret_hits *h);
+
+/* "a JSON Web Token", "an API key", ...: for "hard-codes %s". Static. */
+const char *cl_secret_kind_name(enum cl_secret_kind kind);
+
+/* 1 when KEY (LEN bytes) is one of the credential keys of the format
+ * (client_secret, password, token, consumer_secret, token_secret); FOLD
+ * compares ignoring ASCII case (for params and fields named by APIs). */
+int cl_secret_key(const char *key, size_t len, int fold);
+/* 1 when KEY names a credential: lower-cased and without separators it
+ * ends in secret, password, passwd, token, apikey, accesskey, ... */
+int cl_secret_key_hint(const char *key, size_t len);
+/* 1 when V has text other than white space outside placeholders. */
+int cl_secret_has_literal(const char *v, size_t len);
+
+/*
+ * The first credential-shaped stretch of V[FROM..LEN) outside
+ * placeholders: a JWT, a prefixed key, a long random token, or (HINT: the
+ * key names a credential) a key-like value. Sets *START and *END (offsets
+ * in V). A run directly followed by a placeholder is a label
+ * (`token={{token}}`), not a value.
+ */
+enum cl_secret_kind cl_secret_find_value(const char *v, size_t len, size_t from,
+                                         int hint, size_t *start, size_t *end);
+
+/* The credentials of an Authorization header value V: the token68 of
+ * Basic or Bearer, a credential-like value of another scheme, or a bare
+ * value of 8 characters or more. CL_SECRET_NONE when there are none. */
+enum cl_secret_kind cl_secret_find_authorization(const char *v, size_t len,
+                                                 size_t *start, size_t *end);
+
+/*
+ * Adds to OUT (offsets plus BASE) every secret in the text S[0..LEN),
+ * decoded or raw: what cl_secret_find_value finds (with HINT), the values
+ * of fields named as credentials in query strings, form bodies, JSON and
+ * attributes (`access_token=…`, `"password": "…"`, `password="…"`), the
+ * password of a URL, and the token after `Basic ` or `Bearer ` in text.
+ */
+void cl_secret_scan_text(const char *s, size_t len, int hint, size_t base,
+                         struct cl_secret_hits *out);
+
+/*
+ * The raw pass: adds to OUT every secret in the source BUF[0..LEN), read
+ * as bytes (NUL bytes, invalid UTF-8 and broken markup allowed): every
+ * text, comment, CDATA section and tag as cl_secret_scan_text reads
+ * them, and in each tag the `default` or `value` of a credential `key`
+ * (or of a `secret="true"` element) whole, an `Authorization` value's
+ * credentials, and key-hinted values, as CL501 judges them.
+ */
+void
+cl_secret_scan_source(const char *buf, size_t len, struct cl_secret_hits *out);
+
+/* S[0..LEN) with every secret cl_secret_scan_text finds masked as
+ * cl_mask_secret masks it (its first characters, then "…"); NULL when it
+ * has none. Caller frees. */
+char *cl_secret_mask_text(const char *s, size_t len);
+
+#endif /* CL_SECRETSCAN_H */

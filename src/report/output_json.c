@@ -1,0 +1,129 @@
+/*
+ * The json format: one document for the whole run (see
+ * docs/output-formats.md for the schema). "files_checked" comes before
+ * "diagnostics", so the diagnostics are rendered into a buffer as each
+ * file is added and written out at finish; they are few, and the results
+ * themselves are still freed file by file.
+ *
+ * Every string is valid JSON whatever its bytes: control characters are
+ * escaped as \u00XX and bytes that are not valid UTF-8 (possible in file
+ * names) are replaced by U+FFFD, written as \ufffd.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "result.h"
+
+struct json_state {
+	struct cl_strbuf diags; /* rendered diagnostics, comma-separated */
+	size_t ndiags;
+};
+
+static struct json_state *
+json_state(struct cl_output *out)
+{
+	if (!out->state) {
+		struct json_state *st = cl_calloc(1, sizeof(*st));
+
+		st->diags = (struct cl_strbuf)CL_STRBUF_INIT;
+		out->state = st;
+	}
+	return out->state;
+}
+
+static void
+json_add(struct cl_output *out, const struct cl_result *result)
+{
+	struct json_state *st = json_state(out);
+	struct cl_strbuf *sb = &st->diags;
+	size_t i, j, n = cl_result_count(result);
+
+	for (i = 0; i < n; i++) {
+		const cl_diag *d = cl_result_diag(result, i);
+		const cl_rule *rule = cl_diag_rule(d);
+		size_t nrel = cl_diag_related_count(d);
+
+		cl_strbuf_adds(sb, st->ndiags ? ",\n    " : "\n    ");
+		cl_strbuf_adds(sb, "{\"file\": ");
+		cl_json_add_string(sb, cl_result_file(result));
+		cl_strbuf_addf(sb,
+		               ", \"line\": %u, \"column\": %u, "
+		               "\"end_line\": %u, \"end_column\": %u, "
+		               "\"severity\": \"%s\", \"rule\": ",
+		               cl_diag_line(d), cl_diag_column(d),
+		               cl_diag_end_line(d), cl_diag_end_column(d),
+		               cl_severity_name(cl_diag_severity(d)));
+		cl_json_add_string(sb, cl_rule_id(rule));
+		cl_strbuf_adds(sb, ", \"name\": ");
+		cl_json_add_string(sb, cl_rule_slug(rule));
+		cl_strbuf_adds(sb, ", \"message\": ");
+		cl_json_add_string(sb, cl_diag_message(d));
+		if (nrel) {
+			cl_strbuf_adds(sb, ", \"related\": [");
+			for (j = 0; j < nrel; j++) {
+				unsigned line, col, end_line, end_col;
+				const char *msg = cl_output_related(
+				    d, j, &line, &col, &end_line, &end_col);
+
+				cl_strbuf_addf(
+				    sb,
+				    "%s{\"line\": %u, "
+				    "\"column\": %u, \"end_line\": %u, "
+				    "\"end_column\": %u, \"message\": ",
+				    j ? ", " : "", line, col, end_line,
+				    end_col);
+				cl_json_add_string(sb, msg);
+				cl_strbuf_addch(sb, '}');
+			}
+			cl_strbuf_addch(sb, ']');
+		}
+		cl_strbuf_addch(sb, '}');
+		st->ndiags++;
+	}
+}
+
+static void
+json_finish(struct cl_output *out)
+{
+	struct json_state *st = json_state(out);
+	struct cl_strbuf head = CL_STRBUF_INIT;
+
+	/* The version goes through the escaper too, to keep every string
+	 * in the document produced one way. */
+	cl_strbuf_adds(&head, "{\n  \"tool\": {\"name\": \"connlint\", "
+	                      "\"version\": ");
+	cl_json_add_string(&head, cl_version());
+	cl_strbuf_addf(&head,
+	               "},\n  \"files_checked\": %zu,\n"
+	               "  \"diagnostics\": [",
+	               out->files);
+	fputs(cl_strbuf_str(&head), out->out);
+	fputs(cl_strbuf_str(&st->diags), out->out);
+	fprintf(out->out,
+	        "%s],\n  \"summary\": {\"error\": %zu, "
+	        "\"warning\": %zu, \"info\": %zu",
+	        st->ndiags ? "\n  " : "", out->counts[CL_SEV_ERROR],
+	        out->counts[CL_SEV_WARNING], out->counts[CL_SEV_INFO]);
+	/* Only with a baseline, so that documents without one stay as
+	 * they were. */
+	if (out->flags & CL_OUTPUT_BASELINE)
+		fprintf(out->out, ", \"baselined\": %zu", out->baselined);
+	fputs("}\n}\n", out->out);
+	cl_strbuf_release(&head);
+}
+
+static void
+json_release(struct cl_output *out)
+{
+	struct json_state *st = out->state;
+
+	if (!st)
+		return;
+	cl_strbuf_release(&st->diags);
+	free(st);
+	out->state = NULL;
+}
+
+const struct cl_output_ops cl_output_json_ops = { json_add, json_finish,
+	                                          json_release };

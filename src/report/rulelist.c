@@ -1,0 +1,66 @@
+/* --list-rules in text and JSON; see rulelist.h. */
+#include "rulelist.h"
+
+#include <string.h>
+
+#include "connlint.h"
+#include "escape.h"
+#include "util.h"
+
+/* S as a JSON string on OUT. */
+static void
+put_json(FILE *out, const char *s)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	cl_json_add_string(&sb, s);
+	fputs(cl_strbuf_str(&sb), out);
+	cl_strbuf_release(&sb);
+}
+
+void
+cl_rules_print_json(FILE *out)
+{
+	size_t i, n = cl_rule_count();
+
+	fputs("{\n  \"tool\": {\"name\": \"connlint\", \"version\": ", out);
+	put_json(out, cl_version());
+	fputs("},\n  \"rules\": [", out);
+	for (i = 0; i < n; i++) {
+		const cl_rule *r = cl_rule_at(i);
+
+		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+		put_json(out, cl_rule_id(r));
+		fputs(", \"name\": ", out);
+		put_json(out, cl_rule_slug(r));
+		fprintf(out,
+		        ", \"severity\": \"%s\", \"fix\": %s, \"summary\": ",
+		        cl_severity_name(cl_rule_severity(r)),
+		        cl_rule_has_fix(r) ? "true" : "false");
+		put_json(out, cl_rule_summary(r));
+		fputc('}', out);
+	}
+	fputs("\n  ]\n}\n", out);
+}
+
+void
+cl_rules_print(FILE *out)
+{
+	size_t i, n = cl_rule_count(), id_w = 0, slug_w = 0;
+
+	for (i = 0; i < n; i++) {
+		const cl_rule *r = cl_rule_at(i);
+		size_t a = strlen(cl_rule_id(r)), b = strlen(cl_rule_slug(r));
+
+		id_w = a > id_w ? a : id_w;
+		slug_w = b > slug_w ? b : slug_w;
+	}
+	for (i = 0; i < n; i++) {
+		const cl_rule *r = cl_rule_at(i);
+
+		fprintf(out, "%-*s  %-*s  %-7s  %-3s  %s\n", (int)id_w,
+		        cl_rule_id(r), (int)slug_w, cl_rule_slug(r),
+		        cl_severity_name(cl_rule_severity(r)),
+		        cl_rule_has_fix(r) ? "fix" : "-", cl_rule_summary(r));
+	}
+}

@@ -1,0 +1,930 @@
+/*
+ * The public cl_session (connlint.h): what the connlint command does,
+ * for any program. It finds the files to lint (walk.h), lints them in
+ * worker threads (queue.h), hands each file's result to every output in
+ * the order the files were found, writes the output files (outfile.h)
+ * and turns what was found into the exit status. Messages go to the
+ * caller's callback only.
+ */
+/* realpath(3) is XSI. */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalogue.h"
+#include "connlint.h"
+#include "outfile.h"
+#include "queue.h"
+#include "rulelist.h"
+#include "util.h"
+#include "walk.h"
+
+/* The most worker threads (-j). */
+#define MAX_JOBS 1024
+
+/* A rule setting, replayed on the linter of every configuration met
+ * (each configuration gets its own linter, so that worker threads only
+ * ever read one). */
+enum rule_op_kind {
+	OP_SELECT,
+	OP_IGNORE,
+	OP_SEVERITY
+};
+
+struct rule_op {
+	enum rule_op_kind kind;
+	char *spec;
+};
+
+struct linter_for {
+	const cl_config *config; /* NULL: none */
+	cl_linter *linter;
+};
+
+/* One unit of work, in the order the paths were found. */
+enum item_kind {
+	ITEM_FILE,  /* lint the file at path */
+	ITEM_STDIN, /* lint standard input, shown as path */
+	ITEM_NOTE,  /* only deliver message */
+};
+
+struct item {
+	enum item_kind kind;
+	char *path;
+	char *real; /* the file to read (a link resolved), or NULL: path */
+	const cl_linter *linter;
+	const cl_config *config; /* for fail-on */
+	char *message;           /* for standard error, or NULL */
+	bool trouble;            /* the message is about a failure */
+	/* Filled in by process(). */
+	cl_result *result;  /* NULL: the file could not be read */
+	const char *reason; /* why, static */
+	char *entries;      /* for --write-baseline */
+	size_t baselined;
+};
+
+struct cl_session {
+	cl_message_fn *message;
+	void *message_data;
+	struct rule_op *ops;
+	size_t nops, ops_alloc;
+	struct linter_for *linters; /* linters[0]: checked the settings */
+	size_t nlinters, linters_alloc;
+	enum cl_severity fail_on;
+	bool fail_on_given; /* --fail-on: wins over the configuration */
+	char *config_path;  /* --config */
+	bool no_config;
+	bool config_ready;        /* config or finder set up */
+	cl_config *config;        /* --config, loaded */
+	cl_config_finder *finder; /* NULL: --config or --no-config */
+	char *baseline_path;
+	cl_baseline *baseline;
+	char *stdin_name;
+	long jobs;
+	unsigned flags;          /* standard output's */
+	const char *color;       /* --color: "auto", "always", "never" */
+	struct cl_outfile *outs; /* outs[0] is standard output */
+	size_t nouts, outs_alloc;
+	struct cl_outfile baseline_out; /* path NULL: none */
+	bool writing_baseline;          /* baseline_out is open */
+	size_t baselined;
+	size_t path_errors; /* found while walking; trouble comes later */
+	bool clobber;       /* an output file is also an input: write none */
+	struct cl_outfile **files; /* the output files, baseline included */
+	size_t nfiles;
+	struct cl_queue q;
+	bool problems; /* something at or above fail_on */
+	bool trouble;  /* a path or a configuration could not be read */
+};
+
+/* ---- messages ---------------------------------------------------------- */
+
+static void
+to_stderr(void *data, enum cl_message_kind kind, const char *text)
+{
+	(void)data;
+	(void)kind;
+	fputs(text, stderr);
+}
+
+/* "connlint: ", the message FMT formats and a line break, made safe for
+ * a terminal or a CI log: file names and values in it come from the
+ * input. Caller frees. */
+static char *
+vsafe_message(const char *fmt, va_list ap)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	char *safe, *line;
+
+	cl_strbuf_vaddf(&sb, fmt, ap);
+	safe = cl_safe_line(cl_strbuf_str(&sb));
+	line = cl_xasprintf("connlint: %s\n", safe);
+	cl_strbuf_release(&sb);
+	free(safe);
+	return line;
+}
+
+static void
+vsay(cl_session *s, enum cl_message_kind kind, const char *fmt, va_list ap)
+{
+	char *line = vsafe_message(fmt, ap);
+
+	s->message(s->message_data, kind, line);
+	free(line);
+}
+
+void
+cl_session_message(cl_session *s, enum cl_message_kind kind, const char *fmt,
+                   ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(s, kind, fmt, ap);
+	va_end(ap);
+}
+
+#define say(s, ...) cl_session_message((s), CL_MESSAGE_ERROR, __VA_ARGS__)
+#define usage(s, ...) cl_session_message((s), CL_MESSAGE_USAGE, __VA_ARGS__)
+
+/* Delivers ERROR (malloc'd, taken over) as an error message. */
+static void
+say_error(cl_session *s, char *error)
+{
+	say(s, "%s", error);
+	free(error);
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+cl_session *
+cl_session_new(void)
+{
+	cl_session *s = cl_calloc(1, sizeof(*s));
+
+	s->message = to_stderr;
+	s->fail_on = CL_SEV_ERROR;
+	s->stdin_name = cl_strdup("<stdin>");
+	s->color = "auto";
+	CL_GROW(s->linters, 1, s->linters_alloc);
+	s->linters[0].config = NULL;
+	s->linters[0].linter = cl_linter_new();
+	s->nlinters = 1;
+	CL_GROW(s->outs, 1, s->outs_alloc);
+	memset(&s->outs[0], 0, sizeof(s->outs[0]));
+	s->outs[0].format = CL_FORMAT_TEXT;
+	s->nouts = 1;
+	s->baseline_out.option = "--write-baseline";
+	return s;
+}
+
+void
+cl_session_set_messages(cl_session *s, cl_message_fn *fn, void *data)
+{
+	s->message = fn ? fn : to_stderr;
+	s->message_data = data;
+}
+
+static void
+add_op(cl_session *s, enum rule_op_kind kind, const char *spec)
+{
+	CL_GROW(s->ops, s->nops + 1, s->ops_alloc);
+	s->ops[s->nops].kind = kind;
+	s->ops[s->nops++].spec = cl_strdup(spec);
+}
+
+/* Says that OPT was given NAME, which names no rule. */
+static void
+unknown_rule(cl_session *s, const char *opt, const char *name)
+{
+	char *msg = cl_rule_unknown_message(name, false, NULL, NULL);
+
+	cl_session_message(s, CL_MESSAGE_UNKNOWN_RULE, "%s: %s", opt, msg);
+	free(msg);
+}
+
+/* --select or --ignore; returns 0, or -1 after a message. */
+static int
+select_rules(cl_session *s, bool ignore, const char *spec)
+{
+	const char *opt = ignore ? "--ignore" : "--select";
+	cl_linter *linter = s->linters[0].linter;
+	char *bad = NULL;
+	int rc;
+
+	/* An empty --select would quietly turn every rule off. */
+	if (spec[strspn(spec, ", ")] == '\0') {
+		usage(s, "%s: empty list; name rules by ID, slug or ID prefix",
+		      opt);
+		return -1;
+	}
+	rc = ignore ? cl_linter_ignore(linter, spec, &bad)
+	            : cl_linter_select(linter, spec, &bad);
+	if (rc == 0) {
+		add_op(s, ignore ? OP_IGNORE : OP_SELECT, spec);
+		return 0;
+	}
+	unknown_rule(s, opt, bad ? bad : spec);
+	free(bad);
+	return -1;
+}
+
+int
+cl_session_select(cl_session *s, const char *spec)
+{
+	return select_rules(s, false, spec);
+}
+
+int
+cl_session_ignore(cl_session *s, const char *spec)
+{
+	return select_rules(s, true, spec);
+}
+
+int
+cl_session_severity(cl_session *s, const char *spec)
+{
+	char *error = NULL;
+
+	if (cl_linter_severity(s->linters[0].linter, spec, &error)) {
+		usage(s, "--severity: %s", error);
+		free(error);
+		return -1;
+	}
+	add_op(s, OP_SEVERITY, spec);
+	return 0;
+}
+
+void
+cl_session_set_fail_on(cl_session *s, enum cl_severity sev)
+{
+	s->fail_on = sev;
+	s->fail_on_given = true;
+}
+
+static void
+set_string(char **field, const char *value)
+{
+	free(*field);
+	*field = value ? cl_strdup(value) : NULL;
+}
+
+void
+cl_session_set_config(cl_session *s, const char *path)
+{
+	set_string(&s->config_path, path);
+}
+
+void
+cl_session_no_config(cl_session *s)
+{
+	s->no_config = true;
+}
+
+void
+cl_session_set_baseline(cl_session *s, const char *path)
+{
+	set_string(&s->baseline_path, path);
+}
+
+void
+cl_session_write_baseline(cl_session *s, const char *path)
+{
+	set_string((char **)&s->baseline_out.path, path);
+}
+
+void
+cl_session_set_format(cl_session *s, enum cl_format format, unsigned flags)
+{
+	s->outs[0].format = format;
+	s->flags = flags;
+}
+
+int
+cl_session_set_color(cl_session *s, const char *when)
+{
+	static const char *const values[] = { "auto", "always", "never" };
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(values); i++) {
+		if (!strcmp(when, values[i])) {
+			s->color = values[i];
+			return 0;
+		}
+	}
+	usage(s, "--color: unknown value '%s' (auto, always or never)", when);
+	return -1;
+}
+
+static bool
+auto_color(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (no_color && *no_color)
+		return false;
+	if (term && !strcmp(term, "dumb"))
+		return false;
+	return isatty(STDOUT_FILENO);
+}
+
+void
+cl_session_add_output(cl_session *s, enum cl_format format, const char *path)
+{
+	struct cl_outfile *o;
+
+	CL_GROW(s->outs, s->nouts + 1, s->outs_alloc);
+	o = &s->outs[s->nouts++];
+	memset(o, 0, sizeof(*o));
+	o->format = format;
+	o->path = cl_strdup(path);
+	o->option = "--output";
+}
+
+void
+cl_session_set_jobs(cl_session *s, long jobs)
+{
+	s->jobs = jobs;
+}
+
+void
+cl_session_set_stdin_name(cl_session *s, const char *name)
+{
+	set_string(&s->stdin_name, name);
+}
+
+/* ---- the linters: one per configuration -------------------------------- */
+
+static const cl_linter *
+linter_for(cl_session *s, const cl_config *config)
+{
+	cl_linter *l;
+	size_t i;
+
+	for (i = 0; i < s->nlinters; i++)
+		if (s->linters[i].config == config)
+			return s->linters[i].linter;
+	l = cl_linter_new();
+	/* Each setting was accepted on the first linter already. */
+	for (i = 0; i < s->nops; i++) {
+		const struct rule_op *op = &s->ops[i];
+
+		if (op->kind == OP_SELECT)
+			cl_linter_select(l, op->spec, NULL);
+		else if (op->kind == OP_IGNORE)
+			cl_linter_ignore(l, op->spec, NULL);
+		else
+			cl_linter_severity(l, op->spec, NULL);
+	}
+	cl_linter_set_config(l, config);
+	CL_GROW(s->linters, s->nlinters + 1, s->linters_alloc);
+	s->linters[s->nlinters].config = config;
+	s->linters[s->nlinters].linter = l;
+	s->nlinters++;
+	return l;
+}
+
+/* Reads --config, or starts the finder; once. Returns -1 after a
+ * message. */
+static int
+setup_config(cl_session *s)
+{
+	char *error = NULL;
+
+	if (s->config_ready)
+		return 0;
+	s->config_ready = true;
+	if (s->config_path) {
+		if (!(s->config = cl_config_load(s->config_path, &error))) {
+			say_error(s, error);
+			return -1;
+		}
+		/* The first linter, which checked the rule settings, serves
+		 * the files its configuration applies to. */
+		cl_linter_set_config(s->linters[0].linter, s->config);
+		s->linters[0].config = s->config;
+	} else if (!s->no_config) {
+		s->finder = cl_config_finder_new();
+	}
+	return 0;
+}
+
+/* The linter for the file NAME and its configuration in *CONFIG; NULL
+ * when that configuration is not valid (its message is in *ERROR, or
+ * NULL when it was given before). */
+static const cl_linter *
+linter_for_path(cl_session *s, const char *name, const cl_config **config,
+                const char **error)
+{
+	*config = s->config;
+	*error = NULL;
+	if (s->finder && cl_config_find(s->finder, name, config, error))
+		return NULL;
+	return linter_for(s, *config);
+}
+
+cl_result *
+cl_session_lint_buffer(cl_session *s, const char *name, const char *buf,
+                       size_t len)
+{
+	const cl_linter *linter;
+	const cl_config *config;
+	const char *error;
+
+	if (setup_config(s))
+		return NULL;
+	if (!(linter = linter_for_path(s, name, &config, &error))) {
+		if (error)
+			say(s, "%s", error);
+		return NULL;
+	}
+	return cl_lint_memory(linter, name, buf, len);
+}
+
+/* ---- linting and printing, in order ------------------------------------ */
+
+/* Lints IT; runs on a worker thread and reads nothing shared but the
+ * linters, the configurations and the baseline, which nobody changes
+ * while workers run. */
+static void
+process(void *data, void *item)
+{
+	const cl_session *s = data;
+	struct item *it = item;
+
+	if (it->kind == ITEM_FILE)
+		it->result =
+		    cl_lint_file(it->linter, it->real ? it->real : it->path,
+		                 it->path, &it->reason);
+	else if (it->kind == ITEM_STDIN)
+		it->result = cl_lint_fd(it->linter, 0, it->path, &it->reason);
+	if (!it->result)
+		return;
+	/* Before the baseline is applied: a new baseline records what is
+	 * found today, whatever the old one held. */
+	if (s->writing_baseline)
+		it->entries = cl_baseline_entries(it->result);
+	if (s->baseline)
+		it->baselined = cl_baseline_apply(s->baseline, it->result);
+}
+
+/* Renders IT to every output and frees it; on the caller's thread. */
+static void
+emit(void *data, void *item)
+{
+	cl_session *s = data;
+	struct item *it = item;
+	enum cl_severity fail_on = s->fail_on;
+	size_t i, dropped;
+	int sev;
+
+	if (it->message)
+		s->message(s->message_data,
+		           it->trouble ? CL_MESSAGE_ERROR : CL_MESSAGE_NOTE,
+		           it->message);
+	if (it->trouble)
+		s->trouble = true;
+	if (it->kind == ITEM_NOTE) {
+		/* nothing was linted */
+	} else if (!it->result) {
+		const char *reason = it->reason ? it->reason : "cannot read";
+
+		say(s, "%s: %s", it->path, reason);
+		s->trouble = true;
+		/* SARIF and JUnit record it too. */
+		for (i = 0; i < s->nouts; i++)
+			cl_output_add_error(s->outs[i].output, it->path,
+			                    reason);
+	} else {
+		if (!s->fail_on_given && it->config)
+			cl_config_fail_on(it->config, &fail_on);
+		for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
+			if (cl_result_count_severity(it->result,
+			                             (enum cl_severity)sev))
+				s->problems = true;
+		for (i = 0; i < s->nouts; i++) {
+			cl_output_add_baselined(s->outs[i].output,
+			                        it->baselined);
+			errno = 0;
+			cl_output_add(s->outs[i].output, it->result);
+			if (i)
+				cl_outfile_check(&s->outs[i]);
+		}
+		if ((dropped = cl_result_dropped(it->result)))
+			cl_session_message(
+			    s, CL_MESSAGE_NOTE,
+			    "%s: %zu more "
+			    "finding%s not shown (at most %d a file)",
+			    it->path, dropped, dropped == 1 ? "" : "s",
+			    CL_MAX_DIAGS_PER_FILE);
+		if (s->writing_baseline && it->entries) {
+			errno = 0;
+			fputs(it->entries, s->baseline_out.f);
+			cl_outfile_check(&s->baseline_out);
+		}
+		s->baselined += it->baselined;
+		cl_result_free(it->result);
+	}
+	free(it->path);
+	free(it->real);
+	free(it->message);
+	free(it->entries);
+	free(it);
+}
+
+/* A message for standard error ("connlint: " and FMT's, made safe), in its
+ * place among the results; FMT NULL: no message, only the trouble. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+note(cl_session *s, bool trouble, const char *fmt, ...)
+{
+	struct item *it = cl_calloc(1, sizeof(*it));
+	va_list ap;
+
+	if (fmt) {
+		va_start(ap, fmt);
+		it->message = vsafe_message(fmt, ap);
+		va_end(ap);
+	}
+	it->kind = ITEM_NOTE;
+	it->trouble = trouble;
+	cl_queue_submit(&s->q, it, false);
+}
+
+static void
+path_error(void *data, const char *path, const char *reason)
+{
+	cl_session *s = data;
+
+	s->path_errors++;
+	note(s, true, "%s: %s", path, reason);
+}
+
+static void
+link_outside(void *data, const char *path, const char *root)
+{
+	note(data, false,
+	     "%s: symbolic link to a file outside %s; not "
+	     "followed",
+	     path, root);
+}
+
+/*
+ * true (after a message) when the file ST describes, shown as PATH, is
+ * one of the output files: linting it and then replacing it with a report
+ * would destroy the input. The run then writes no output file and exits 2.
+ */
+static bool
+is_output_file(cl_session *s, const char *path, const struct stat *st)
+{
+	size_t k;
+
+	for (k = 0; k < s->nfiles; k++) {
+		const struct cl_outfile *o = s->files[k];
+
+		if (o->exists && o->dev == st->st_dev && o->ino == st->st_ino) {
+			note(s, true,
+			     "%s: %s is also a file to lint (%s); "
+			     "no output file is written",
+			     o->option, o->path, path);
+			s->clobber = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Queues the file at PATH (ITEM_FILE; read from REAL when not NULL, which
+ * is taken over) or standard input shown as PATH (ITEM_STDIN), with the
+ * linter for the configuration that applies to it. When that
+ * configuration is not valid, its message is given once and the file is
+ * not linted.
+ */
+static void
+lint_item(cl_session *s, enum item_kind kind, const char *path, char *real)
+{
+	struct item *it;
+	const cl_config *config;
+	const cl_linter *linter;
+	const char *error;
+
+	if (!(linter = linter_for_path(s, path, &config, &error))) {
+		if (error)
+			note(s, true, "%s", error);
+		else
+			note(s, true, NULL);
+		free(real);
+		return;
+	}
+	it = cl_calloc(1, sizeof(*it));
+	it->kind = kind;
+	it->path = cl_strdup(path);
+	it->real = real;
+	it->config = config;
+	it->linter = linter;
+	cl_queue_submit(&s->q, it, true);
+}
+
+/* Queues the file at PATH that ST describes (stat(2), links followed),
+ * unless it is an output file. */
+static void
+lint_file(void *data, const char *path, const struct stat *st, char *real)
+{
+	cl_session *s = data;
+
+	if (is_output_file(s, path, st))
+		free(real);
+	else
+		lint_item(s, ITEM_FILE, path, real);
+}
+
+static const struct cl_walk_ops walk_ops = { lint_file, path_error,
+	                                     link_outside };
+
+static void
+lint_path(cl_session *s, const char *path)
+{
+	struct stat st;
+
+	if (!strcmp(path, "-")) {
+		lint_item(s, ITEM_STDIN, s->stdin_name, NULL);
+	} else if (stat(path, &st)) {
+		path_error(s, path, strerror(errno));
+	} else if (S_ISDIR(st.st_mode)) {
+		size_t before = s->path_errors;
+		char *root = realpath(path, NULL);
+
+		if (!root) {
+			path_error(s, path, strerror(errno));
+			return;
+		}
+		/* An empty directory is worth a word but is not an error;
+		 * one whose entries failed has been reported already. */
+		if (!cl_walk(path, root, &walk_ops, s) &&
+		    s->path_errors == before)
+			note(s, false, "%s: no .xml files found", path);
+		free(root);
+	} else {
+		/* Named on the command line: followed wherever it leads. */
+		lint_file(s, path, &st, NULL);
+	}
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+/* Checks the output files before anything is written: what they name,
+ * that no two are one, that none is a file to lint or a connector.
+ * Returns -1 after a message. */
+static int
+check_outputs(cl_session *s, char *const *paths, size_t npaths)
+{
+	char *error = NULL;
+	size_t i, j, k;
+
+	s->files = cl_calloc(s->nouts, sizeof(*s->files));
+	for (k = 1; k < s->nouts; k++)
+		s->files[s->nfiles++] = &s->outs[k];
+	if (s->baseline_out.path)
+		s->files[s->nfiles++] = &s->baseline_out;
+	for (k = 0; k < s->nfiles; k++) {
+		if (cl_outfile_resolve(s->files[k], &error)) {
+			say_error(s, error);
+			return -1;
+		}
+		for (j = 0; j < k; j++) {
+			if (!cl_outfile_same(s->files[j], s->files[k]))
+				continue;
+			/* One file, two spellings: one report would be lost. */
+			if (!strcmp(s->files[j]->path, s->files[k]->path))
+				usage(s, "%s: %s given twice",
+				      s->files[k]->option, s->files[k]->path);
+			else
+				usage(s, "%s: %s and %s %s are one file",
+				      s->files[k]->option, s->files[k]->path,
+				      s->files[j]->option, s->files[j]->path);
+			return -1;
+		}
+	}
+	/* An output that is a file named to lint would replace it. */
+	for (i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (!strcmp(paths[i], "-") || stat(paths[i], &st) ||
+		    S_ISDIR(st.st_mode))
+			continue;
+		for (k = 0; k < s->nfiles; k++) {
+			const struct cl_outfile *o = s->files[k];
+
+			if (o->exists && o->dev == st.st_dev &&
+			    o->ino == st.st_ino) {
+				usage(s, "%s: %s is also a file to lint (%s)",
+				      o->option, o->path, paths[i]);
+				return -1;
+			}
+		}
+	}
+	/* "--write-baseline *.xml": the first connector is no report */
+	for (k = 0; k < s->nfiles; k++) {
+		if (s->files[k]->connector) {
+			usage(s,
+			      "%s: %s is a connector definition; not replacing "
+			      "it with a report",
+			      s->files[k]->option, s->files[k]->path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Creates every output before anything is linted, so that a directory
+ * that does not exist is reported at once. Returns -1 after a message. */
+static int
+open_outputs(cl_session *s)
+{
+	char *error = NULL;
+	size_t k;
+
+	/* An interrupted run removes its temporary files. */
+	cl_outfile_prepare(s->nouts + 1);
+	for (k = 1; k < s->nouts; k++) {
+		if (cl_outfile_open(&s->outs[k], k, &error)) {
+			say_error(s, error);
+			return -1;
+		}
+	}
+	if (s->baseline_out.path) {
+		if (cl_outfile_open(&s->baseline_out, s->nouts, &error)) {
+			say_error(s, error);
+			return -1;
+		}
+		fputs(CL_BASELINE_HEADER "\n", s->baseline_out.f);
+		s->writing_baseline = true;
+	}
+	s->outs[0].f = stdout;
+	if (!strcmp(s->color, "always") ||
+	    (!strcmp(s->color, "auto") && auto_color()))
+		s->flags |= CL_OUTPUT_COLOR;
+	for (k = 0; k < s->nouts; k++) {
+		/* Colour is for the terminal only. */
+		unsigned f = k ? s->flags & ~CL_OUTPUT_COLOR : s->flags;
+
+		s->outs[k].output =
+		    cl_output_new(s->outs[k].format, s->outs[k].f, f);
+	}
+	return 0;
+}
+
+static long
+online_processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
+}
+
+int
+cl_session_run(cl_session *s, char *const *paths, size_t npaths)
+{
+	char *error = NULL;
+	size_t i, k;
+	int status;
+
+	if (s->config_path && s->no_config) {
+		usage(s, "--config and --no-config cannot be used together");
+		return 2;
+	}
+	if (!npaths) {
+		usage(s, "no PATH given");
+		return 2;
+	}
+	if (check_outputs(s, paths, npaths) || setup_config(s))
+		return 2;
+	if (s->baseline_path) {
+		if (!(s->baseline =
+		          cl_baseline_load(s->baseline_path, &error))) {
+			say_error(s, error);
+			return 2;
+		}
+		s->flags |= CL_OUTPUT_BASELINE;
+	}
+	if (open_outputs(s))
+		return 2;
+
+	s->q.process = process;
+	s->q.emit = emit;
+	s->q.data = s;
+	cl_queue_start(&s->q, s->jobs ? s->jobs : online_processors());
+	for (i = 0; i < npaths; i++)
+		lint_path(s, paths[i]);
+	cl_queue_finish(&s->q);
+	for (k = 0; k < s->nouts; k++) {
+		errno = 0;
+		cl_output_finish(s->outs[k].output);
+		if (k)
+			cl_outfile_check(&s->outs[k]);
+	}
+	/* The text format says it in its summary line; elsewhere standard
+	 * output is for programs. */
+	if (s->baseline && s->outs[0].format != CL_FORMAT_TEXT &&
+	    !(s->flags & CL_OUTPUT_QUIET))
+		cl_session_message(s, CL_MESSAGE_NOTE,
+		                   "%zu finding%s held back "
+		                   "by the baseline %s",
+		                   s->baselined, s->baselined == 1 ? "" : "s",
+		                   s->baseline_path);
+
+	status = s->trouble ? 2 : s->problems ? 1 : 0;
+	if (s->clobber) {
+		/* said when it was found; every output is left as it was */
+		status = 2;
+	} else {
+		for (k = 1; k < s->nouts; k++) {
+			if (cl_outfile_commit(&s->outs[k], k, &error)) {
+				say_error(s, error);
+				status = 2;
+			}
+		}
+		if (s->writing_baseline &&
+		    cl_outfile_commit(&s->baseline_out, s->nouts, &error)) {
+			say_error(s, error);
+			status = 2;
+		}
+	}
+	return status;
+}
+
+void
+cl_session_free(cl_session *s)
+{
+	size_t k;
+
+	if (!s)
+		return;
+	for (k = 0; k < s->nouts; k++) {
+		cl_output_free(s->outs[k].output);
+		if (k) {
+			cl_outfile_abandon(&s->outs[k], k);
+			free((char *)s->outs[k].path);
+		}
+	}
+	cl_outfile_abandon(&s->baseline_out, s->nouts);
+	free((char *)s->baseline_out.path);
+	cl_outfile_forget();
+	free(s->files);
+	free(s->outs);
+	for (k = 0; k < s->nlinters; k++)
+		cl_linter_free(s->linters[k].linter);
+	free(s->linters);
+	for (k = 0; k < s->nops; k++)
+		free(s->ops[k].spec);
+	free(s->ops);
+	cl_config_free(s->config);
+	cl_config_finder_free(s->finder);
+	cl_baseline_free(s->baseline);
+	free(s->config_path);
+	free(s->baseline_path);
+	free(s->stdin_name);
+	free(s);
+}
+
+/* ---- the catalogue ----------------------------------------------------- */
+
+void
+cl_session_list_rules(cl_session *s, FILE *out, enum cl_format format)
+{
+	(void)s;
+	if (format == CL_FORMAT_JSON)
+		cl_rules_print_json(out);
+	else
+		cl_rules_print(out);
+}
+
+int
+cl_session_explain(cl_session *s, const char *name, FILE *out)
+{
+	const cl_rule *r = cl_rule_find(name);
+	const char *page;
+
+	if (!r) {
+		unknown_rule(s, "--explain", name);
+		return -1;
+	}
+	if (!(page = cl_rule_doc(r))) {
+		say(s,
+		    "--explain: %s (%s) has no documentation page in this "
+		    "build",
+		    cl_rule_id(r), cl_rule_slug(r));
+		return -1;
+	}
+	fputs(page, out);
+	return 0;
+}
