@@ -313,6 +313,18 @@ write_common_headers(FILE *f, const struct conn *c, int send)
 	fprintf(f, "      </headers>\n");
 }
 
+/* The endpoint variables of an operation on one record: its id. */
+static void
+write_id_variable(FILE *f, const char *idvar, const char *title)
+{
+	fprintf(
+	    f,
+	    "      <variables>\n"
+	    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
+	    "      </variables>\n",
+	    idvar, title);
+}
+
 static void
 write_pagination(FILE *f, const struct conn *c)
 {
@@ -402,12 +414,7 @@ write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 			    "        <param key=\"include\" value=\"lines,addresses\"/>\n"
 			    "      </url-params>\n");
 		write_common_headers(f, c, 0);
-		fprintf(
-		    f,
-		    "      <variables>\n"
-		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		    "      </variables>\n",
-		    idvar, title);
+		write_id_variable(f, idvar, title);
 		break;
 	case OP_CREATE:
 		upcase_first(title, sizeof(title), e->one);
@@ -441,12 +448,7 @@ write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 		    e->one, e->name, rng_percent(r, 50) ? "PUT" : "PATCH", dt,
 		    h, e->path, idvar);
 		write_common_headers(f, c, 1);
-		fprintf(
-		    f,
-		    "      <variables>\n"
-		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		    "      </variables>\n",
-		    idvar, title);
+		write_id_variable(f, idvar, title);
 		break;
 	case OP_DELETE:
 		upcase_first(title, sizeof(title), e->one);
@@ -570,14 +572,21 @@ repeat(FILE *f, const char *s, unsigned long n)
 		fputs(s, f);
 }
 
+/* A document whose one endpoint's body is S, N times. */
+static void
+in_body(FILE *f, const char *s, unsigned long n)
+{
+	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
+	repeat(f, s, n);
+	fputs(H_CLOSE, f);
+}
+
 /* B9: N undefined placeholders on one line, so every finding's
  * fingerprint takes in the whole (long) line. */
 static void
 shape_fingerprints(FILE *f, unsigned long n)
 {
-	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
-	repeat(f, "{{a}} ", n);
-	fputs(H_CLOSE, f);
+	in_body(f, "{{a}} ", n);
 }
 
 /* B10: N attributes whose values hold references, so that libxml2 hands
@@ -617,9 +626,7 @@ shape_crowded_tag(FILE *f, unsigned long n)
 static void
 shape_malformed(FILE *f, unsigned long n)
 {
-	fputs(H_DECL H_OPEN H_AUTH H_ENDPOINT, f);
-	repeat(f, "{{ x}}", n);
-	fputs(H_CLOSE, f);
+	in_body(f, "{{ x}}", n);
 }
 
 /* B12: N connector variables and N undefined placeholders, each close to

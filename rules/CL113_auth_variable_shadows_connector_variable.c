@@ -5,6 +5,12 @@
 #include "rule.h"
 #include "vars.h"
 
+/* The start both messages share: the clash, before what to do about it. */
+#define CL113_SHADOWS                                                        \
+	"auth variable `%s` of auth method `%s` has the same key as a "      \
+	"connector variable, so `{{%s}}` means one value in the method and " \
+	"another in its endpoints; "
+
 /*
  * Inside the method `{{k}}` is the auth variable, in its endpoints the
  * connector variable: one key, two values. When the method also `use`s
@@ -32,26 +38,20 @@ check_auth_shadows_connector(struct cl_ctx *ctx, const struct cl_connector *c)
 			if (!cv || first != v)
 				continue;
 			if (cl_auth_is_default_key(m->type, v->key))
-				d = cl_report(
-				    ctx, &cl_rule_CL113, cl_var_key_span(v),
-				    "auth variable `%s` of auth method "
-				    "`%s` has the same key as a "
-				    "connector variable, so `{{%s}}` "
-				    "means one value in the method and "
-				    "another in its endpoints; `%s` is "
-				    "a default variable of type `%s` "
-				    "and its key cannot change, so "
-				    "rename the connector variable",
-				    v->key, m->id, v->key, v->key,
-				    cl_auth_type_name(m->type));
+				d = cl_report(ctx, &cl_rule_CL113,
+				              cl_var_key_span(v),
+				              CL113_SHADOWS
+				              "`%s` is "
+				              "a default variable of type `%s` "
+				              "and its key cannot change, so "
+				              "rename the connector variable",
+				              v->key, m->id, v->key, v->key,
+				              cl_auth_type_name(m->type));
 			else
 				d = cl_report(
 				    ctx, &cl_rule_CL113, cl_var_key_span(v),
-				    "auth variable `%s` of auth method "
-				    "`%s` has the same key as a "
-				    "connector variable, so `{{%s}}` "
-				    "means one value in the method and "
-				    "another in its endpoints; replace "
+				    CL113_SHADOWS
+				    "replace "
 				    "it with `<use variable=\"%s\"/>`, "
 				    "or rename one of them",
 				    v->key, m->id, v->key, v->key);

@@ -349,6 +349,17 @@ END_TEST
 
 /* ---- precedence ---- */
 
+/* The end of a test with linter L, configuration C loaded from PATH, in
+ * directory DIR: frees them all and removes DIR. */
+static void
+config_test_done(cl_linter *l, cl_config *c, char *path, char *dir)
+{
+	cl_linter_free(l);
+	cl_config_free(c);
+	free(path);
+	remove_tree(dir);
+}
+
 START_TEST(precedence)
 {
 	char *dir = make_temp_dir(),
@@ -390,10 +401,7 @@ START_TEST(precedence)
 	cl_linter_set_config(l, NULL);
 	ck_assert(cl_linter_enabled(l, cl_rule_find("CL303")));
 	ck_assert(!cl_linter_enabled(l, cl_rule_find("CL401")));
-	cl_linter_free(l);
-	cl_config_free(c);
-	free(path);
-	remove_tree(dir);
+	config_test_done(l, c, path, dir);
 }
 END_TEST
 
@@ -426,11 +434,8 @@ START_TEST(severity_in_results)
 	r = cl_lint_memory(l, "u.xml", text, strlen(text));
 	ck_assert_int_eq(cl_diag_severity(cl_result_diag(r, 0)), CL_SEV_INFO);
 	cl_result_free(r);
-	cl_linter_free(l);
-	cl_config_free(c);
 	free(text);
-	free(path);
-	remove_tree(dir);
+	config_test_done(l, c, path, dir);
 }
 END_TEST
 
@@ -463,10 +468,7 @@ START_TEST(path_ignores_in_results)
 	r = cl_lint_file(l, file, NULL, &why);
 	ck_assert_uint_eq(cl_result_count(r), 1);
 	cl_result_free(r);
-	cl_linter_free(l);
-	cl_config_free(c);
-	free(path);
-	remove_tree(dir);
+	config_test_done(l, c, path, dir);
 }
 END_TEST
 
@@ -540,11 +542,8 @@ START_TEST(platform_placeholders_in_results)
 	r = cl_lint_memory(l, "c.xml", text, strlen(text));
 	ck_assert_uint_eq(cl_result_count(r), 0);
 	cl_result_free(r);
-	cl_linter_free(l);
-	cl_config_free(c);
 	free(text);
-	free(path);
-	remove_tree(dir);
+	config_test_done(l, c, path, dir);
 }
 END_TEST
 

@@ -26,6 +26,7 @@
 #include "result.h"
 #include "lib/check_main.h"
 #include "lib/connectors.h"
+#include "lib/render.h"
 
 #define SCHEMA_DIR "tests/schemas/"
 
@@ -67,18 +68,6 @@ set_diag(cl_result *r, size_t i, enum cl_severity sev, const char *message)
 	d->message = cl_strdup(message);
 }
 
-static void
-move_diag(cl_result *r, size_t i, unsigned line, unsigned col,
-          unsigned end_line, unsigned end_col)
-{
-	struct cl_diag *d = &r->sink.items[i];
-
-	d->pos.line = line;
-	d->pos.column = col;
-	d->pos.end_line = end_line;
-	d->pos.end_column = end_col;
-}
-
 /* What the output of RESULTS (N of them) in FORMAT is, with path ERROR
  * (if not NULL) reported unreadable after the first AFTER results.
  * Caller frees. */
@@ -86,24 +75,7 @@ static char *
 render_err(enum cl_format format, cl_result **results, size_t n,
            const char *error, size_t after)
 {
-	char *buf = NULL;
-	size_t len = 0, i;
-	FILE *f = open_memstream(&buf, &len);
-	cl_output *out;
-
-	ck_assert_ptr_nonnull(f);
-	out = cl_output_new(format, f, 0);
-	for (i = 0; i <= n; i++) {
-		if (error && i == after)
-			cl_output_add_error(out, error,
-			                    "No such file or directory");
-		if (i < n)
-			cl_output_add(out, results[i]);
-	}
-	cl_output_finish(out);
-	cl_output_free(out);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
+	return render_results(format, 0, results, n, error, after);
 }
 
 static char *
@@ -130,6 +102,14 @@ two_results(cl_result **r)
 	set_diag(r[0], 0, CL_SEV_WARNING, NASTY_MSG);
 	set_diag(r[1], 0, CL_SEV_ERROR, "undefined `{{hostt}}`");
 	set_diag(r[1], 1, CL_SEV_INFO, "undefined `{{hostz}}`");
+}
+
+/* Frees what two_results() made. */
+static void
+free_two_results(cl_result **r)
+{
+	cl_result_free(r[0]);
+	cl_result_free(r[1]);
 }
 
 /* ---- a small JSON checker: is the whole of S one JSON value? ---------- */
@@ -337,6 +317,27 @@ assert_attr(xmlNodePtr node, const char *attr, const char *want)
 #define NASTY_MSG_XML \
 	"a \"q\" <b> & 'c' 50% x:y,z\r\nnext\tline \xef\xbf\xbd é基"
 
+/* The end of a SARIF result, with its fingerprint (%s), and the start
+ * of the next one, a CL104 at rule index %zu. */
+#define SARIF_THEN_CL104                                                 \
+	"          ],\n"                                                 \
+	"          \"partialFingerprints\": {\"connlint/v1\": \"%s\"}\n" \
+	"        },\n"                                                   \
+	"        {\n"                                                    \
+	"          \"ruleId\": \"CL104\",\n"                             \
+	"          \"ruleIndex\": %zu,\n"
+
+/* The end of a SARIF log of a run that succeeded, after its results. */
+#define SARIF_SUCCESS_TAIL                          \
+	"      \"invocations\": [\n"                \
+	"        {\n"                               \
+	"          \"executionSuccessful\": true\n" \
+	"        }\n"                               \
+	"      ]\n"                                 \
+	"    }\n"                                   \
+	"  ]\n"                                     \
+	"}\n"
+
 /* ---- tests ------------------------------------------------------------- */
 
 START_TEST(format_names)
@@ -399,8 +400,7 @@ START_TEST(checkstyle_exact)
 	            "dir/Café & <co>.xml");
 	xmlFreeDoc(doc);
 	free(got);
-	cl_result_free(r[0]);
-	cl_result_free(r[1]);
+	free_two_results(r);
 }
 END_TEST
 
@@ -488,8 +488,7 @@ START_TEST(junit_exact)
 	assert_attr(fail->parent, "name", "dup.xml");
 	xmlFreeDoc(doc);
 	free(got);
-	cl_result_free(r[0]);
-	cl_result_free(r[1]);
+	free_two_results(r);
 }
 END_TEST
 
@@ -571,8 +570,7 @@ START_TEST(github_exact)
 	ASSERT_OUTPUT(got, cl_strbuf_str(&want));
 	cl_strbuf_release(&want);
 	free(got);
-	cl_result_free(r[0]);
-	cl_result_free(r[1]);
+	free_two_results(r);
 }
 END_TEST
 
@@ -663,27 +661,14 @@ START_TEST(sarif_exact_results)
 	    "{\"uri\": \"dup.xml\", \"uriBaseId\": \"%%SRCROOT%%\"}, "
 	    "\"region\": {\"startLine\": 13, \"startColumn\": 19, "
 	    "\"endLine\": 13, \"endColumn\": 20}}, \"message\": {\"text\": "
-	    "\"%s\"}}\n"
-	    "          ],\n"
-	    "          \"partialFingerprints\": {\"connlint/v1\": \"%s\"}\n"
-	    "        },\n"
-	    "        {\n"
-	    "          \"ruleId\": \"CL104\",\n"
-	    "          \"ruleIndex\": %zu,\n"
-	    "          \"level\": \"error\",\n"
+	    "\"%s\"}}\n" SARIF_THEN_CL104 "          \"level\": \"error\",\n"
 	    "          \"message\": {\"text\": \"undefined `{{hostt}}`\"},\n"
 	    "          \"locations\": [\n"
 	    "            {\"physicalLocation\": {\"artifactLocation\": "
 	    "{\"uri\": \"dir/Caf%%C3%%A9%%20%%26%%20%%3Cco%%3E.xml\", "
 	    "\"uriBaseId\": \"%%SRCROOT%%\"}, "
 	    "\"region\": {\"startLine\": 5, \"startColumn\": 32, "
-	    "\"endLine\": 5, \"endColumn\": 41}}}\n"
-	    "          ],\n"
-	    "          \"partialFingerprints\": {\"connlint/v1\": \"%s\"}\n"
-	    "        },\n"
-	    "        {\n"
-	    "          \"ruleId\": \"CL104\",\n"
-	    "          \"ruleIndex\": %zu,\n"
+	    "\"endLine\": 5, \"endColumn\": 41}}}\n" SARIF_THEN_CL104
 	    "          \"level\": \"note\",\n"
 	    "          \"message\": {\"text\": \"undefined `{{hostz}}`\"},\n"
 	    "          \"locations\": [\n"
@@ -695,23 +680,14 @@ START_TEST(sarif_exact_results)
 	    "          ],\n"
 	    "          \"partialFingerprints\": {\"connlint/v1\": \"%s\"}\n"
 	    "        }\n"
-	    "      ],\n"
-	    "      \"invocations\": [\n"
-	    "        {\n"
-	    "          \"executionSuccessful\": true\n"
-	    "        }\n"
-	    "      ]\n"
-	    "    }\n"
-	    "  ]\n"
-	    "}\n",
+	    "      ],\n" SARIF_SUCCESS_TAIL,
 	    i6, note, fp[0], i104, fp[1], i104, fp[2]);
 	ASSERT_OUTPUT(sarif_tail(got), cl_strbuf_str(&want));
 	cl_strbuf_release(&want);
 	for (i = 0; i < 3; i++)
 		free(fp[i]);
 	free(got);
-	cl_result_free(r[0]);
-	cl_result_free(r[1]);
+	free_two_results(r);
 }
 END_TEST
 
@@ -765,15 +741,7 @@ START_TEST(sarif_head_and_catalogue)
 	    strstr(got, "\"originalUriBaseIds\": {\n"
 	                "        \"%SRCROOT%\": {\"description\""));
 	ASSERT_OUTPUT(sarif_tail(got),
-	              "      \"results\": [],\n"
-	              "      \"invocations\": [\n"
-	              "        {\n"
-	              "          \"executionSuccessful\": true\n"
-	              "        }\n"
-	              "      ]\n"
-	              "    }\n"
-	              "  ]\n"
-	              "}\n");
+	              "      \"results\": [],\n" SARIF_SUCCESS_TAIL);
 	free(got);
 }
 END_TEST

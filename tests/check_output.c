@@ -19,11 +19,11 @@
 #include "result.h"
 #include "lib/check_main.h"
 #include "lib/connectors.h"
+#include "lib/linter_fixture.h"
+#include "lib/render.h"
 
 /* Not well-formed: one CL001. */
 static const char doc_broken[] = "<connector format=\"1\"\n";
-
-static cl_linter *linter;
 
 static cl_result *
 lint(const char *name, const char *doc)
@@ -35,19 +35,7 @@ lint(const char *name, const char *doc)
 static char *
 render(enum cl_format format, unsigned flags, cl_result **results, size_t n)
 {
-	char *buf = NULL;
-	size_t len = 0, i;
-	FILE *f = open_memstream(&buf, &len);
-	cl_output *out;
-
-	ck_assert_ptr_nonnull(f);
-	out = cl_output_new(format, f, flags);
-	for (i = 0; i < n; i++)
-		cl_output_add(out, results[i]);
-	cl_output_finish(out);
-	cl_output_free(out);
-	ck_assert_int_eq(fclose(f), 0);
-	return buf;
+	return render_results(format, flags, results, n, NULL, 0);
 }
 
 static char *
@@ -86,17 +74,13 @@ msg(const cl_result *r, size_t i)
 	              "output differs.\n--- expected:\n%s--- got:\n%s", \
 	              (expect), (got))
 
-static void
-setup(void)
-{
-	linter = cl_linter_new();
-}
-
-static void
-teardown(void)
-{
-	cl_linter_free(linter);
-}
+/* ASSERT_OUTPUT, then frees both strings. */
+#define ASSERT_OUTPUT_FREE(got, expect)         \
+	do {                                    \
+		ASSERT_OUTPUT((got), (expect)); \
+		free(got);                      \
+		free(expect);                   \
+	} while (0)
 
 START_TEST(format_parse)
 {
@@ -128,9 +112,7 @@ START_TEST(text_caret_after_non_ascii_and_tab)
 	             "                       ^~~~~~~~~\n"
 	             "2 errors, 0 warnings, 0 info in 1 file\n",
 	             msg(r, 0), msg(r, 1));
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 	cl_result_free(r);
 }
 END_TEST
@@ -145,9 +127,7 @@ START_TEST(gcc_bytes_json_characters)
 	expect = fmt("uni.xml:5:35: error: %s [CL104]\n"
 	             "uni.xml:14:17: error: %s [CL104]\n",
 	             msg(r, 0), msg(r, 1));
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 
 	got = render1(CL_FORMAT_JSON, 0, r);
 	expect = fmt(
@@ -167,9 +147,7 @@ START_TEST(gcc_bytes_json_characters)
 	    "  \"summary\": {\"error\": 2, \"warning\": 0, \"info\": 0}\n"
 	    "}\n",
 	    msg(r, 0), msg(r, 1));
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 	cl_result_free(r);
 }
 END_TEST
@@ -273,16 +251,12 @@ START_TEST(related_locations)
 	    "                  ^\n"
 	    "1 error, 0 warnings, 0 info in 1 file\n",
 	    msg(r, 0), note);
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 
 	/* gcc: the diagnostic only, no note line */
 	got = render1(CL_FORMAT_GCC, 0, r);
 	expect = fmt("dup.xml:17:19: error: %s [CL006]\n", msg(r, 0));
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 
 	got = render1(CL_FORMAT_JSON, 0, r);
 	expect = fmt(
@@ -336,25 +310,8 @@ END_TEST
 
 START_TEST(text_no_problems)
 {
-	static const char clean[] =
-	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<connector format=\"1\" name=\"D\">\n"
-	    "  <auth-methods>\n"
-	    "    <auth-method id=\"b\" name=\"B\" type=\"basic\">\n"
-	    "      <url>https://x/login</url>\n"
-	    "      <variables>\n"
-	    "        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-	    "        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	    "      </variables>\n"
-	    "    </auth-method>\n"
-	    "  </auth-methods>\n"
-	    "  <endpoints>\n"
-	    "    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-	    "      <url>https://x/a</url>\n"
-	    "      <enable auth-method=\"b\"/>\n"
-	    "    </endpoint>\n"
-	    "  </endpoints>\n"
-	    "</connector>\n";
+	static const char clean[] = DOC_D_FIRST_ENDPOINT "  </endpoints>\n"
+	                                                 "</connector>\n";
 	cl_result *r = lint("ok.xml", clean);
 	char *got;
 
@@ -390,9 +347,7 @@ START_TEST(text_color)
 	                    &(unsigned){ 0 }, &(unsigned){ 0 },
 	                    &(unsigned){ 0 }));
 
-	ASSERT_OUTPUT(got, expect);
-	free(got);
-	free(expect);
+	ASSERT_OUTPUT_FREE(got, expect);
 	/* colour is for the text format only */
 	got = render1(CL_FORMAT_GCC, CL_OUTPUT_COLOR, r);
 	ck_assert_ptr_null(strchr(got, '\033'));
@@ -427,17 +382,12 @@ END_TEST
 
 /* Moves diagnostic I of R to the given position (1-based, end exclusive). */
 static void
-move_diag(cl_result *r, size_t i, unsigned line, unsigned col,
-          unsigned end_line, unsigned end_col)
+move_diag_text(cl_result *r, size_t i, unsigned line, unsigned col,
+               unsigned end_line, unsigned end_col)
 {
-	struct cl_diag *d = &r->sink.items[i];
-
-	d->pos.line = line;
-	d->pos.column = col;
-	d->pos.end_line = end_line;
-	d->pos.end_column = end_col;
+	move_diag(r, i, line, col, end_line, end_col);
 	/* Unknown: the text format then counts the line itself. */
-	d->pos.byte_column = 0;
+	r->sink.items[i].pos.byte_column = 0;
 }
 
 /* The text output of diagnostic 0 of R, without its first line. */
@@ -454,6 +404,17 @@ snippet(cl_result *r)
 	return s;
 }
 
+/* Moves diagnostic 0 of R to the range given and expects the snippet. */
+#define ASSERT_SNIPPET(r, line, col, end_line, end_col, expect)               \
+	do {                                                                  \
+		char *got_;                                                   \
+                                                                              \
+		move_diag_text((r), 0, (line), (col), (end_line), (end_col)); \
+		got_ = snippet(r);                                            \
+		ASSERT_OUTPUT(got_, (expect));                                \
+		free(got_);                                                   \
+	} while (0)
+
 START_TEST(caret_corner_cases)
 {
 	static const char doc[] =
@@ -463,52 +424,38 @@ START_TEST(caret_corner_cases)
 	    "clair=\"x\"\n" /* 3: e + combining acute */
 	    "\n";           /* 4: empty */
 	cl_result *r = lint("c.xml", doc);
-	char *got;
 
 	ck_assert_uint_ge(cl_result_count(r), 1);
 
 	/* a range over two lines: underline to the end of the first */
-	move_diag(r, 0, 1, 23, 2, 3);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "<connector format=\"1\" name=\"x\"\n"
-	                   "                      ^~~~~~~~\n");
-	free(got);
+	ASSERT_SNIPPET(r, 1, 23, 2, 3,
+	               "<connector format=\"1\" name=\"x\"\n"
+	               "                      ^~~~~~~~\n");
 
 	/* tabs before and inside the range are expanded to 8-cell stops */
-	move_diag(r, 0, 2, 7, 2, 12);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "        key=\"   ab      cd\" 基本=\"wide\"\n"
-	                   "             ^~~~~~~~~~~~\n");
-	free(got);
+	ASSERT_SNIPPET(r, 2, 7, 2, 12,
+	               "        key=\"   ab      cd\" 基本=\"wide\"\n"
+	               "             ^~~~~~~~~~~~\n");
 
 	/* a wide character takes two cells, under the caret too */
-	move_diag(r, 0, 2, 15, 2, 17);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "        key=\"   ab      cd\" 基本=\"wide\"\n"
-	                   "                            ^~~~\n");
-	free(got);
+	ASSERT_SNIPPET(r, 2, 15, 2, 17,
+	               "        key=\"   ab      cd\" 基本=\"wide\"\n"
+	               "                            ^~~~\n");
 
 	/* a combining mark takes no cell */
-	move_diag(r, 0, 3, 3, 3, 8);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "e\xcc\x81"
-	                   "clair=\"x\"\n"
-	                   " ^~~~~\n");
-	free(got);
+	ASSERT_SNIPPET(r, 3, 3, 3, 8,
+	               "e\xcc\x81"
+	               "clair=\"x\"\n"
+	               " ^~~~~\n");
 
 	/* an empty range past the end of the line: caret after it */
-	move_diag(r, 0, 3, 12, 3, 12);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "e\xcc\x81"
-	                   "clair=\"x\"\n"
-	                   "          ^\n");
-	free(got);
+	ASSERT_SNIPPET(r, 3, 12, 3, 12,
+	               "e\xcc\x81"
+	               "clair=\"x\"\n"
+	               "          ^\n");
 
 	/* an empty line: no snippet */
-	move_diag(r, 0, 4, 1, 4, 1);
-	got = snippet(r);
-	ASSERT_OUTPUT(got, "");
-	free(got);
+	ASSERT_SNIPPET(r, 4, 1, 4, 1, "");
 
 	cl_result_free(r);
 }
@@ -530,7 +477,7 @@ START_TEST(long_line_window)
 		cl_strbuf_addch(&doc, (char)('a' + i % 26));
 	r = cl_lint_memory(linter, "long.xml", cl_strbuf_str(&doc), doc.len);
 	ck_assert_uint_ge(cl_result_count(r), 1);
-	move_diag(r, 0, 1, 700, 1, 701);
+	move_diag_text(r, 0, 1, 700, 1, 701);
 	got = snippet(r);
 
 	/* 60 bytes before the fault, 240 in all, "..." on each side */

@@ -14,19 +14,7 @@
 #include "lib/diag.h"
 #include "util.h"
 #include "lib/check_main.h"
-
-static cl_linter *linter;
-
-static void
-setup(void)
-{
-	linter = cl_linter_new();
-}
-static void
-teardown(void)
-{
-	cl_linter_free(linter);
-}
+#include "lib/linter_fixture.h"
 
 static cl_result *
 lint(const char *doc)

@@ -24,17 +24,19 @@ END_TEST
 
 /* ---- CL004, CL005, CL006 ---- */
 
+/* The end of a connector `Empty` with one endpoint and no auth method. */
+#define PING_ENDPOINTS                                                                    \
+	"  <endpoints>\n"                                                                 \
+	"    <endpoint id=\"ping\" name=\"Ping\" direction=\"receive\" method=\"GET\">\n" \
+	"      <url>https://api.example.com/ping</url>\n"                                 \
+	"    </endpoint>\n"                                                               \
+	"  </endpoints>\n"                                                                \
+	"</connector>\n"
+
 START_TEST(test_cl004_empty_auth_methods)
 {
-	cl_result *r = lint_text(
-	    "<connector format=\"1\" name=\"Empty\">\n"
-	    "  <auth-methods/>\n"
-	    "  <endpoints>\n"
-	    "    <endpoint id=\"ping\" name=\"Ping\" direction=\"receive\" method=\"GET\">\n"
-	    "      <url>https://api.example.com/ping</url>\n"
-	    "    </endpoint>\n"
-	    "  </endpoints>\n"
-	    "</connector>\n");
+	cl_result *r = lint_text("<connector format=\"1\" name=\"Empty\">\n"
+	                         "  <auth-methods/>\n" PING_ENDPOINTS);
 
 	/* CL401 stays quiet: CL004 says it once for every endpoint. */
 	expect_rules(r, "CL004");
@@ -47,13 +49,7 @@ END_TEST
 START_TEST(test_cl004_no_auth_methods_element)
 {
 	cl_result *r = lint_text(
-	    "<connector format=\"1\" name=\"Empty\">\n"
-	    "  <endpoints>\n"
-	    "    <endpoint id=\"ping\" name=\"Ping\" direction=\"receive\" method=\"GET\">\n"
-	    "      <url>https://api.example.com/ping</url>\n"
-	    "    </endpoint>\n"
-	    "  </endpoints>\n"
-	    "</connector>\n");
+	    "<connector format=\"1\" name=\"Empty\">\n" PING_ENDPOINTS);
 
 	/* The connector element's name, whatever CL002 says besides. */
 	ck_assert_uint_eq(count(r, "CL004"), 1);
@@ -115,13 +111,7 @@ START_TEST(test_cl006_three_auth_methods)
 	    "        <variable key=\"scope\" label=\"Scope\" default=\"write\" locked=\"true\"/>\n"
 	    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n"
 	    "        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>\n"
-	    "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	    "        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>\n"
-	    "        <use variable=\"store_url\"/>\n"
-	    "      </variables>\n"
-	    "      <headers>\n"
-	    "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>\n"
-	    "      </headers>\n"
+	    "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n" CC_TOKEN_KEY_TO_HEADERS
 	    "    </auth-method>";
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 	unsigned l, c, el, ec;

@@ -1190,13 +1190,7 @@ START_TEST(test_cl316_param_and_shared_default)
 	      "        <use variable=\"scope\"/>\n"
 	      "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n"
 	      "        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>\n"
-	      "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	      "        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>\n"
-	      "        <use variable=\"store_url\"/>\n"
-	      "      </variables>\n"
-	      "      <headers>\n"
-	      "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>\n"
-	      "      </headers>\n"
+	      "        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n" CC_TOKEN_KEY_TO_HEADERS
 	      "    </auth-method>" },
 	    { 26, "      <enable auth-method=\"shop-oauth\"/>\n"
 	          "      <enable auth-method=\"shop-oauth-2\"/>" });

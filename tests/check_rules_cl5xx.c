@@ -21,6 +21,11 @@ START_TEST(test_bases_clean)
 }
 END_TEST
 
+/* Line 21 of tok_lines, the orders URL, and the start of its params. */
+#define ORDERS_URL_PARAMS                                                                       \
+	"      <url>https://{{store_name}}.myshopify.com/admin/api/2024-10/orders.json</url>\n" \
+	"      <url-params>\n"
+
 /* ---- CL501 ---- */
 
 START_TEST(test_cl501_default)
@@ -121,9 +126,7 @@ START_TEST(test_cl501_params)
 	const cl_diag *d;
 	cl_result *r = LINT(
 	    tok_lines,
-	    { 21,
-	      "      <url>https://{{store_name}}.myshopify.com/admin/api/2024-10/orders.json</url>\n"
-	      "      <url-params>\n"
+	    { 21, ORDERS_URL_PARAMS
 	      "        <param key=\"since_id\" value=\"0189d6a2-7f3e-7c4b-9a1d-3e5f7b9c1d2e\"/>\n"
 	      "        <param key=\"fields\" value=\"id,name,total_price,customer.default_address\"/>\n"
 	      "        <param key=\"signature\" value=\"q=été&amp;sig=00Bp6W82YlRegmzCT2HGevbJXnjfXjByeXxLAaLISnl\"/>\n"
@@ -147,9 +150,7 @@ START_TEST(test_cl501_params)
 	/* Long identifiers with digits are made of words, not random. */
 	r = LINT(
 	    tok_lines,
-	    { 21,
-	      "      <url>https://{{store_name}}.myshopify.com/admin/api/2024-10/orders.json</url>\n"
-	      "      <url-params>\n"
+	    { 21, ORDERS_URL_PARAMS
 	      "        <param key=\"view\" value=\"GetSalesOrdersByCustomerIdAndStatus2024V2\"/>\n"
 	      "        <param key=\"expand\" value=\"associationsLineItemsDeliveries2024Q1Q2\"/>\n"
 	      "        <param key=\"client_id\" value=\"SWIAEFRPNJBRMVVYB2JPC2XNMQ\"/>\n"
@@ -258,14 +259,12 @@ END_TEST
 START_TEST(test_cl505)
 {
 	const cl_diag *d;
-	cl_result *r = LINT(
-	    tok_lines,
-	    { 21,
-	      "      <url>https://{{store_name}}.myshopify.com/admin/api/2024-10/orders.json</url>\n"
-	      "      <url-params>\n"
-	      "        <param key=\"access_token\" value=\"{{token}}\"/>\n"
-	      "        <param key=\"shop\" value=\"{{store_name}}\"/>\n"
-	      "      </url-params>" });
+	cl_result *r =
+	    LINT(tok_lines,
+	         { 21, ORDERS_URL_PARAMS
+	           "        <param key=\"access_token\" value=\"{{token}}\"/>\n"
+	           "        <param key=\"shop\" value=\"{{store_name}}\"/>\n"
+	           "      </url-params>" });
 
 	expect_rules(r, "CL505");
 	d = nth(r, "CL505", 0);

@@ -268,23 +268,31 @@ teardown(void)
 
 /* ---- files ---- */
 
+/* Asserts that PATH is valid against the schema, then lints it. */
+static cl_result *
+lint_valid_path(const char *path)
+{
+	size_t len;
+	char *buf = read_file(path, &len);
+
+	ck_assert_msg(schema_valid(path, buf, len),
+	              "%s is not valid against %s: %s", path, SCHEMA_PATH,
+	              errbuf);
+	free(buf);
+	return lint_path(path);
+}
+
 START_TEST(test_examples_valid_and_clean)
 {
-	size_t n, i, len;
+	size_t n, i;
 	char **paths = list_xml(EXAMPLES_DIR, &n);
 	char what[512];
 
 	/* One per auth type and one with two auth methods, at least. */
 	ck_assert_uint_ge(n, 5);
 	for (i = 0; i < n; i++) {
-		char *buf = read_file(paths[i], &len);
-		cl_result *r;
+		cl_result *r = lint_valid_path(paths[i]);
 
-		ck_assert_msg(schema_valid(paths[i], buf, len),
-		              "%s is not valid against %s: %s", paths[i],
-		              SCHEMA_PATH, errbuf);
-		free(buf);
-		r = lint_path(paths[i]);
 		ck_assert_msg(count_rule(r, NULL, what, sizeof(what)) == 0,
 		              "example %s does not lint clean: %s", paths[i],
 		              what);
@@ -296,20 +304,14 @@ END_TEST
 
 START_TEST(test_valid_files)
 {
-	size_t n, i, len;
+	size_t n, i;
 	char **paths = list_xml(VALID_DIR, &n);
 	char what[512];
 
 	ck_assert_uint_ge(n, 1);
 	for (i = 0; i < n; i++) {
-		char *buf = read_file(paths[i], &len);
-		cl_result *r;
+		cl_result *r = lint_valid_path(paths[i]);
 
-		ck_assert_msg(schema_valid(paths[i], buf, len),
-		              "%s is not valid against %s: %s", paths[i],
-		              SCHEMA_PATH, errbuf);
-		free(buf);
-		r = lint_path(paths[i]);
 		ck_assert_msg(
 		    count_rule(r, "structural", what, sizeof(what)) == 0,
 		    "%s is schema-valid but connlint says: %s", paths[i], what);

@@ -14,6 +14,7 @@
 #include "cli_run.h"
 #include "connlint.h"
 #include "lib/check_main.h"
+#include "lib/connectors.h"
 
 #define CLIENT_SECRET "DwdeejLZZzUDsYTnBbzkBY031KRC3gSoHA0V7MLP"
 #define JWT                                                                           \
@@ -44,13 +45,7 @@ static const char connector[] =
     "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n"
     "        <variable key=\"client_id\" label=\"Client ID\" default=\"SWIAEFRPNJBRMVVYB2JPC2XNMQ\" locked=\"true\"/>\n"
     "        <variable key=\"client_secret\" label=\"Client secret\" default=\"" CLIENT_SECRET
-    "\" locked=\"true\"/>\n"
-    "        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>\n"
-    "        <use variable=\"store_url\"/>\n"
-    "      </variables>\n"
-    "      <headers>\n"
-    "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>\n"
-    "      </headers>\n"
+    "\" locked=\"true\"/>\n" CC_TOKEN_KEY_TO_HEADERS
     "      <body format=\"form\"/>\n"
     "    </auth-method>\n"
     "  </auth-methods>\n"

@@ -59,15 +59,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* No option, then every rule group: the start of both lists below. */
+#define SPEC_GROUPS NULL, "CL0", "CL1", "CL2", "CL3", "CL4"
+
 /* Index 0 is "no option". Unknown names ("CL9", "nope") are here on
  * purpose: the error path of select/ignore must not leak either. */
 static const char *const select_specs[] = {
-	NULL,
-	"CL0",
-	"CL1",
-	"CL2",
-	"CL3",
-	"CL4",
+	SPEC_GROUPS,
 	"CL00",
 	"CL10",
 	"CL30",
@@ -81,19 +79,8 @@ static const char *const select_specs[] = {
 	"",
 };
 static const char *const ignore_specs[] = {
-	NULL,
-	"CL0",
-	"CL1",
-	"CL2",
-	"CL3",
-	"CL4",
-	"CL001",
-	"CL002",
-	"CL10",
-	"CL101,CL109",
-	"xml-not-well-formed",
-	"CL9",
-	"",
+	SPEC_GROUPS,           "CL001", "CL002", "CL10", "CL101,CL109",
+	"xml-not-well-formed", "CL9",   "",
 };
 static const char *const severity_specs[] = {
 	NULL,         "CL1=info", "CL3=warning",

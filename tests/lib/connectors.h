@@ -19,46 +19,53 @@
 #define CL_TEST_HELPER __attribute__((unused))
 #endif
 
+/*
+ * The clean oauth2-client-credentials connector both Shop and Shopware are,
+ * with the connector name and the auth method id given: 29 entries.
+ */
+#define CC_CONNECTOR_LINES(name, id) \
+	/*  1 */ "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", \
+	/*  2 */ "<connector format=\"1\" name=\"" name "\">", \
+	/*  3 */ "  <variables>", \
+	/*  4 */ \
+	"    <variable key=\"store_url\" label=\"Store URL\" required=\"true\"/>", \
+	/*  5 */ "  </variables>", \
+	/*  6 */ "  <auth-methods>", \
+	/*  7 */ \
+	"    <auth-method id=\"" id "\" name=\"OAuth 2\" type=\"oauth2-client-credentials\">", \
+	/*  8 */ "      <url>https://{{store_url}}/api/oauth/token</url>", \
+	/*  9 */ "      <variables>", \
+	/* 10 */ \
+	"        <variable key=\"scope\" label=\"Scope\" default=\"write\" locked=\"true\"/>", \
+	/* 11 */ \
+	"        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>", \
+	/* 12 */ \
+	"        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>", \
+	/* 13 */ \
+	"        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>", \
+	/* 14 */ \
+	"        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>", \
+	/* 15 */ "        <use variable=\"store_url\"/>", \
+	/* 16 */ "      </variables>", \
+	/* 17 */ "      <headers>", \
+	/* 18 */ \
+	"        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>", \
+	/* 19 */ "      </headers>", \
+	/* 20 */ "      <body format=\"form\"/>", \
+	/* 21 */ "    </auth-method>", \
+	/* 22 */ "  </auth-methods>", \
+	/* 23 */ "  <endpoints>", \
+	/* 24 */ \
+	"    <endpoint id=\"list-orders\" name=\"List orders\" direction=\"receive\" method=\"GET\">", \
+	/* 25 */ "      <url>https://{{store_url}}/api/order</url>", \
+	/* 26 */ "      <enable auth-method=\"" id "\"/>", \
+	/* 27 */ "    </endpoint>", \
+	/* 28 */ "  </endpoints>", \
+	/* 29 */ "</connector>"
+
 /* A clean oauth2-client-credentials connector (Shop), one line per entry. */
 static CL_TEST_HELPER const char *const cc_lines[] = {
-	/*  1 */ "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-	/*  2 */ "<connector format=\"1\" name=\"Shop\">",
-	/*  3 */ "  <variables>",
-	/*  4 */
-	"    <variable key=\"store_url\" label=\"Store URL\" required=\"true\"/>",
-	/*  5 */ "  </variables>",
-	/*  6 */ "  <auth-methods>",
-	/*  7 */
-	"    <auth-method id=\"shop-oauth\" name=\"OAuth 2\" type=\"oauth2-client-credentials\">",
-	/*  8 */ "      <url>https://{{store_url}}/api/oauth/token</url>",
-	/*  9 */ "      <variables>",
-	/* 10 */
-	"        <variable key=\"scope\" label=\"Scope\" default=\"write\" locked=\"true\"/>",
-	/* 11 */
-	"        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>",
-	/* 12 */
-	"        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>",
-	/* 13 */
-	"        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>",
-	/* 14 */
-	"        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>",
-	/* 15 */ "        <use variable=\"store_url\"/>",
-	/* 16 */ "      </variables>",
-	/* 17 */ "      <headers>",
-	/* 18 */
-	"        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>",
-	/* 19 */ "      </headers>",
-	/* 20 */ "      <body format=\"form\"/>",
-	/* 21 */ "    </auth-method>",
-	/* 22 */ "  </auth-methods>",
-	/* 23 */ "  <endpoints>",
-	/* 24 */
-	"    <endpoint id=\"list-orders\" name=\"List orders\" direction=\"receive\" method=\"GET\">",
-	/* 25 */ "      <url>https://{{store_url}}/api/order</url>",
-	/* 26 */ "      <enable auth-method=\"shop-oauth\"/>",
-	/* 27 */ "    </endpoint>",
-	/* 28 */ "  </endpoints>",
-	/* 29 */ "</connector>",
+	CC_CONNECTOR_LINES("Shop", "shop-oauth"),
 	NULL
 };
 
@@ -159,44 +166,7 @@ static CL_TEST_HELPER const char *const hubspot_lines[] = {
 
 /* A clean oauth2-client-credentials connector (Shopware). */
 static CL_TEST_HELPER const char *const shopware_lines[] = {
-	/*  1 */ "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-	/*  2 */ "<connector format=\"1\" name=\"Shopware\">",
-	/*  3 */ "  <variables>",
-	/*  4 */
-	"    <variable key=\"store_url\" label=\"Store URL\" required=\"true\"/>",
-	/*  5 */ "  </variables>",
-	/*  6 */ "  <auth-methods>",
-	/*  7 */
-	"    <auth-method id=\"sw-oauth\" name=\"OAuth 2\" type=\"oauth2-client-credentials\">",
-	/*  8 */ "      <url>https://{{store_url}}/api/oauth/token</url>",
-	/*  9 */ "      <variables>",
-	/* 10 */
-	"        <variable key=\"scope\" label=\"Scope\" default=\"write\" locked=\"true\"/>",
-	/* 11 */
-	"        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>",
-	/* 12 */
-	"        <variable key=\"client_id\" label=\"Client ID\" required=\"true\" locked=\"true\"/>",
-	/* 13 */
-	"        <variable key=\"client_secret\" label=\"Client secret\" required=\"true\" secret=\"true\" locked=\"true\"/>",
-	/* 14 */
-	"        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>",
-	/* 15 */ "        <use variable=\"store_url\"/>",
-	/* 16 */ "      </variables>",
-	/* 17 */ "      <headers>",
-	/* 18 */
-	"        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>",
-	/* 19 */ "      </headers>",
-	/* 20 */ "      <body format=\"form\"/>",
-	/* 21 */ "    </auth-method>",
-	/* 22 */ "  </auth-methods>",
-	/* 23 */ "  <endpoints>",
-	/* 24 */
-	"    <endpoint id=\"list-orders\" name=\"List orders\" direction=\"receive\" method=\"GET\">",
-	/* 25 */ "      <url>https://{{store_url}}/api/order</url>",
-	/* 26 */ "      <enable auth-method=\"sw-oauth\"/>",
-	/* 27 */ "    </endpoint>",
-	/* 28 */ "  </endpoints>",
-	/* 29 */ "</connector>",
+	CC_CONNECTOR_LINES("Shopware", "sw-oauth"),
 	NULL
 };
 
@@ -380,6 +350,16 @@ static CL_TEST_HELPER const char *const soap_lines[] = {
 	NULL
 };
 
+/* The end of the variables of an oauth2-client-credentials method of
+ * cc_lines, and its form headers, as document text. */
+#define CC_TOKEN_KEY_TO_HEADERS \
+    "        <variable key=\"response_authentication_token_key\" label=\"Token key\" default=\"access_token\" locked=\"true\"/>\n" \
+    "        <use variable=\"store_url\"/>\n" \
+    "      </variables>\n" \
+    "      <headers>\n" \
+    "        <param key=\"Content-Type\" value=\"application/x-www-form-urlencoded\"/>\n" \
+    "      </headers>\n"
+
 /* A basic auth method, to insert after line 17 of tok_lines. */
 static CL_TEST_HELPER const char basic_method[] =
     "    </auth-method>\n"
@@ -392,25 +372,30 @@ static CL_TEST_HELPER const char basic_method[] =
     "      </variables>\n"
     "    </auth-method>";
 
+/* A clean basic connector (D) up to the end of its one endpoint `e`: add
+ * "  </endpoints>\n</connector>\n", or more endpoints first. */
+#define DOC_D_FIRST_ENDPOINT \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+    "<connector format=\"1\" name=\"D\">\n" \
+    "  <auth-methods>\n" \
+    "    <auth-method id=\"b\" name=\"B\" type=\"basic\">\n" \
+    "      <url>https://x/login</url>\n" \
+    "      <variables>\n" \
+    "        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n" \
+    "        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n" \
+    "      </variables>\n" \
+    "    </auth-method>\n" \
+    "  </auth-methods>\n" \
+    "  <endpoints>\n" \
+    "    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n" \
+    "      <url>https://x/a</url>\n" \
+    "      <enable auth-method=\"b\"/>\n" \
+    "    </endpoint>\n"
+
 /* Two endpoints with the same id, as one document: CL006 at 17:19-17:20,
  * with a related location at 13:19-13:20. */
 static CL_TEST_HELPER const char doc_duplicate[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<connector format=\"1\" name=\"D\">\n"
-    "  <auth-methods>\n"
-    "    <auth-method id=\"b\" name=\"B\" type=\"basic\">\n"
-    "      <url>https://x/login</url>\n"
-    "      <variables>\n"
-    "        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n"
-    "        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-    "      </variables>\n"
-    "    </auth-method>\n"
-    "  </auth-methods>\n"
-    "  <endpoints>\n"
-    "    <endpoint id=\"e\" name=\"E\" direction=\"receive\" method=\"GET\">\n"
-    "      <url>https://x/a</url>\n"
-    "      <enable auth-method=\"b\"/>\n"
-    "    </endpoint>\n"
+    DOC_D_FIRST_ENDPOINT
     "    <endpoint id=\"e\" name=\"F\" direction=\"receive\" method=\"GET\">\n"
     "      <url>https://x/b</url>\n"
     "      <enable auth-method=\"b\"/>\n"

@@ -1,0 +1,25 @@
+/*
+ * One fresh linter per test, for the suites that need no more:
+ * tcase_add_checked_fixture(tc, setup, teardown) with the setup and
+ * teardown below, and `linter` in each test.
+ */
+#ifndef CL_TESTS_LIB_LINTER_FIXTURE_H
+#define CL_TESTS_LIB_LINTER_FIXTURE_H
+
+#include "connlint.h"
+
+static cl_linter *linter;
+
+static void
+setup(void)
+{
+	linter = cl_linter_new();
+}
+
+static void
+teardown(void)
+{
+	cl_linter_free(linter);
+}
+
+#endif /* CL_TESTS_LIB_LINTER_FIXTURE_H */
