@@ -277,6 +277,9 @@ CL_EXPORT size_t cl_diag_related_count(const cl_diag *diag);
 CL_EXPORT const char *
 cl_diag_related(const cl_diag *diag, size_t i, unsigned *line, unsigned *column,
                 unsigned *end_line, unsigned *end_column);
+/* The 1-based byte column of related location I (as cl_diag_byte_column),
+ * or 0 when I is out of range. */
+CL_EXPORT unsigned cl_diag_related_byte_column(const cl_diag *diag, size_t i);
 
 /*
  * A fingerprint of DIAG (a diagnostic of RESULT) that stays the same when

@@ -1253,6 +1253,35 @@ START_TEST(suppression_pairs)
 END_TEST
 
 /*
+ * The text format drew each related location ("disabled here") by
+ * counting its line from the start: 16,000 notes on one long line took
+ * 27 s against 0.2 s in the gcc format. The byte column of a related
+ * location is known, as a diagnostic's is.
+ */
+START_TEST(related_notes_on_one_long_line)
+{
+	const char *path = tpath("notes.xml");
+	FILE *f = create(path);
+	struct run r;
+	unsigned i, n = 16 * 1000;
+
+	fputs(XML_DECL CONNECTOR_OPEN "<variables>", f);
+	for (i = 0; i < n; i++)
+		fputs("<!-- connlint-disable CL101 --><!-- connlint-disable "
+		      "CL101 --><!-- connlint-enable CL101 -->",
+		      f);
+	fputs("</variables>\n" AUTH_METHODS "</connector>\n", f);
+	finish(f, path);
+	linear_limits();
+	r = RUN("--quiet", path);
+	assert_linear(&r, path);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_uint_eq(count_of(r.out, ": note: disabled here"), n);
+	run_free(&r);
+}
+END_TEST
+
+/*
  * B14: --baseline read lines of any length, and a failed allocation read
  * as the end of the file: /dev/zero grew to gigabytes, or under a memory
  * limit gave an empty baseline without a word; a FIFO with no writer
@@ -1391,6 +1420,7 @@ hostile_suite(void)
 	tcase_add_test(tc, malformed_placeholder_flood);
 	tcase_add_test(tc, near_misses_among_many_variables);
 	tcase_add_test(tc, suppression_pairs);
+	tcase_add_test(tc, related_notes_on_one_long_line);
 	tcase_add_test(tc, baseline_files);
 	suite_add_tcase(s, tc);
 	return s;

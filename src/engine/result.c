@@ -226,3 +226,9 @@ cl_diag_related(const cl_diag *d, size_t i, unsigned *line, unsigned *column,
 	*end_column = r->pos.end_column;
 	return r->message;
 }
+
+unsigned
+cl_diag_related_byte_column(const cl_diag *d, size_t i)
+{
+	return i < d->nrelated ? d->related[i].pos.byte_column : 0;
+}

@@ -292,8 +292,10 @@ text_add(struct cl_output *out, const struct cl_result *result)
 			text_head(out, file, line, col, "note", SGR_BOLD);
 			cl_output_put_oneline(out->out, msg, 0);
 			putc('\n', out->out);
+			/* the byte column spares counting a long line from
+			 * its start for every note on it */
 			text_snippet(out, result, line, col, end_line, end_col,
-			             0);
+			             cl_diag_related_byte_column(d, j));
 		}
 	}
 }
