@@ -6,16 +6,13 @@
 #include <ctype.h>
 
 #include "cli_run.h"
+#include "connlint.h"
 #include "lib/check_main.h"
 
 #define ERROR "fixtures/cli/unknown-auth-method.connector.xml"
 #define WARNING "fixtures/cli/unused-variable.connector.xml"
 #define CLEAN "fixtures/cli/clean.connector.xml"
 #define MAN_PAGE "docs/connlint.1"
-
-static const char *const formats[] = {
-	"text", "gcc", "json", "sarif", "checkstyle", "junit", "github",
-};
 
 /* Every format, over every fixture (unreadable paths and an empty
  * directory included, so that the messages on standard error are placed
@@ -25,8 +22,8 @@ START_TEST(jobs_do_not_change_the_output)
 	char *dir = make_temp_dir();
 	size_t i;
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		struct run one = RUN("-j", "1", "--format", formats[i],
+	for (i = 0; i < cl_format_count(); i++) {
+		struct run one = RUN("-j", "1", "--format", cl_format_name(i),
 		                     "fixtures", "no-such-path", dir, CLEAN);
 		static const char *const jobs[] = { "2", "8" };
 
@@ -34,13 +31,13 @@ START_TEST(jobs_do_not_change_the_output)
 		ASSERT_CONTAINS(one.err, "no-such-path");
 		ASSERT_CONTAINS(one.err, "no .xml files found");
 		for (size_t k = 0; k < 2; k++) {
-			struct run many =
-			    RUN("--jobs", jobs[k], "--format", formats[i],
-			        "fixtures", "no-such-path", dir, CLEAN);
+			struct run many = RUN("--jobs", jobs[k], "--format",
+			                      cl_format_name(i), "fixtures",
+			                      "no-such-path", dir, CLEAN);
 
 			ck_assert_msg(!strcmp(one.out, many.out),
 			              "--format %s: -j %s differs from -j 1",
-			              formats[i], jobs[k]);
+			              cl_format_name(i), jobs[k]);
 			ck_assert_str_eq(one.err, many.err);
 			ck_assert_int_eq(one.status, many.status);
 			run_free(&many);
@@ -74,17 +71,17 @@ START_TEST(jobs_with_configurations)
 	    dir, "b/connlint.xml",
 	    "<connlint><rule name=\"CL101\" severity=\"error\"/></connlint>\n");
 	write_file(dir, "bad/.connlint.xml", "<connlint><bogus/></connlint>\n");
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+	for (i = 0; i < cl_format_count(); i++) {
 		struct run one = RUN("-j", "1", "--severity", "CL202=info",
-		                     "--format", formats[i], dir);
+		                     "--format", cl_format_name(i), dir);
 		struct run many = RUN("-j", "4", "--severity", "CL202=info",
-		                      "--format", formats[i], dir);
+		                      "--format", cl_format_name(i), dir);
 
 		ck_assert_int_eq(one.status, 2); /* the bad configuration */
 		ASSERT_CONTAINS(one.err, "bogus");
 		ck_assert_msg(!strcmp(one.out, many.out),
 		              "--format %s: -j 4 differs from -j 1",
-		              formats[i]);
+		              cl_format_name(i));
 		ck_assert_str_eq(one.err, many.err);
 		ck_assert_int_eq(one.status, many.status);
 		run_free(&one);

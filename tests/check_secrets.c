@@ -507,9 +507,6 @@ assert_has(const char *out, const char *needle, int has, const char *what)
 static void
 check_scenario(const struct scenario *sc)
 {
-	static const char *const formats[] = {
-		"text", "gcc", "json", "sarif", "checkstyle", "junit", "github",
-	};
 	char *dir = make_temp_dir(), path[600], what[128];
 	int ignore;
 	size_t f;
@@ -517,15 +514,16 @@ check_scenario(const struct scenario *sc)
 	write_file(dir, "connector.xml", sc->xml);
 	snprintf(path, sizeof(path), "%s/connector.xml", dir);
 	for (ignore = 0; ignore < 2; ignore++) {
-		for (f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
-			struct run r =
-			    ignore ? RUN("--no-config", "--format", formats[f],
-			                 "--ignore", "CL501", path)
-			           : RUN("--no-config", "--format", formats[f],
-			                 path);
+		for (f = 0; f < cl_format_count(); f++) {
+			struct run r = ignore ? RUN("--no-config", "--format",
+			                            cl_format_name(f),
+			                            "--ignore", "CL501", path)
+			                      : RUN("--no-config", "--format",
+			                            cl_format_name(f), path);
 
 			snprintf(what, sizeof(what), "--format %s%s",
-			         formats[f], ignore ? " --ignore CL501" : "");
+			         cl_format_name(f),
+			         ignore ? " --ignore CL501" : "");
 			ck_assert_msg(r.status == 0 || r.status == 1,
 			              "%s: exit %d\n%s%s", what, r.status,
 			              r.out, r.err);
@@ -534,9 +532,9 @@ check_scenario(const struct scenario *sc)
 			/* The finding that shows the line or quotes the value is
 			 * there: the scenario tests what it means to. */
 			assert_has(r.out, sc->rule, 1, what);
-			if (!strcmp(formats[f], "text"))
+			if (!strcmp(cl_format_name(f), "text"))
 				assert_has(r.out, sc->excerpt, 1, what);
-			if (!strcmp(formats[f], "json"))
+			if (!strcmp(cl_format_name(f), "json"))
 				assert_has(r.out, "\"CL501\"",
 				           !ignore && sc->cl501, what);
 			run_free(&r);

@@ -15,14 +15,11 @@
 #include <time.h>
 
 #include "cli_run.h"
+#include "connlint.h"
 #include "lib/check_main.h"
 
 #define FIXTURE_CLEAN "fixtures/examples/shopify.connector.xml"
 #define FIXTURE_CL303 "fixtures/rules/CL303/authorisation-code.xml"
-
-static const char *const formats[] = {
-	"text", "gcc", "json", "sarif", "checkstyle", "junit", "github",
-};
 
 static char *
 path_in(const char *dir, const char *name)
@@ -95,10 +92,10 @@ START_TEST(walk_does_not_follow_links_out_of_the_tree)
 	ck_assert_int_eq(symlink(secret, out_link), 0);
 	ck_assert_int_eq(symlink("shop.xml", in_link), 0);
 
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		r = RUN("--no-config", "--format", formats[i], tree);
-		ck_assert_msg(r.status == 0, "%s: status %d\n%s", formats[i],
-		              r.status, r.err);
+	for (size_t i = 0; i < cl_format_count(); i++) {
+		r = RUN("--no-config", "--format", cl_format_name(i), tree);
+		ck_assert_msg(r.status == 0, "%s: status %d\n%s",
+		              cl_format_name(i), r.status, r.err);
 		ASSERT_LACKS(r.out, "ghp_0123");
 		ASSERT_LACKS(r.out, "leak.xml");
 		ASSERT_LACKS(r.err, "ghp_0123");
@@ -138,9 +135,10 @@ START_TEST(no_excerpt_of_what_is_not_xml)
 	ck_assert_ptr_nonnull(f);
 	fwrite("<a>PATH=/bin\0TOKEN=hunter2\0", 1, 27, f);
 	ck_assert_int_eq(fclose(f), 0);
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		r = RUN("--no-config", "--format", formats[i], text, bin);
-		ck_assert_msg(r.status == 1, "%s: status %d", formats[i],
+	for (size_t i = 0; i < cl_format_count(); i++) {
+		r = RUN("--no-config", "--format", cl_format_name(i), text,
+		        bin);
+		ck_assert_msg(r.status == 1, "%s: status %d", cl_format_name(i),
 		              r.status);
 		ASSERT_LACKS(r.out, "hunter2");
 		ASSERT_LACKS(r.out, "root:x");
@@ -194,24 +192,26 @@ START_TEST(no_workflow_commands_from_input)
 	ck_assert_int_eq(setenv("CONNLINT", p, 1), 0);
 	free(p);
 	ck_assert_int_eq(chdir(dir), 0);
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+	for (size_t i = 0; i < cl_format_count(); i++) {
 		char *cwd_out;
 
-		r = RUN("--no-config", "--format", formats[i], ".",
+		r = RUN("--no-config", "--format", cl_format_name(i), ".",
 		        "::warning::lead.xml");
-		ck_assert_msg(r.status == 1, "%s: status %d\n%s", formats[i],
-		              r.status, r.err);
-		assert_log_safe(formats[i], r.out,
-		                !strcmp(formats[i], "github"));
-		assert_log_safe(formats[i], r.err, false);
+		ck_assert_msg(r.status == 1, "%s: status %d\n%s",
+		              cl_format_name(i), r.status, r.err);
+		assert_log_safe(cl_format_name(i), r.out,
+		                !strcmp(cl_format_name(i), "github"));
+		assert_log_safe(cl_format_name(i), r.err, false);
 		/* bidirectional controls never reach the reader raw */
 		ASSERT_LACKS(r.out, "\xe2\x80\xae");
 		cwd_out = r.out;
-		if (!strcmp(formats[i], "text") || !strcmp(formats[i], "gcc"))
+		if (!strcmp(cl_format_name(i), "text") ||
+		    !strcmp(cl_format_name(i), "gcc"))
 			ASSERT_CONTAINS(cwd_out, "\\u202elmx.xml");
-		if (!strcmp(formats[i], "json") || !strcmp(formats[i], "sarif"))
+		if (!strcmp(cl_format_name(i), "json") ||
+		    !strcmp(cl_format_name(i), "sarif"))
 			ASSERT_CONTAINS(cwd_out, "#\\u0023[stop-commands]");
-		if (!strcmp(formats[i], "text")) {
+		if (!strcmp(cl_format_name(i), "text")) {
 			/* the excerpt shows the line, defused, caret aligned */
 			ASSERT_CONTAINS(cwd_out,
 			                "\n\\x3a:error file=README.md");

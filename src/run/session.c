@@ -582,24 +582,33 @@ link_outside(void *data, const char *path, const char *root)
  * one of the output files: linting it and then replacing it with a report
  * would destroy the input. The run then writes no output file and exits 2.
  */
-static bool
-is_output_file(cl_session *s, const char *path, const struct stat *st)
+/* The output file that is the file ST describes (same device and
+ * inode), or NULL. */
+static const struct cl_outfile *
+output_file_of(const cl_session *s, const struct stat *st)
 {
 	size_t k;
 
-	for (k = 0; k < s->nfiles; k++) {
-		const struct cl_outfile *o = s->files[k];
+	for (k = 0; k < s->nfiles; k++)
+		if (s->files[k]->exists && s->files[k]->dev == st->st_dev &&
+		    s->files[k]->ino == st->st_ino)
+			return s->files[k];
+	return NULL;
+}
 
-		if (o->exists && o->dev == st->st_dev && o->ino == st->st_ino) {
-			note(s, true,
-			     "%s: %s is also a file to lint (%s); "
-			     "no output file is written",
-			     o->option, o->path, path);
-			s->clobber = true;
-			return true;
-		}
-	}
-	return false;
+static bool
+is_output_file(cl_session *s, const char *path, const struct stat *st)
+{
+	const struct cl_outfile *o = output_file_of(s, st);
+
+	if (!o)
+		return false;
+	note(s, true,
+	     "%s: %s is also a file to lint (%s); no output file is "
+	     "written",
+	     o->option, o->path, path);
+	s->clobber = true;
+	return true;
 }
 
 /*
@@ -716,21 +725,15 @@ check_outputs(cl_session *s, char *const *paths, size_t npaths)
 	}
 	/* An output that is a file named to lint would replace it. */
 	for (i = 0; i < npaths; i++) {
+		const struct cl_outfile *o;
 		struct stat st;
 
 		if (!strcmp(paths[i], "-") || stat(paths[i], &st) ||
-		    S_ISDIR(st.st_mode))
+		    S_ISDIR(st.st_mode) || !(o = output_file_of(s, &st)))
 			continue;
-		for (k = 0; k < s->nfiles; k++) {
-			const struct cl_outfile *o = s->files[k];
-
-			if (o->exists && o->dev == st.st_dev &&
-			    o->ino == st.st_ino) {
-				usage(s, "%s: %s is also a file to lint (%s)",
-				      o->option, o->path, paths[i]);
-				return -1;
-			}
-		}
+		usage(s, "%s: %s is also a file to lint (%s)", o->option,
+		      o->path, paths[i]);
+		return -1;
 	}
 	/* "--write-baseline *.xml": the first connector is no report */
 	for (k = 0; k < s->nfiles; k++) {
