@@ -341,12 +341,14 @@ enum cl_format {
 	CL_FORMAT_JSON,
 	CL_FORMAT_SARIF,      /* SARIF 2.1.0, for code scanning */
 	CL_FORMAT_CHECKSTYLE, /* checkstyle XML (Jenkins Warnings NG, reviewdog) */
-	CL_FORMAT_JUNIT,      /* JUnit XML: one test case per file */
-	CL_FORMAT_GITHUB      /* GitHub Actions workflow commands */
+	CL_FORMAT_JUNIT,      /* JUnit XML: one test case per finding */
+	CL_FORMAT_GITHUB,     /* GitHub Actions workflow commands */
+	CL_FORMAT_GITLAB,     /* GitLab Code Quality report (JSON) */
+	CL_FORMAT_MARKDOWN    /* a summary for a pull request or job summary */
 };
 
-/* Parses "text", "gcc", "json", "sarif", "checkstyle", "junit" or
- * "github"; returns 0 and sets *out, or -1. */
+/* Parses "text", "gcc", "json", "sarif", "checkstyle", "junit",
+ * "github", "gitlab" or "markdown"; returns 0 and sets *out, or -1. */
 CL_EXPORT int cl_format_parse(const char *name, enum cl_format *out);
 /* The number of formats, and the name of the I-th (0-based; NULL past
  * the end), in the order of enum cl_format. Static storage. */
@@ -359,6 +361,27 @@ CL_EXPORT const char *cl_format_name(size_t i);
  * many findings it held back (cl_output_add_baselined). */
 #define CL_OUTPUT_BASELINE 0x4u
 
+/* Shows per-rule counts instead of each diagnostic, then the summary
+ * (text format only; --statistics). */
+#define CL_OUTPUT_STATISTICS 0x8u
+
+/*
+ * The unit of the column numbers the line-oriented formats print (text,
+ * gcc, checkstyle, github), related locations included. json, sarif and
+ * junit always count characters, as their documents declare.
+ */
+enum cl_column_unit {
+	CL_COLUMN_DEFAULT, /* the format's own: bytes for gcc, else chars */
+	CL_COLUMN_BYTE,    /* 1-based byte offset in the line */
+	CL_COLUMN_CHAR,    /* Unicode code points; a tab is one */
+	CL_COLUMN_DISPLAY  /* terminal cells, as GCC's display unit: East
+	                    * Asian wide and emoji 2, combining marks 0,
+	                    * tabs to the next multiple of 8 */
+};
+
+/* Parses "byte", "char" or "display"; returns 0 and sets *out, or -1. */
+CL_EXPORT int cl_column_unit_parse(const char *name, enum cl_column_unit *out);
+
 /*
  * An output writing to OUT (not closed by connlint). Feed it every file's
  * result in order with cl_output_add, then call cl_output_finish once.
@@ -369,9 +392,11 @@ cl_output_new(enum cl_format format, FILE *out, unsigned flags);
 CL_EXPORT void cl_output_add(cl_output *output, const cl_result *result);
 /*
  * Records that PATH could not be linted, for REASON (plain words), between
- * the results added before and after. The sarif format lists it as a tool
- * execution notification, the junit format as a test case in error; the
- * other formats leave it to the caller's message on standard error.
+ * the results added before and after. Every machine-readable format
+ * carries it (sarif a tool execution notification, junit a test case in
+ * error, checkstyle an <error> on the file, json an "errors" entry, gitlab
+ * a blocker, markdown a table); text, gcc and github leave it to the
+ * caller's message on standard error.
  */
 CL_EXPORT void
 cl_output_add_error(cl_output *output, const char *path, const char *reason);
@@ -379,6 +404,12 @@ cl_output_add_error(cl_output *output, const char *path, const char *reason);
 CL_EXPORT void cl_output_add_baselined(cl_output *output, size_t n);
 CL_EXPORT void cl_output_finish(cl_output *output);
 CL_EXPORT void cl_output_free(cl_output *output);
+/* Columns in UNIT from now on (formats that keep theirs ignore it). */
+CL_EXPORT void
+cl_output_set_column_unit(cl_output *output, enum cl_column_unit unit);
+/* The base web address that formats linking to the source join with a
+ * file's path and "#L" and a line (URL copied; NULL: no links). */
+CL_EXPORT void cl_output_set_link_base(cl_output *output, const char *url);
 
 /*
  * S (a file name, a message) made safe to print on one line of a terminal
@@ -458,8 +489,10 @@ CL_EXPORT void cl_session_no_config(cl_session *session);
 /* --baseline PATH and --write-baseline PATH (copied). */
 CL_EXPORT void cl_session_set_baseline(cl_session *session, const char *path);
 CL_EXPORT void cl_session_write_baseline(cl_session *session, const char *path);
-/* The format on standard output, and its CL_OUTPUT_* flags (COLOR only
- * there; QUIET for every output). */
+/* The format on standard output, and its CL_OUTPUT_* flags (COLOR and
+ * STATISTICS only there, and STATISTICS only with CL_FORMAT_TEXT:
+ * cl_session_run refuses it with another format; QUIET for every
+ * output). */
 CL_EXPORT void cl_session_set_format(cl_session *session, enum cl_format format,
                                      unsigned flags);
 /* --color WHEN: "auto" (the default: when standard output is a terminal,
@@ -476,6 +509,24 @@ CL_EXPORT void cl_session_add_output(cl_session *session, enum cl_format format,
 CL_EXPORT void cl_session_set_jobs(cl_session *session, long jobs);
 /* The name shown for standard input ("-"), default "<stdin>" (copied). */
 CL_EXPORT void cl_session_set_stdin_name(cl_session *session, const char *name);
+/* --column-unit: the column unit of every output (cl_output_set_column_unit). */
+CL_EXPORT void
+cl_session_set_column_unit(cl_session *session, enum cl_column_unit unit);
+/* --link-base URL (copied) for every output (cl_output_set_link_base). */
+CL_EXPORT void cl_session_set_link_base(cl_session *session, const char *url);
+/* --exit-zero: cl_session_run returns 0 instead of 1 when findings at or
+ * above fail-on were reported (2 stays 2). */
+CL_EXPORT void cl_session_set_exit_zero(cl_session *session, int on);
+/*
+ * --show-config PATH: writes to OUT which configuration file applies to
+ * the file PATH (which need not exist) and the settings that result for
+ * it: every rule's severity, or off, and where that was decided (the
+ * rule's default, the configuration file, the command line), fail-on,
+ * the redirect URIs and platform placeholders. Returns 0, or -1 after a
+ * message when that configuration is not valid.
+ */
+CL_EXPORT int
+cl_session_show_config(cl_session *session, const char *path, FILE *out);
 
 /*
  * Lints every path in PATHS (a file, a directory walked for *.xml files,

@@ -60,11 +60,13 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 	cl_nearmiss_cache_release(&cache);
 
 	/* Lookups return the first variable of a key, so only firsts are
-	 * marked; a later duplicate is CL107's to report. */
+	 * marked; a later duplicate is CL107's to report. An invalid key is
+	 * CL114's alone, as in CL102 and CL103: no placeholder can name it,
+	 * so "unused" would only repeat that the key is wrong. */
 	for (i = 0; i < c->variables.n; i++) {
 		const struct cl_variable *v = &c->variables.items[i];
 
-		if (seen[i] || !*v->key ||
+		if (seen[i] || !cl_key_valid(v->key) ||
 		    cl_var_list_find(&c->variables, v->key) != v)
 			continue;
 		cl_report(ctx, &cl_rule_CL101, cl_var_key_span(v),

@@ -3,9 +3,16 @@
  * nothing; a near key in scope, a connector variable an auth method has
  * yet to use, or a method the endpoint does not enable is named as the
  * likely fix.
+ *
+ * A placeholder naming a default auth variable that its method lacks
+ * (`{{token}}` in a token method without `token`) is the missing
+ * variable's finding (CL201, CL206, CL209, CL301, CL302): adding the
+ * variable fixes both, so one diagnostic is enough. The same for an
+ * endpoint whose every enabled method lacks it.
  */
 #include <stdlib.h>
 
+#include "auth.h"
 #include "config.h"
 #include "nearmiss.h"
 #include "rule.h"
@@ -96,6 +103,28 @@ report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
 	free(scope);
 }
 
+/* 1 when P names a default auth variable that every method it belongs to
+ * lacks: its own method, or each method its endpoint enables. */
+static int
+missing_default(const struct cl_placeholder *p)
+{
+	const struct cl_endpoint *e = p->tpl->endpoint;
+	size_t i, n = 0;
+
+	if (p->tpl->auth)
+		return cl_auth_lacks_default(p->tpl->auth, p->key);
+	for (i = 0; i < e->n_enables; i++) {
+		const struct cl_auth_method *m = e->enables[i].target;
+
+		if (!m)
+			continue;
+		if (!cl_auth_lacks_default(m, p->key))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 static void
 check_undefined_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
 {
@@ -109,7 +138,8 @@ check_undefined_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
 		/* Keys the platform fills in itself (configuration). */
 		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) ==
 		        CL_RES_UNDEFINED &&
-		    !cl_ctx_platform_placeholder(ctx, p->key))
+		    !cl_ctx_platform_placeholder(ctx, p->key) &&
+		    !missing_default(p))
 			report_undefined(ctx, c, &cache, p);
 	}
 	cl_nearmiss_cache_release(&cache);

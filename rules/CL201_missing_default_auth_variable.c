@@ -10,9 +10,11 @@
  * This is also how CL107 counts uses. A use naming no connector variable
  * still counts here; CL108 reports the use itself.
  *
- * An absent client_id or client_secret is reported here, as any other
- * default; CL301 and CL302 report it only when this rule is off, so that
- * one missing variable gives one diagnostic.
+ * One missing variable gives one diagnostic, from the most specific rule:
+ * a variable that has a rule of its own (client_id CL301, a needed
+ * client_secret CL302, a basic method's username and password CL206,
+ * response_authentication_token_key CL209) is left to it, whether that
+ * rule is on or not (auth.h, cl_auth_missing_rule).
  */
 #include "auth.h"
 #include "rule.h"
@@ -30,7 +32,8 @@ check_default_auth_variables(struct cl_ctx *ctx, const struct cl_connector *c)
 		cl_strbuf_addf(&role, "a default auth variable of type `%s`",
 		               cl_auth_type_name(m->type));
 		for (j = 0; j < n; j++) {
-			if (cl_var_list_find(&m->variables, keys[j]))
+			if (cl_var_list_find(&m->variables, keys[j]) ||
+			    cl_auth_missing_rule(m, keys[j]) != &cl_rule_CL201)
 				continue;
 			cl_report_missing_auth_var(ctx, &cl_rule_CL201, m,
 			                           keys[j],

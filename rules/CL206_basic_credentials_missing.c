@@ -9,9 +9,8 @@
  * with a default is not this rule's: that is a hard-coded secret, CL501.)
  *
  * Who says what about a default auth variable (one diagnostic per
- * problem): a variable that is absent, or whose key is misspelt, is
- * CL201's; like CL301 and CL302, CL206 reports an absent variable itself
- * only while CL201 is turned off. CL111 (variable-never-set) leaves this
+ * problem): an absent or misspelt `username` or `password` of a basic
+ * method is this rule's, not CL201's (auth.h, cl_auth_missing_rule). CL111 (variable-never-set) leaves this
  * variable to this rule while it is on, and a <use> naming no connector
  * variable is CL108's alone.
  *
@@ -40,12 +39,9 @@ check_basic_credentials(struct cl_ctx *ctx, const struct cl_connector *c)
 			    cl_var_list_find(&m->variables, keys[k]);
 
 			if (!v) {
-				/* Absent: CL201's, a default of the type. */
-				if (!cl_rule_enabled(ctx, &cl_rule_CL201))
-					cl_report_missing_auth_var(
-					    ctx, &cl_rule_CL206, m, keys[k],
-					    "a credential of a `basic` "
-					    "method");
+				cl_report_missing_auth_var(
+				    ctx, &cl_rule_CL206, m, keys[k],
+				    "a credential of a `basic` method");
 				continue;
 			}
 			/* A use of no connector variable is CL108's. */

@@ -8,9 +8,8 @@
  * default is left alone: the user gives the value.
  *
  * Who says what about a default auth variable (one diagnostic per
- * problem): a variable that is absent, or whose key is misspelt, is
- * CL201's; like CL301 and CL302, CL209 reports an absent variable itself
- * only while CL201 is turned off. CL111 (variable-never-set) leaves this
+ * problem): an absent or misspelt key is this rule's, not CL201's
+ * (auth.h, cl_auth_missing_rule). CL111 (variable-never-set) leaves this
  * variable to this rule while it is on, and a <use> naming no connector
  * variable is CL108's alone.
  *
@@ -44,12 +43,10 @@ check_token_key(struct cl_ctx *ctx, const struct cl_connector *c)
 		             "`access_token`";
 		v = cl_var_list_find(&m->variables, key);
 		if (!v) {
-			/* Absent: CL201's, a default of the type. */
-			if (!cl_rule_enabled(ctx, &cl_rule_CL201))
-				cl_report_missing_auth_var(
-				    ctx, &cl_rule_CL209, m, key,
-				    "the key of the token in the "
-				    "authentication response");
+			cl_report_missing_auth_var(
+			    ctx, &cl_rule_CL209, m, key,
+			    "the key of the token in the authentication "
+			    "response");
 			continue;
 		}
 		span = cl_var_key_span(v);

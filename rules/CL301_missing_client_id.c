@@ -21,12 +21,11 @@ check_client_id(struct cl_ctx *ctx, const struct cl_connector *c)
 		const struct cl_variable *v;
 
 		v = cl_var_list_find(&m->variables, "client_id");
-		/* An absent client_id is CL201's, a default of the type. */
+		/* Absent or misspelt: this rule's, not CL201's (auth.h). */
 		if (!v) {
-			if (!cl_rule_enabled(ctx, &cl_rule_CL201))
-				cl_report_missing_auth_var(
-				    ctx, &cl_rule_CL301, m, "client_id",
-				    "the OAuth 2 client ID");
+			cl_report_missing_auth_var(ctx, &cl_rule_CL301, m,
+			                           "client_id",
+			                           "the OAuth 2 client ID");
 			continue;
 		}
 		/* A configurable-only client_id may be left empty too. */

@@ -30,12 +30,11 @@ check_client_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 		            "client with it"
 		          : "a confidential client authenticates with it";
 		v = cl_var_list_find(&m->variables, "client_secret");
-		/* An absent client_secret is CL201's, as for client_id. */
+		/* Absent or misspelt: this rule's, not CL201's (auth.h). */
 		if (!v) {
-			if (!cl_rule_enabled(ctx, &cl_rule_CL201))
-				cl_report_missing_auth_var(
-				    ctx, &cl_rule_CL302, m, "client_secret",
-				    "the OAuth 2 client secret");
+			cl_report_missing_auth_var(ctx, &cl_rule_CL302, m,
+			                           "client_secret",
+			                           "the OAuth 2 client secret");
 			continue;
 		}
 		if (!v->required)

@@ -37,16 +37,31 @@ secret_param_span(const struct cl_param *p)
 	    p->node, strcmp(p->key, "client_secret") ? "value" : "key");
 }
 
-/* What to do with a client secret found in the token request's URL. */
+/*
+ * What to do with a client secret found in the token request's URL, for
+ * M's type (docs/format.md, "Where client credentials go"). HTTP Basic,
+ * which the platform builds from client_id and client_secret, keeps the
+ * secret on the token request alone; a `body` param is sent on every
+ * endpoint request that enables the method too, so it is the way only for
+ * an API whose token endpoint wants the secret in the body (Zoho, HubSpot).
+ */
 static const char *
 secret_fix(const struct cl_auth_method *m)
 {
 	if (m->type == CL_AUTH_OAUTH2_AC && cl_auth_is_public_client(m))
-		return "remove it: a public client sends no secret";
+		return "remove it from the URL: make `client_type` "
+		       "`confidential`, so that the platform sends it by HTTP "
+		       "Basic authentication on the token request alone, or, if "
+		       "the API wants it in the token request body, send it as a "
+		       "`body` param `client_secret` (body params also go with "
+		       "every endpoint request that enables the method)";
 	if (m->type == CL_AUTH_OAUTH2_AC)
 		return "remove it: a confidential client already sends it by "
 		       "HTTP Basic authentication";
-	return "send it as a `body` param instead";
+	return "remove it from the URL: the platform sends `client_id` and "
+	       "`client_secret` by HTTP Basic authentication; if the API "
+	       "wants them in the token request body, send them as `body` "
+	       "params";
 }
 
 #define CLIENT_ID_TOO \

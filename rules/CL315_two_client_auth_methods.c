@@ -5,6 +5,13 @@
  * confidential authorisation code client already sends HTTP Basic client
  * authentication on the token request, so a `client_secret` in the body
  * uses two at once.
+ *
+ * The advice prefers Basic: a method's body params are also sent on every
+ * endpoint request that enables it (format spec, `auth-method`), so a
+ * secret in the body reaches every API call, while Basic stays on the
+ * token request. A public client with the secret in the body is for an API
+ * whose token endpoint refuses Basic (docs/format.md, "Where client
+ * credentials go").
  */
 #include <string.h>
 
@@ -65,8 +72,11 @@ report_two_methods(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	              "request already carries HTTP Basic client "
 	              "authentication; sending `client_secret` in the body too "
 	              "uses two authentication methods at once, which servers "
-	              "may reject: remove it from the body, or make "
-	              "`client_type` `public` if the API wants it there",
+	              "may reject: remove it from the body (body params also "
+	              "go with every endpoint request that enables the "
+	              "method, Basic only with the token request); only if "
+	              "the API's token endpoint refuses HTTP Basic, make "
+	              "`client_type` `public` and keep it in the body",
 	              m->id);
 	if (ct && cl_var_default(ct))
 		cl_report_related(ctx, d, cl_var_default_span(ct),

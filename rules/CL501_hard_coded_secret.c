@@ -15,11 +15,18 @@
  * not reach.
  *
  * Placeholders ({{client_secret}}) are never secrets: only literal text
- * outside well-formed placeholders is looked at.
+ * outside well-formed placeholders is looked at. High entropy alone is not
+ * a finding (issue 9): a long random-looking value counts only where its
+ * key or label names a credential, unless it has a known token format.
+ *
+ * The advice fits the auth type that the request belongs to
+ * (cl_authorization_advice): a `basic` method in place of a hand-built
+ * Basic header of an OAuth 2 method would drop OAuth.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "endpoints.h"
 #include "rule.h"
 #include "secretscan.h"
@@ -108,6 +115,18 @@ report_hits(struct cl_ctx *ctx, struct cl_secret_hits *h, const char *s,
 	cl_secret_hits_release(h);
 }
 
+/* CL_SCAN_HINT when KEY or LABEL (NULL when absent) names a credential:
+ * a value is looked at as a credential where its key or label says it is
+ * one (`api_key`, `X-Api-Key`, "Access token"). */
+static unsigned
+hint_of(const char *key, const char *label)
+{
+	return cl_secret_key_hint(key, strlen(key)) ||
+	               (label && cl_secret_key_hint(label, strlen(label)))
+	           ? CL_SCAN_HINT
+	           : 0;
+}
+
 /*
  * The default of a credential variable (marked secret, or keyed as one of
  * the secret defaults) is a secret whatever it looks like; the default of
@@ -132,9 +151,8 @@ check_variable_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
 		/* Decide first: the subject is only needed for a report. */
 		secret = v->secret || cl_is_secret_key(v->key);
 		if (!secret) {
-			cl_secret_scan_text(
-			    d, strlen(d),
-			    cl_secret_key_hint(v->key, strlen(v->key)), 0, &h);
+			cl_secret_scan_text(d, strlen(d),
+			                    hint_of(v->key, v->label), 0, &h);
 			if (!h.n)
 				continue;
 		}
@@ -171,11 +189,20 @@ describe_param(struct cl_strbuf *sb, const struct cl_param *p,
 	               owner_kind, owner);
 }
 
+/* Whose params are checked: an auth method (M) or an endpoint, and the
+ * auth type whose rules its requests follow (CL_AUTH_UNKNOWN when no one
+ * type does). */
+struct owner {
+	const char *kind, *id;
+	const struct cl_auth_method *m; /* NULL for an endpoint */
+	enum cl_auth_type type;
+};
+
 /* An Authorization header: its credentials, as
  * cl_secret_find_authorization finds them. */
 static void
 check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
-                    const char *owner_kind, const char *owner)
+                    const struct owner *o)
 {
 	const char *v = p->value;
 	struct cl_strbuf subject = CL_STRBUF_INIT;
@@ -186,16 +213,8 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
 	k = cl_secret_find_authorization(v, strlen(v), &cs, &ce);
 	if (k == CL_SECRET_NONE)
 		return;
-	describe_param(&subject, p, owner_kind, owner);
-	if (k == CL_SECRET_BASIC)
-		advice = "use a `basic` auth method instead, whose `username` "
-		         "and `password` variables the platform encodes "
-		         "itself (Base64 is an encoding, not encryption)";
-	else if (k == CL_SECRET_BEARER)
-		advice = "take it from a `secret=\"true\"` variable "
-		         "(`Bearer {{token}}`) or use an OAuth 2 auth method";
-	else
-		advice = "take them from a `secret=\"true\"` variable";
+	describe_param(&subject, p, o->kind, o->id);
+	advice = cl_authorization_advice(o->type, o->m != NULL, k);
 	report_secret(ctx, cl_attr_part_span(ctx, p->node, "value", cs, ce),
 	              v + cs, ce - cs, cl_strbuf_str(&subject),
 	              cl_secret_kind_name(k), advice);
@@ -206,11 +225,34 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
 	"move it into a `secret=\"true\"` variable and " \
 	"reference it here as a placeholder"
 
-/* A param keyed as a credential (`password`, any case) holds a secret
- * whatever its value looks like, as a variable of that key does. */
+/* Not a placeholder in the query: CL505 would report that. */
+#define QUERY_ADVICE                                                  \
+	"move it into a `secret=\"true\"` variable and send it in a " \
+	"header: query strings end up in server and proxy logs"
+
+/*
+ * What to do about a literal credential in param P of owner O: in an
+ * OAuth 2 method (but a public client's), `client_secret` is the auth
+ * variable's, which the platform sends by HTTP Basic authentication (a
+ * placeholder in the body would be a second client authentication,
+ * CL315; in the query CL312's); a URL param goes to a header (a secret
+ * placeholder in the query is CL505's); any other param references a
+ * secret variable.
+ */
+static const char *
+param_advice(const struct cl_param *p, const struct owner *o)
+{
+	if (o->m && cl_auth_needs_client_secret(o->m) &&
+	    !cl_strcasecmp(p->key, "client_secret"))
+		return "remove it: the platform sends the `client_secret` auth "
+		       "variable (marked `secret=\"true\"`, with no default) "
+		       "by HTTP Basic authentication";
+	return p->place == CL_PLACE_URL_PARAMS ? QUERY_ADVICE : PARAM_ADVICE;
+}
+
 static void
 check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
-             const char *owner_kind, const char *owner)
+             const struct owner *o)
 {
 	size_t i;
 
@@ -225,25 +267,25 @@ check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
 			continue;
 		if (p->place == CL_PLACE_HEADERS &&
 		    !cl_strcasecmp(p->key, "Authorization")) {
-			check_authorization(ctx, p, owner_kind, owner);
+			check_authorization(ctx, p, o);
 			continue;
 		}
 		if (cl_secret_key(p->key, klen, 1)) {
-			describe_param(&subject, p, owner_kind, owner);
+			describe_param(&subject, p, o->kind, o->id);
 			report_secret(ctx, cl_node_attr_span(p->node, "value"),
 			              p->value, strlen(p->value),
 			              cl_strbuf_str(&subject), "a secret",
-			              PARAM_ADVICE);
+			              param_advice(p, o));
 			cl_strbuf_release(&subject);
 			continue;
 		}
 		cl_secret_scan_text(p->value, strlen(p->value),
-		                    cl_secret_key_hint(p->key, klen), 0, &h);
+		                    hint_of(p->key, p->label), 0, &h);
 		if (!h.n)
 			continue;
-		describe_param(&subject, p, owner_kind, owner);
+		describe_param(&subject, p, o->kind, o->id);
 		report_hits(ctx, &h, p->value, &at, cl_strbuf_str(&subject),
-		            PARAM_ADVICE);
+		            param_advice(p, o));
 		cl_strbuf_release(&subject);
 	}
 }
@@ -313,18 +355,22 @@ check_hard_coded_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 	check_variable_defaults(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
+		struct owner o = { "auth method", m->id, m, m->type };
 
 		check_variable_defaults(ctx, &m->variables);
-		check_params(ctx, &m->url_params, "auth method", m->id);
-		check_params(ctx, &m->headers, "auth method", m->id);
-		check_params(ctx, &m->body.params, "auth method", m->id);
+		check_params(ctx, &m->url_params, &o);
+		check_params(ctx, &m->headers, &o);
+		check_params(ctx, &m->body.params, &o);
 	}
 	cl_for_each_endpoint(e, c, i)
 	{
+		struct owner o = { "endpoint", e->id, NULL,
+			           cl_endpoint_auth_type(e) };
+
 		check_variable_defaults(ctx, &e->variables);
-		check_params(ctx, &e->url_params, "endpoint", e->id);
-		check_params(ctx, &e->headers, "endpoint", e->id);
-		check_params(ctx, &e->body.params, "endpoint", e->id);
+		check_params(ctx, &e->url_params, &o);
+		check_params(ctx, &e->headers, &o);
+		check_params(ctx, &e->body.params, &o);
 	}
 	for (i = 0; i < c->n_templates; i++)
 		check_template_text(ctx, &c->templates[i]);
@@ -338,4 +384,6 @@ const struct cl_rule cl_rule_CL501 = {
 	    "a secret given as literal text: a credential variable's default, an `Authorization` header value, a param value, URL query or body content that holds a credential",
 	.check = check_hard_coded_secret,
 	.masks_secrets = true,
+	.security_severity = "9.8",
+	.cwe = { 798 },
 };

@@ -149,4 +149,6 @@ const struct cl_rule cl_rule_CL502 = {
 	.summary =
 	    "an `http://` auth `url` or `additional-url` (loopback hosts excepted); a warning for endpoint URLs",
 	.check = check_insecure_url,
+	.security_severity = "7.5",
+	.cwe = { 319 },
 };

@@ -6,7 +6,9 @@
  * whether the credentials are literal or placeholders. A literal password
  * (or a literal user part with no password, which is then usually a token)
  * is also masked in every output, whether or not CL503 is on
- * (.masks_secrets).
+ * (.masks_secrets). The advice fits the auth type (cl_userinfo_advice):
+ * user information in an OAuth 2 token URL belongs in the client's auth
+ * variables, not in a `basic` method.
  */
 #include <stdlib.h>
 
@@ -35,7 +37,7 @@ static void
 check_userinfo(struct cl_ctx *ctx, const char *url, const char *subject,
                struct cl_span (*part)(const struct cl_ctx *, const void *,
                                       const char *, size_t, size_t),
-               const void *where)
+               const void *where, enum cl_auth_type type)
 {
 	size_t se, a, ae, i, at = 0, colon = 0;
 	int has_at = 0;
@@ -55,10 +57,8 @@ check_userinfo(struct cl_ctx *ctx, const char *url, const char *subject,
 		;
 	d = cl_report(ctx, &cl_rule_CL503, part(ctx, where, url, a, at),
 	              "%s carries credentials before `@`: URLs end up in "
-	              "server and proxy logs and browser histories; send "
-	              "them in a header (a `basic` auth method, or a header "
-	              "param with a `secret=\"true\"` variable)",
-	              subject);
+	              "server and proxy logs and browser histories; %s",
+	              subject, cl_userinfo_advice(type));
 	(void)d; /* the password is masked whether or not CL503 is on */
 	{
 		/* What to mask: the password, or a lone user part. */
@@ -86,8 +86,11 @@ default_part(const struct cl_ctx *ctx, const void *n, const char *value,
 	return cl_attr_part_span(ctx, n, "default", s, e);
 }
 
+/* TYPE: the auth type of the method whose variables VARS are, else
+ * CL_AUTH_UNKNOWN. */
 static void
-check_userinfo_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
+check_userinfo_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars,
+                        enum cl_auth_type type)
 {
 	size_t i;
 
@@ -100,7 +103,7 @@ check_userinfo_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
 		cl_strbuf_addf(&sb, "the default URL of %s `%s`",
 		               cl_var_scope_word(v->scope), v->key);
 		check_userinfo(ctx, v->default_value, cl_strbuf_str(&sb),
-		               default_part, v->node);
+		               default_part, v->node, type);
 		cl_strbuf_release(&sb);
 	}
 }
@@ -112,7 +115,7 @@ check_credentials_in_url(struct cl_ctx *ctx, const struct cl_connector *c)
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 	size_t i, j;
 
-	check_userinfo_defaults(ctx, &c->variables);
+	check_userinfo_defaults(ctx, &c->variables, CL_AUTH_UNKNOWN);
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
@@ -121,7 +124,7 @@ check_credentials_in_url(struct cl_ctx *ctx, const struct cl_connector *c)
 			cl_strbuf_addf(&sb, "the URL of auth method `%s`",
 			               m->id);
 			check_userinfo(ctx, m->url.value, cl_strbuf_str(&sb),
-			               elem_part, m->url.node);
+			               elem_part, m->url.node, m->type);
 		}
 		for (j = 0; j < m->n_additional_urls; j++) {
 			const struct cl_additional_url *u =
@@ -134,19 +137,25 @@ check_credentials_in_url(struct cl_ctx *ctx, const struct cl_connector *c)
 			               "an additional URL of auth method `%s`",
 			               m->id);
 			check_userinfo(ctx, u->value, cl_strbuf_str(&sb),
-			               elem_part, u->node);
+			               elem_part, u->node, m->type);
 		}
-		check_userinfo_defaults(ctx, &m->variables);
+		check_userinfo_defaults(ctx, &m->variables, m->type);
 	}
 	cl_for_each_endpoint(e, c, i)
 	{
+		/* An endpoint's requests carry the OAuth 2 access token, not
+		 * the client's credentials: no OAuth 2 advice there. */
+		enum cl_auth_type t = cl_endpoint_auth_type(e);
+
+		if (cl_auth_type_is_oauth2(t))
+			t = CL_AUTH_UNKNOWN;
 		if (e->url.node && has_userinfo(e->url.value)) {
 			cl_strbuf_reset(&sb);
 			cl_strbuf_addf(&sb, "the URL of endpoint `%s`", e->id);
 			check_userinfo(ctx, e->url.value, cl_strbuf_str(&sb),
-			               elem_part, e->url.node);
+			               elem_part, e->url.node, t);
 		}
-		check_userinfo_defaults(ctx, &e->variables);
+		check_userinfo_defaults(ctx, &e->variables, CL_AUTH_UNKNOWN);
 	}
 	cl_strbuf_release(&sb);
 }
@@ -158,4 +167,6 @@ const struct cl_rule cl_rule_CL503 = {
 	.summary = "user information in a URL (`https://user:pass@host/…`)",
 	.check = check_credentials_in_url,
 	.masks_secrets = true,
+	.security_severity = "7.5",
+	.cwe = { 522 },
 };

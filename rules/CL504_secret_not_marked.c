@@ -46,4 +46,6 @@ const struct cl_rule cl_rule_CL504 = {
 	.summary =
 	    "`client_secret`, `password`, `token`, `consumer_secret`, `token_secret` variables without `secret=\"true\"`",
 	.check = check_secret_not_marked,
+	.security_severity = "5.5",
+	.cwe = { 532, 549 },
 };

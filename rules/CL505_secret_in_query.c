@@ -96,4 +96,6 @@ const struct cl_rule cl_rule_CL505 = {
 	.summary =
 	    "a param in `url-params` whose value is a secret variable's placeholder (query strings are logged by servers and proxies)",
 	.check = check_secret_in_query,
+	.security_severity = "6.5",
+	.cwe = { 598 },
 };

@@ -17,6 +17,11 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
 	command -v valgrind >/dev/null 2>&1 || need valgrind
 	command -v clang-format >/dev/null 2>&1 || need clang-format
+	# tests/check_gitlab_markdown.c: GitHub's Markdown renderer, and
+	# Debian's python3 with jsonschema for the GitLab report schemas.
+	command -v cmark-gfm >/dev/null 2>&1 || need cmark-gfm
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+		need python3-jsonschema
 fi
 
 [ -z "$missing" ] && exit 0

@@ -20,6 +20,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
+#include "catalogue.h"
 #include "connlint.h"
 #include "fingerprint.h"
 #include "output.h"
@@ -54,18 +55,6 @@ static cl_result *
 lint(const char *name, const char *doc)
 {
 	return cl_lint_memory(linter, name, doc, strlen(doc));
-}
-
-/* Sets diagnostic I's severity and message (through the internals). */
-static void
-set_diag(cl_result *r, size_t i, enum cl_severity sev, const char *message)
-{
-	struct cl_diag *d = &r->sink.items[i];
-
-	ck_assert_uint_lt(i, r->sink.n);
-	d->severity = sev;
-	free(d->message);
-	d->message = cl_strdup(message);
 }
 
 /* What the output of RESULTS (N of them) in FORMAT is, with path ERROR
@@ -359,7 +348,7 @@ START_TEST(format_names)
 	ck_assert_int_eq(cl_format_parse("github", &f), 0);
 	ck_assert_int_eq(f, CL_FORMAT_GITHUB);
 	ck_assert_int_eq(cl_format_parse("SARIF", &f), -1);
-	ck_assert_int_eq(cl_format_parse("gitlab", &f), -1);
+	ck_assert_int_eq(cl_format_parse("GitLab", &f), -1);
 }
 END_TEST
 
@@ -439,8 +428,9 @@ START_TEST(junit_exact)
 	xmlNodePtr fail;
 
 	two_results(r);
-	/* the unreadable path comes between the two files, where met;
-	 * exact bytes, with the related message spliced in */
+	/* one test case per diagnostic; the unreadable path comes
+	 * between the two files, where met; exact bytes, with the related
+	 * message spliced in */
 	{
 		unsigned l, c, el, ec;
 		const char *note = cl_diag_related(cl_result_diag(r[0], 0), 0,
@@ -452,23 +442,31 @@ START_TEST(junit_exact)
 		cl_strbuf_addf(
 		    &want,
 		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		    "<testsuites name=\"connlint\" tests=\"3\" failures=\"2\" errors=\"1\">\n"
-		    "  <testsuite name=\"connlint\" tests=\"3\" failures=\"2\" errors=\"1\">\n"
-		    "    <testcase classname=\"connlint\" name=\"dup.xml\">\n"
+		    "<testsuites name=\"connlint\" tests=\"4\" failures=\"3\" errors=\"1\">\n"
+		    "  <testsuite name=\"connlint\" tests=\"4\" failures=\"3\" errors=\"1\">\n"
+		    "    <testcase classname=\"dup.xml\" name=\"CL006 dup.xml:17:19\" "
+		    "file=\"dup.xml\" line=\"17\">\n"
 		    "      <failure message=\"a &quot;q&quot; &lt;b&gt; &amp; 'c' 50%% "
 		    "x:y,z&#13;&#10;next&#9;line \xef\xbf\xbd é基\" type=\"CL006\">"
 		    "dup.xml:17:19: warning: a \"q\" &lt;b&gt; &amp; 'c' 50%% x:y,z&#13;\n"
 		    "next\tline \xef\xbf\xbd é基 [CL006 duplicate-id]\n"
 		    "dup.xml:13:19: note: %s</failure>\n"
 		    "    </testcase>\n"
-		    "    <testcase classname=\"connlint\" name=\"gone,:%%.xml\">\n"
+		    "    <testcase classname=\"gone,:%%.xml\" name=\"gone,:%%.xml\" "
+		    "file=\"gone,:%%.xml\">\n"
 		    "      <error message=\"No such file or directory\" "
 		    "type=\"read-error\">gone,:%%.xml: No such file or directory</error>\n"
 		    "    </testcase>\n"
-		    "    <testcase classname=\"connlint\" name=\"dir/Café &amp; &lt;co&gt;.xml\">\n"
+		    "    <testcase classname=\"dir/Café &amp; &lt;co&gt;.xml\" "
+		    "name=\"CL104 dir/Café &amp; &lt;co&gt;.xml:5:32\" "
+		    "file=\"dir/Café &amp; &lt;co&gt;.xml\" line=\"5\">\n"
 		    "      <failure message=\"undefined `{{hostt}}`\" type=\"CL104\">"
 		    "dir/Café &amp; &lt;co&gt;.xml:5:32: error: undefined `{{hostt}}` "
 		    "[CL104 undefined-placeholder]</failure>\n"
+		    "    </testcase>\n"
+		    "    <testcase classname=\"dir/Café &amp; &lt;co&gt;.xml\" "
+		    "name=\"CL104 dir/Café &amp; &lt;co&gt;.xml:14:17\" "
+		    "file=\"dir/Café &amp; &lt;co&gt;.xml\" line=\"14\">\n"
 		    "      <failure message=\"undefined `{{hostz}}`\" type=\"CL104\">"
 		    "dir/Café &amp; &lt;co&gt;.xml:14:17: info: undefined `{{hostz}}` "
 		    "[CL104 undefined-placeholder]</failure>\n"
@@ -485,7 +483,9 @@ START_TEST(junit_exact)
 	fail = xml_find(xmlDocGetRootElement(doc), "failure");
 	ck_assert_ptr_nonnull(fail);
 	assert_attr(fail, "message", NASTY_MSG_XML);
-	assert_attr(fail->parent, "name", "dup.xml");
+	assert_attr(fail->parent, "classname", "dup.xml");
+	assert_attr(fail->parent, "file", "dup.xml");
+	assert_attr(fail->parent, "name", "CL006 dup.xml:17:19");
 	xmlFreeDoc(doc);
 	free(got);
 	free_two_results(r);
@@ -522,6 +522,8 @@ START_TEST(xml_hostile_names)
 	enum cl_format formats[] = { CL_FORMAT_CHECKSTYLE, CL_FORMAT_JUNIT };
 	const char *schemas[] = { "checkstyle.xsd", "junit.xsd" };
 	const char *elems[] = { "file", "testcase" };
+	/* where each format names the file */
+	const char *attrs[] = { "name", "file" };
 	size_t i;
 
 	for (i = 0; i < 2; i++) {
@@ -534,7 +536,7 @@ START_TEST(xml_hostile_names)
 		xml_validate(doc, xsd);
 		node = xml_find(xmlDocGetRootElement(doc), elems[i]);
 		ck_assert_ptr_nonnull(node);
-		assert_attr(node, "name", back);
+		assert_attr(node, attrs[i], back);
 		xmlFreeDoc(doc);
 		free(got);
 	}
@@ -649,7 +651,7 @@ START_TEST(sarif_exact_results)
 	    "          \"ruleIndex\": %zu,\n"
 	    "          \"level\": \"warning\",\n"
 	    "          \"message\": {\"text\": \"a \\\"q\\\" <b> & 'c' 50%% "
-	    "x:y,z\\u000d\\u000anext\\u0009line \\u0001 é基\"},\n"
+	    "x:y,z\\u000d\\u000anext\\u0009line \\u0001 é基 (see [%s](1))\"},\n"
 	    "          \"locations\": [\n"
 	    "            {\"physicalLocation\": {\"artifactLocation\": "
 	    "{\"uri\": \"dup.xml\", \"uriBaseId\": \"%%SRCROOT%%\"}, "
@@ -681,7 +683,7 @@ START_TEST(sarif_exact_results)
 	    "          \"partialFingerprints\": {\"connlint/v1\": \"%s\"}\n"
 	    "        }\n"
 	    "      ],\n" SARIF_SUCCESS_TAIL,
-	    i6, note, fp[0], i104, fp[1], i104, fp[2]);
+	    i6, note, note, fp[0], i104, fp[1], i104, fp[2]);
 	ASSERT_OUTPUT(sarif_tail(got), cl_strbuf_str(&want));
 	cl_strbuf_release(&want);
 	for (i = 0; i < 3; i++)
@@ -879,8 +881,9 @@ START_TEST(sarif_json_hostile)
 	got = render(CL_FORMAT_SARIF, &r, 1);
 	assert_json(got);
 	ck_assert_ptr_nonnull(strstr(got, "\"uri\": \"x%FF%01%22%5C.xml\""));
+	/* then the link to the related location */
 	ck_assert_ptr_nonnull(
-	    strstr(got, "{\"text\": \"m\\ufffd(\\u007f\\\"\\\\\"}"));
+	    strstr(got, "{\"text\": \"m\\ufffd(\\u007f\\\"\\\\ (see ["));
 	free(got);
 	cl_result_free(r);
 }
@@ -1166,6 +1169,517 @@ START_TEST(fingerprint_uses_masked_text)
 }
 END_TEST
 
+/* ---- report fidelity (issue 10) ---------------------------------------- */
+
+/* How many elements named NAME are under NODE. */
+static size_t
+xml_count(xmlNodePtr node, const char *name)
+{
+	size_t n = 0;
+
+	for (; node; node = node->next) {
+		if (node->type == XML_ELEMENT_NODE &&
+		    !strcmp((const char *)node->name, name))
+			n++;
+		n += xml_count(node->children, name);
+	}
+	return n;
+}
+
+/* The number attribute ATTR of NODE holds. */
+static size_t
+xml_count_attr(xmlNodePtr node, const char *attr)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
+	size_t n;
+
+	ck_assert_ptr_nonnull(v);
+	n = (size_t)strtoul((const char *)v, NULL, 10);
+	xmlFree(v);
+	return n;
+}
+
+/* A JUnit report's counts are its elements: one test case per finding
+ * (Jenkins shows only the first failure of a test case), one passed per
+ * clean file, one in error per unreadable path. */
+START_TEST(junit_counts_are_elements)
+{
+	cl_result *r[3];
+	char *got;
+	xmlDocPtr doc;
+	xmlNodePtr root, suite, c;
+	size_t i, findings = 0, passed = 0;
+
+	r[0] = lint("clean.xml", doc_duplicate);
+	cl_diag_sink_release(&r[0]->sink);
+	r[1] = lint("two.xml", doc_unicode);
+	r[2] =
+	    cl_lint_file(linter, "fixtures/rules/CL106/fires-near-misses.xml",
+	                 "many.xml", NULL);
+	ck_assert_ptr_nonnull(r[2]);
+	ck_assert_uint_ge(cl_result_count(r[1]), 2);
+	ck_assert_uint_ge(cl_result_count(r[2]), 2);
+	for (i = 0; i < 3; i++)
+		findings += cl_result_count(r[i]);
+	got = render_err(CL_FORMAT_JUNIT, r, 3, "gone.xml", 1);
+	doc = xml_parse(got);
+	xml_validate(doc, SCHEMA_DIR "junit.xsd");
+	root = xmlDocGetRootElement(doc);
+	suite = xml_find(root, "testsuite");
+	ck_assert_ptr_nonnull(suite);
+	ck_assert_uint_eq(xml_count(root, "failure"), findings);
+	ck_assert_uint_eq(xml_count(root, "error"), 1);
+	ck_assert_uint_eq(xml_count(root, "testcase"), findings + 1 + 1);
+	for (c = root; c; c = c == root ? suite : NULL) {
+		ck_assert_uint_eq(xml_count_attr(c, "tests"),
+		                  xml_count(root, "testcase"));
+		ck_assert_uint_eq(xml_count_attr(c, "failures"), findings);
+		ck_assert_uint_eq(xml_count_attr(c, "errors"), 1);
+	}
+	/* at most one failure or error per test case; each named by the
+	 * file; the clean file's passed */
+	for (c = suite->children; c; c = c->next) {
+		xmlChar *file;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		ck_assert_uint_le(xml_count(c->children, "failure") +
+		                      xml_count(c->children, "error"),
+		                  1);
+		file = xmlGetProp(c, (const xmlChar *)"file");
+		ck_assert_ptr_nonnull(file);
+		assert_attr(c, "classname", (const char *)file);
+		if (!xml_count(c->children, "failure") &&
+		    !xml_count(c->children, "error")) {
+			ck_assert_str_eq((const char *)file, "clean.xml");
+			assert_attr(c, "name", "clean.xml");
+			passed++;
+		}
+		xmlFree(file);
+	}
+	ck_assert_uint_eq(passed, 1);
+	xmlFreeDoc(doc);
+	free(got);
+	for (i = 0; i < 3; i++)
+		cl_result_free(r[i]);
+}
+END_TEST
+
+/* Each finding's test case: named by rule ID and position, with the
+ * file and line as attributes and the related locations in the text. */
+START_TEST(junit_case_per_finding)
+{
+	cl_result *r =
+	    cl_lint_file(linter, "fixtures/rules/CL408/fires-both-methods.xml",
+	                 "m.xml", NULL);
+	char *got, want[1024];
+	const cl_diag *d;
+	xmlDocPtr doc;
+	xmlNodePtr fail;
+	size_t i;
+
+	ck_assert_ptr_nonnull(r);
+	got = render(CL_FORMAT_JUNIT, &r, 1);
+	doc = xml_parse(got);
+	xml_validate(doc, SCHEMA_DIR "junit.xsd");
+	fail = xml_find(xmlDocGetRootElement(doc), "failure");
+	for (i = 0; i < cl_result_count(r); i++) {
+		d = cl_result_diag(r, i);
+		ck_assert_ptr_nonnull(fail);
+		snprintf(want, sizeof(want), "%s m.xml:%u:%u",
+		         cl_rule_id(cl_diag_rule(d)), cl_diag_line(d),
+		         cl_diag_column(d));
+		assert_attr(fail->parent, "name", want);
+		snprintf(want, sizeof(want), "%u", cl_diag_line(d));
+		assert_attr(fail->parent, "line", want);
+		assert_attr(fail, "type", cl_rule_id(cl_diag_rule(d)));
+		if (!strcmp(cl_rule_id(cl_diag_rule(d)), "CL408")) {
+			/* both related locations, as notes */
+			xmlChar *text = xmlNodeGetContent(fail);
+			unsigned l, c, el, ec;
+			size_t j;
+
+			ck_assert_uint_eq(cl_diag_related_count(d), 2);
+			for (j = 0; j < 2; j++) {
+				const char *note =
+				    cl_diag_related(d, j, &l, &c, &el, &ec);
+
+				snprintf(want, sizeof(want),
+				         "\nm.xml:%u:%u: note: %s", l, c, note);
+				ck_assert_msg(
+				    strstr((const char *)text, want) != NULL,
+				    "%s not in %s", want, (const char *)text);
+			}
+			xmlFree(text);
+		}
+		fail = xml_find(fail->parent->next, "failure");
+	}
+	ck_assert_ptr_null(fail);
+	xmlFreeDoc(doc);
+	free(got);
+	cl_result_free(r);
+}
+END_TEST
+
+START_TEST(checkstyle_unreadable)
+{
+	cl_result *r[2];
+	char *got;
+	xmlDocPtr doc;
+
+	two_results(r);
+	cl_diag_sink_release(&r[0]->sink);
+	cl_diag_sink_release(&r[1]->sink);
+	/* met first, between the files, and last */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		cl_output *out = cl_output_new(CL_FORMAT_CHECKSTYLE, f, 0);
+
+		cl_output_add_error(out, "first & <1>.xml",
+		                    "Permission denied");
+		cl_output_add(out, r[0]);
+		cl_output_add_error(out, "gone.xml",
+		                    "No such file or directory");
+		cl_output_add(out, r[1]);
+		cl_output_add_error(out, "d/x.xml", "Not a directory");
+		cl_output_finish(out);
+		cl_output_free(out);
+		ck_assert_int_eq(fclose(f), 0);
+		got = buf;
+	}
+	ASSERT_OUTPUT(
+	    got,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<checkstyle version=\"4.3\">\n"
+	    "  <file name=\"first &amp; &lt;1&gt;.xml\">\n"
+	    "    <error line=\"0\" severity=\"error\" message=\"Permission "
+	    "denied\" source=\"connlint.read-error\"/>\n"
+	    "  </file>\n"
+	    "  <file name=\"dup.xml\"/>\n"
+	    "  <file name=\"gone.xml\">\n"
+	    "    <error line=\"0\" severity=\"error\" message=\"No such file or "
+	    "directory\" source=\"connlint.read-error\"/>\n"
+	    "  </file>\n"
+	    "  <file name=\"dir/Café &amp; &lt;co&gt;.xml\"/>\n"
+	    "  <file name=\"d/x.xml\">\n"
+	    "    <error line=\"0\" severity=\"error\" message=\"Not a "
+	    "directory\" source=\"connlint.read-error\"/>\n"
+	    "  </file>\n"
+	    "</checkstyle>\n");
+	doc = xml_parse(got);
+	xml_validate(doc, SCHEMA_DIR "checkstyle.xsd");
+	xmlFreeDoc(doc);
+	free(got);
+	free_two_results(r);
+}
+END_TEST
+
+/* GitHub code scanning's security metadata: on CL501 to CL505, with the
+ * CWEs of docs/output-formats.md, and on no other rule. */
+START_TEST(sarif_security_properties)
+{
+	static const struct {
+		const char *id, *props;
+	} want[] = {
+		{ "CL501",
+		  "{\"tags\": [\"security\", \"external/cwe/cwe-798\"], "
+		  "\"security-severity\": \"9.8\"}" },
+		{ "CL502",
+		  "{\"tags\": [\"security\", \"external/cwe/cwe-319\"], "
+		  "\"security-severity\": \"7.5\"}" },
+		{ "CL503",
+		  "{\"tags\": [\"security\", \"external/cwe/cwe-522\"], "
+		  "\"security-severity\": \"7.5\"}" },
+		{ "CL504",
+		  "{\"tags\": [\"security\", \"external/cwe/cwe-532\", "
+		  "\"external/cwe/cwe-549\"], "
+		  "\"security-severity\": \"5.5\"}" },
+		{ "CL505",
+		  "{\"tags\": [\"security\", \"external/cwe/cwe-598\"], "
+		  "\"security-severity\": \"6.5\"}" },
+	};
+	char *got = render(CL_FORMAT_SARIF, NULL, 0);
+	size_t i, k, n = cl_rule_count(), found = 0;
+
+	assert_json(got);
+	for (i = 0; i < n; i++) {
+		const char *id = cl_rule_id(cl_rule_at(i));
+		char key[32], *at, *end;
+
+		snprintf(key, sizeof(key), "\"id\": \"%s\",", id);
+		at = strstr(got, key);
+		ck_assert_ptr_nonnull(at);
+		/* the descriptor ends where the next begins */
+		end = strstr(at + 1, "\"id\": \"CL");
+		if (!end)
+			end = strstr(at, "\"originalUriBaseIds\"");
+		for (k = 0; k < CL_ARRAY_SIZE(want); k++)
+			if (!strcmp(want[k].id, id))
+				break;
+		if (k == CL_ARRAY_SIZE(want)) {
+			char *p = strstr(at, "\"properties\"");
+
+			ck_assert_msg(!p || p > end, "%s has properties", id);
+			continue;
+		}
+		{
+			char line[256], *p;
+			double score;
+
+			snprintf(
+			    line, sizeof(line),
+			    "\"defaultConfiguration\": {\"level\": \"%s\"},\n"
+			    "              \"properties\": %s\n",
+			    cl_rule_severity(cl_rule_at(i)) == CL_SEV_ERROR
+			        ? "error"
+			        : "warning",
+			    want[k].props);
+			p = strstr(at, line);
+			ck_assert_msg(p && p < end, "%s: no %s", id, line);
+			/* GitHub reads a number from 0.0 to 10.0 */
+			score = strtod(cl_rule_security_severity(cl_rule_at(i)),
+			               &p);
+			ck_assert(*p == '\0' && score > 0.0 && score <= 10.0);
+			found++;
+		}
+	}
+	ck_assert_uint_eq(found, CL_ARRAY_SIZE(want));
+	free(got);
+}
+END_TEST
+
+/* Replaces the message of related location J of diagnostic I. */
+static void
+set_related(cl_result *r, size_t i, size_t j, const char *message)
+{
+	struct cl_diag *d = &r->sink.items[i];
+
+	ck_assert_uint_lt(j, d->nrelated);
+	free(d->related[j].message);
+	d->related[j].message = cl_strdup(message);
+}
+
+/* GitHub shows a related location only when the message links to it:
+ * each related location's id is linked as [its message](id), with
+ * brackets escaped (SARIF §3.11.6). */
+START_TEST(sarif_related_links)
+{
+	cl_result *r[2];
+	char *got;
+
+	r[0] =
+	    cl_lint_file(linter, "fixtures/rules/CL408/fires-both-methods.xml",
+	                 "m.xml", NULL);
+	ck_assert_ptr_nonnull(r[0]);
+	ck_assert_uint_eq(cl_result_count(r[0]), 1);
+	ck_assert_uint_eq(cl_diag_related_count(cl_result_diag(r[0], 0)), 2);
+	set_diag(r[0], 0, CL_SEV_WARNING, "x [y](1) \\ z]");
+	set_related(r[0], 0, 0, "first");
+	set_related(r[0], 0, 1, "a [b](2) c]\\");
+	/* no related location: only a '[' that could open a link */
+	r[1] = lint("u.xml", doc_unicode);
+	set_diag(r[1], 0, CL_SEV_ERROR, "[p] see [q](9) and [r]");
+	got = render(CL_FORMAT_SARIF, r, 2);
+	assert_json(got);
+	/* as JSON: every backslash doubled */
+	ck_assert_msg(strstr(got,
+	                     "\"message\": {\"text\": \"x \\\\[y](1) \\\\ z] "
+	                     "(see [first](1), [a \\\\[b\\\\](2) "
+	                     "c\\\\]\\\\](2))\"}") != NULL,
+	              "%s", sarif_tail(got));
+	ck_assert_msg(strstr(got, "\"message\": {\"text\": \"\\\\[p] see "
+	                          "\\\\[q](9) and [r]\"}") != NULL,
+	              "%s", sarif_tail(got));
+	/* the related locations keep their messages, plain text too */
+	ck_assert_ptr_nonnull(
+	    strstr(got, "\"message\": {\"text\": \"first\"}"));
+	ck_assert_ptr_nonnull(
+	    strstr(got, "\"message\": {\"text\": \"a \\\\[b](2) c]\\\\\"}}"));
+	free(got);
+	/* and so does a notification's reason */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		cl_output *out = cl_output_new(CL_FORMAT_SARIF, f, 0);
+
+		cl_output_add_error(out, "[x](1).xml", "bad `[k](1)` here");
+		cl_output_finish(out);
+		cl_output_free(out);
+		ck_assert_int_eq(fclose(f), 0);
+		ck_assert_msg(
+		    strstr(buf, "{\"text\": \"bad `\\\\[k](1)` here\"}") !=
+		        NULL,
+		    "%s", sarif_tail(buf));
+		ck_assert_ptr_nonnull(
+		    strstr(buf, "\"uri\": \"%5Bx%5D%281%29.xml\""));
+		free(buf);
+	}
+	cl_result_free(r[0]);
+	cl_result_free(r[1]);
+}
+END_TEST
+
+/* A copy of S with every FROM replaced by TO; caller frees. */
+static char *
+replace_all(const char *s, const char *from, const char *to)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	const char *p;
+
+	while ((p = strstr(s, from))) {
+		cl_strbuf_add(&sb, s, (size_t)(p - s));
+		cl_strbuf_adds(&sb, to);
+		s = p + strlen(from);
+	}
+	cl_strbuf_adds(&sb, s);
+	return cl_strbuf_detach(&sb);
+}
+
+/* A link text is a related message, masked as every message is. */
+START_TEST(sarif_related_links_masked)
+{
+	static const char token[] = "ghp_R7x2Kq9LmZ4vTn8WbY3cJd6Hs1Fg5PeQa0Uo";
+	char *doc =
+	    replace_all(doc_duplicate, "id=\"e\"",
+	                "id=\"ghp_R7x2Kq9LmZ4vTn8WbY3cJd6Hs1Fg5PeQa0Uo\"");
+	cl_result *r = lint("dup.xml", doc);
+	const cl_diag *d = NULL;
+	unsigned l, c, el, ec;
+	char *got, want[512];
+	const char *note;
+	size_t i;
+
+	for (i = 0; i < cl_result_count(r); i++)
+		if (!strcmp(cl_rule_id(cl_diag_rule(cl_result_diag(r, i))),
+		            "CL006"))
+			d = cl_result_diag(r, i);
+	ck_assert_ptr_nonnull(d);
+	note = cl_diag_related(d, 0, &l, &c, &el, &ec);
+	ck_assert_ptr_nonnull(note);
+	ck_assert_ptr_null(strstr(note, token));
+	got = render(CL_FORMAT_SARIF, &r, 1);
+	snprintf(want, sizeof(want), " (see [%s](1))\"}", note);
+	ck_assert_msg(strstr(got, want) != NULL, "%s not in %s", want,
+	              sarif_tail(got));
+	ck_assert_ptr_null(strstr(got, token));
+	ck_assert_ptr_null(strstr(got, token + 8));
+	free(got);
+	cl_result_free(r);
+	free(doc);
+}
+END_TEST
+
+/* SARIF URIs and fingerprints name a file the same however its path is
+ * spelt; paths without "." or ".." segments keep the URI they had. */
+START_TEST(file_uri_normalised)
+{
+	static const struct {
+		const char *path, *uri;
+		bool relative;
+	} cases[] = {
+		{ "x.xml", "x.xml", true },
+		{ "./x.xml", "x.xml", true },
+		{ "sub/../x.xml", "x.xml", true },
+		{ ".//sub/./y/../../x.xml", "x.xml", true },
+		{ "a//b/x.xml", "a/b/x.xml", true },
+		{ "../up/x.xml", "../up/x.xml", true },
+		{ "../../up/x.xml", "../../up/x.xml", true },
+		{ "a/../../x.xml", "../x.xml", true },
+		{ "../a/../x.xml", "../x.xml", true },
+		{ "sub/..", ".", true },
+		{ "/abs/sub/../x y.xml", "file:///abs/x%20y.xml", false },
+		{ "/../x.xml", "file:///x.xml", false },
+		{ "/a/./b/../../x.xml", "file:///x.xml", false },
+		{ "<stdin>", "%3Cstdin%3E", true },
+		{ "dir/..x/...y.xml", "dir/..x/...y.xml", true },
+	};
+	/* without "." or ".." segments (but a leading "./"), as before */
+	static const char *const plain[] = {
+		"a.xml",
+		"./a.xml",
+		"fixtures/rules/CL204/fires-duplicates.xml",
+		"/abs/x y.xml",
+		"dir with space/Café.xml",
+		"<stdin>",
+		"../up/a~b_c-d.xml",
+		"c:x.xml",
+	};
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(cases); i++) {
+		struct cl_strbuf sb = CL_STRBUF_INIT;
+		bool rel = cl_file_uri(&sb, cases[i].path);
+
+		ck_assert_msg(!strcmp(cl_strbuf_str(&sb), cases[i].uri),
+		              "%s: %s, want %s", cases[i].path,
+		              cl_strbuf_str(&sb), cases[i].uri);
+		ck_assert_int_eq(rel, cases[i].relative);
+		cl_strbuf_release(&sb);
+	}
+	for (i = 0; i < CL_ARRAY_SIZE(plain); i++) {
+		struct cl_strbuf a = CL_STRBUF_INIT, b = CL_STRBUF_INIT;
+
+		cl_file_uri(&a, plain[i]);
+		cl_path_to_uri(&b, plain[i]);
+		ck_assert_str_eq(cl_strbuf_str(&a), cl_strbuf_str(&b));
+		cl_strbuf_release(&a);
+		cl_strbuf_release(&b);
+	}
+}
+END_TEST
+
+START_TEST(fingerprint_same_for_dot_segments)
+{
+	static const char *const names[] = { "x.xml", "./x.xml", "sub/../x.xml",
+		                             "./sub/.//../x.xml" };
+	cl_result *r[CL_ARRAY_SIZE(names)], *other;
+	char *fp0, *fp, *uri0 = NULL;
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(names); i++)
+		r[i] = lint(names[i], doc_duplicate);
+	fp0 = cl_diag_fingerprint(r[0], cl_result_diag(r[0], 0));
+	for (i = 1; i < CL_ARRAY_SIZE(names); i++) {
+		fp = cl_diag_fingerprint(r[i], cl_result_diag(r[i], 0));
+		ck_assert_msg(!strcmp(fp, fp0), "%s: %s, x.xml: %s", names[i],
+		              fp, fp0);
+		free(fp);
+	}
+	/* and in SARIF: the same URI and fingerprint for all four */
+	{
+		char *got = render(CL_FORMAT_SARIF, r, CL_ARRAY_SIZE(names));
+		const char *p = got;
+		size_t n = 0;
+		char want[128];
+
+		snprintf(want, sizeof(want),
+		         "\"partialFingerprints\": {\"connlint/v1\": \"%s\"}",
+		         fp0);
+		while ((p = strstr(p, want))) {
+			n++;
+			p++;
+		}
+		ck_assert_uint_eq(n, CL_ARRAY_SIZE(names));
+		ck_assert_ptr_null(strstr(got, "\"uri\": \"sub/"));
+		ck_assert_ptr_null(strstr(got, "\"uri\": \"."));
+		free(got);
+	}
+	/* a file elsewhere is another file */
+	other = lint("../x.xml", doc_duplicate);
+	fp = cl_diag_fingerprint(other, cl_result_diag(other, 0));
+	ck_assert_str_ne(fp, fp0);
+	free(fp);
+	cl_result_free(other);
+	free(uri0);
+	free(fp0);
+	for (i = 0; i < CL_ARRAY_SIZE(names); i++)
+		cl_result_free(r[i]);
+}
+END_TEST
+
 static Suite *
 formats_ci_suite(void)
 {
@@ -1189,6 +1703,13 @@ formats_ci_suite(void)
 	tcase_add_test(tc, sarif_uris);
 	tcase_add_test(tc, sarif_unreadable_and_absolute);
 	tcase_add_test(tc, sarif_json_hostile);
+	tcase_add_test(tc, junit_counts_are_elements);
+	tcase_add_test(tc, junit_case_per_finding);
+	tcase_add_test(tc, checkstyle_unreadable);
+	tcase_add_test(tc, sarif_security_properties);
+	tcase_add_test(tc, sarif_related_links);
+	tcase_add_test(tc, sarif_related_links_masked);
+	tcase_add_test(tc, file_uri_normalised);
 	suite_add_tcase(s, tc);
 
 	tcase_add_checked_fixture(fp, setup, teardown);
@@ -1199,6 +1720,7 @@ formats_ci_suite(void)
 	tcase_add_test(fp, fingerprint_differs_for_different_problems);
 	tcase_add_test(fp, fingerprint_identical_findings_counted);
 	tcase_add_test(fp, fingerprint_uses_masked_text);
+	tcase_add_test(fp, fingerprint_same_for_dot_segments);
 	suite_add_tcase(s, fp);
 	return s;
 }

@@ -25,12 +25,6 @@
 /* Not well-formed: one CL001. */
 static const char doc_broken[] = "<connector format=\"1\"\n";
 
-static cl_result *
-lint(const char *name, const char *doc)
-{
-	return cl_lint_memory(linter, name, doc, strlen(doc));
-}
-
 /* Renders RESULTS (N of them) in FORMAT; caller frees. */
 static char *
 render(enum cl_format format, unsigned flags, cl_result **results, size_t n)
@@ -99,7 +93,7 @@ END_TEST
 
 START_TEST(text_caret_after_non_ascii_and_tab)
 {
-	cl_result *r = lint("uni.xml", doc_unicode);
+	cl_result *r = lint_named("uni.xml", doc_unicode);
 	char *got, *expect;
 
 	ck_assert_uint_eq(cl_result_count(r), 2);
@@ -119,7 +113,7 @@ END_TEST
 
 START_TEST(gcc_bytes_json_characters)
 {
-	cl_result *r = lint("uni.xml", doc_unicode);
+	cl_result *r = lint_named("uni.xml", doc_unicode);
 	char *got, *expect;
 
 	got = render1(CL_FORMAT_GCC, 0, r);
@@ -156,10 +150,10 @@ START_TEST(json_escapes_strings)
 {
 	/* quote, backslash, newline, a control character, invalid UTF-8
 	 * (0xff, and a truncated sequence) and valid UTF-8 */
-	cl_result *r = lint("a\"b\\c\nd\x01"
-	                    "e\xff"
-	                    "f\xc3.é\x7f.xml",
-	                    doc_broken);
+	cl_result *r = lint_named("a\"b\\c\nd\x01"
+	                          "e\xff"
+	                          "f\xc3.é\x7f.xml",
+	                          doc_broken);
 	char *got = render1(CL_FORMAT_JSON, 0, r);
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
@@ -185,7 +179,7 @@ START_TEST(json_escapes_messages)
 	    "    </auth-method>\n"
 	    "  </auth-methods>\n"
 	    "</connector>\n";
-	cl_result *r = lint("m.xml", doc);
+	cl_result *r = lint_named("m.xml", doc);
 	char *got = render1(CL_FORMAT_JSON, 0, r);
 	struct cl_strbuf want = CL_STRBUF_INIT;
 	size_t i;
@@ -226,9 +220,56 @@ START_TEST(json_empty_run)
 }
 END_TEST
 
+/* A path that could not be read: in "errors", after the diagnostics,
+ * in the order met; the rest of the document as without it. */
+START_TEST(json_unreadable_paths)
+{
+	cl_result *r = lint_named("dup.xml", doc_duplicate);
+	char *buf = NULL, *expect;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	cl_output *out;
+
+	ck_assert_ptr_nonnull(f);
+	out = cl_output_new(CL_FORMAT_JSON, f, 0);
+	cl_output_add_error(out, "gone \"1\".xml", "No such file or directory");
+	cl_output_add(out, r);
+	cl_output_add_error(out, "d/x.xml", "Not a directory");
+	cl_output_finish(out);
+	cl_output_free(out);
+	ck_assert_int_eq(fclose(f), 0);
+	expect = fmt(
+	    "{\n"
+	    "  \"tool\": {\"name\": \"connlint\", \"version\": \"" CONNLINT_VERSION
+	    "\"},\n"
+	    "  \"files_checked\": 1,\n"
+	    "  \"diagnostics\": [\n"
+	    "    {\"file\": \"dup.xml\", \"line\": 17, \"column\": 19, "
+	    "\"end_line\": 17, \"end_column\": 20, \"severity\": \"error\", "
+	    "\"rule\": \"CL006\", \"name\": \"duplicate-id\", "
+	    "\"message\": \"%s\", \"related\": [{\"line\": 13, "
+	    "\"column\": 19, \"end_line\": 13, \"end_column\": 20, "
+	    "\"message\": \"%s\"}]}\n"
+	    "  ],\n"
+	    "  \"errors\": [\n"
+	    "    {\"path\": \"gone \\\"1\\\".xml\", \"message\": \"No such file or "
+	    "directory\"},\n"
+	    "    {\"path\": \"d/x.xml\", \"message\": \"Not a directory\"}\n"
+	    "  ],\n"
+	    "  \"summary\": {\"error\": 1, \"warning\": 0, \"info\": 0}\n"
+	    "}\n",
+	    msg(r, 0),
+	    cl_diag_related(cl_result_diag(r, 0), 0, &(unsigned){ 0 },
+	                    &(unsigned){ 0 }, &(unsigned){ 0 },
+	                    &(unsigned){ 0 }));
+	ASSERT_OUTPUT_FREE(buf, expect);
+	cl_result_free(r);
+}
+END_TEST
+
 START_TEST(related_locations)
 {
-	cl_result *r = lint("dup.xml", doc_duplicate);
+	cl_result *r = lint_named("dup.xml", doc_duplicate);
 	const cl_diag *d;
 	unsigned l, c, el, ec;
 	const char *note;
@@ -284,11 +325,11 @@ START_TEST(text_summary)
 	ASSERT_OUTPUT(got, "no problems in 0 files\n");
 	free(got);
 
-	rs[0] = lint("clean.xml", "");
+	rs[0] = lint_named("clean.xml", "");
 	cl_result_free(rs[0]);
-	rs[0] = lint("broken.xml", doc_broken);
-	rs[1] = lint("uni.xml", doc_unicode);
-	rs[2] = lint("dup.xml", doc_duplicate);
+	rs[0] = lint_named("broken.xml", doc_broken);
+	rs[1] = lint_named("uni.xml", doc_unicode);
+	rs[2] = lint_named("dup.xml", doc_duplicate);
 
 	got = render(CL_FORMAT_TEXT, CL_OUTPUT_QUIET, rs, 3);
 	ck_assert_ptr_null(strstr(got, " in 3 files"));
@@ -312,7 +353,7 @@ START_TEST(text_no_problems)
 {
 	static const char clean[] = DOC_D_FIRST_ENDPOINT "  </endpoints>\n"
 	                                                 "</connector>\n";
-	cl_result *r = lint("ok.xml", clean);
+	cl_result *r = lint_named("ok.xml", clean);
 	char *got;
 
 	ck_assert_uint_eq(cl_result_count(r), 0);
@@ -331,7 +372,7 @@ END_TEST
 
 START_TEST(text_color)
 {
-	cl_result *r = lint("dup.xml", doc_duplicate);
+	cl_result *r = lint_named("dup.xml", doc_duplicate);
 	char *got =
 	    render1(CL_FORMAT_TEXT, CL_OUTPUT_COLOR | CL_OUTPUT_QUIET, r);
 	char *expect = fmt(
@@ -361,7 +402,7 @@ END_TEST
 
 START_TEST(line_formats_stay_on_one_line)
 {
-	cl_result *r = lint("two\nlines\033[31m.xml", doc_broken);
+	cl_result *r = lint_named("two\nlines\033[31m.xml", doc_broken);
 	char *got;
 
 	ck_assert_uint_eq(cl_result_count(r), 1);
@@ -423,7 +464,7 @@ START_TEST(caret_corner_cases)
 	    "e\xcc\x81"
 	    "clair=\"x\"\n" /* 3: e + combining acute */
 	    "\n";           /* 4: empty */
-	cl_result *r = lint("c.xml", doc);
+	cl_result *r = lint_named("c.xml", doc);
 
 	ck_assert_uint_ge(cl_result_count(r), 1);
 
@@ -508,6 +549,7 @@ output_suite(void)
 	tcase_add_test(tc, json_escapes_strings);
 	tcase_add_test(tc, json_escapes_messages);
 	tcase_add_test(tc, json_empty_run);
+	tcase_add_test(tc, json_unreadable_paths);
 	tcase_add_test(tc, related_locations);
 	tcase_add_test(tc, text_summary);
 	tcase_add_test(tc, text_no_problems);

@@ -30,31 +30,168 @@ START_TEST(test_cl201_folded_key)
 	      "        <variable label=\"Clé d’accès — client\" key=\"Client_ID\" required=\"true\" locked=\"true\"/>" });
 	const cl_diag *d;
 
-	/* One diagnostic: CL301 leaves an absent client_id to CL201. */
-	expect_rules(r, "CL201");
-	d = nth(r, "CL201", 0);
+	/* One diagnostic, from the rule made for client_id (CL301). */
+	expect_rules(r, "CL301");
+	d = nth(r, "CL301", 0);
 	ASSERT_POS(d, 12, 53, 62);
 	ck_assert_uint_eq(cl_diag_byte_column(d), 59);
 	ASSERT_MSG_HAS(d, "`Client_ID`");
-	ASSERT_MSG_HAS(d, "`client_id`");
-	ASSERT_MSG_HAS(d, "the key of a locked variable cannot change");
+	ASSERT_MSG_HAS(d, "only by case or separators");
+	ASSERT_MSG_HAS(d, "rename it to `client_id`");
+	ASSERT_MSG_HAS(d, "the key of a default variable cannot change");
 	cl_result_free(r);
 }
 END_TEST
 
-START_TEST(test_cl201_off_cl301_reports_absence)
+/* The ID of a finding never depends on which other rules are on: with
+ * CL201 off CL301 still reports, and with CL301 off nothing does. */
+START_TEST(test_cl201_state_does_not_move_findings)
 {
+	static const char clientid[] =
+	    "        <variable key=\"clientId\" label=\"Client ID\" required=\"true\" locked=\"true\"/>";
 	cl_result *r;
 
 	ck_assert_int_eq(cl_linter_ignore(linter, "CL201", NULL), 0);
-	r = LINT(
-	    cc_lines,
-	    { 12,
-	      "        <variable key=\"clientId\" label=\"Client ID\" required=\"true\" locked=\"true\"/>" });
+	r = LINT(cc_lines, { 12, clientid });
 	expect_rules(r, "CL301");
 	ASSERT_POS(nth(r, "CL301", 0), 12, 24, 32);
-	ASSERT_MSG_HAS(nth(r, "CL301", 0),
-	               "the key of a locked variable cannot change");
+	cl_result_free(r);
+	cl_linter_free(linter);
+	linter = cl_linter_new();
+	ck_assert_int_eq(cl_linter_ignore(linter, "CL301", NULL), 0);
+	r = LINT(cc_lines, { 12, clientid });
+	expect_rules(r, "");
+	cl_result_free(r);
+	r = LINT(cc_lines, { 12, NULL });
+	expect_rules(r, "");
+	cl_result_free(r);
+}
+END_TEST
+
+/*
+ * Every default auth variable of every type, dropped from its clean
+ * template: exactly one diagnostic, from the rule made for that variable
+ * (rules.md: CL301, CL302, CL206, CL209) or else CL201. The token
+ * template's header still names the lost {{token}}: the same mistake, so
+ * no CL104 besides.
+ */
+static const struct {
+	const char *const *base;
+	unsigned line;
+	const char *want;
+} dropped_defaults[] = {
+	{ cc_lines, 10, "CL201" },     /* scope */
+	{ cc_lines, 11, "CL201" },     /* grant_type */
+	{ cc_lines, 12, "CL301" },     /* client_id */
+	{ cc_lines, 13, "CL302" },     /* client_secret */
+	{ cc_lines, 14, "CL209" },     /* response_authentication_token_key */
+	{ ac_lines, 8, "CL301" },      /* client_id */
+	{ ac_lines, 9, "CL302" },      /* client_secret, confidential */
+	{ ac_lines, 10, "CL201" },     /* scope */
+	{ ac_lines, 11, "CL201" },     /* grant_type */
+	{ ac_lines, 12, "CL201" },     /* client_type */
+	{ ac_lines, 13, "CL201" },     /* redirect_uri */
+	{ ac_lines, 14, "CL209" },     /* response_authentication_token_key */
+	{ basic_lines, 10, "CL206" },  /* username */
+	{ basic_lines, 11, "CL206" },  /* password */
+	{ token_lines, 7, "CL201" },   /* token */
+	{ oauth1_lines, 7, "CL201" },  /* consumer_key */
+	{ oauth1_lines, 8, "CL201" },  /* consumer_secret */
+	{ oauth1_lines, 9, "CL201" },  /* token_id */
+	{ oauth1_lines, 10, "CL201" }, /* token_secret */
+	{ oauth1_lines, 11, "CL201" }, /* signature_method */
+	{ soap_lines, 7, "CL201" },    /* username: CL206 is for basic */
+	{ soap_lines, 8, "CL201" },    /* password */
+	{ soap_lines, 9, "CL209" },    /* response_authentication_token_key */
+};
+
+START_TEST(test_cl201_most_specific_rule)
+{
+	cl_result *r = LINT(dropped_defaults[_i].base,
+	                    { dropped_defaults[_i].line, NULL });
+
+	expect_rules(r, dropped_defaults[_i].want);
+	cl_result_free(r);
+}
+END_TEST
+
+/* An endpoint placeholder naming a default that every method it enables
+ * lacks is that default's finding too; with a method that has it, it
+ * resolves. */
+START_TEST(test_cl201_endpoint_placeholder_of_missing_default)
+{
+	cl_result *r = LINT(
+	    cc_lines, { 12, NULL },
+	    { 25,
+	      "      <url>https://{{store_url}}/api/order?app={{client_id}}</url>" });
+
+	expect_rules(r, "CL301");
+	cl_result_free(r);
+}
+END_TEST
+
+/* A public client needs no secret (CL302 is silent), but client_secret is
+ * still a default of the type: CL201's, as no rule of its own applies. */
+START_TEST(test_cl201_public_client_secret)
+{
+	cl_result *r = LINT(
+	    ac_lines, { 9, NULL },
+	    { 12,
+	      "        <variable key=\"client_type\" label=\"Client type\" default=\"public\" locked=\"true\"/>" });
+
+	expect_rules(r, "CL201");
+	ASSERT_MSG_HAS(nth(r, "CL201", 0), "has no `client_secret`");
+	cl_result_free(r);
+}
+END_TEST
+
+/* The key is far from client_secret, but its label says what it is (eBay
+ * calls the client secret the Cert ID): rename it; CL102 stays quiet. */
+START_TEST(test_cl201_stand_in_by_label)
+{
+	cl_result *r = LINT(
+	    cc_lines,
+	    { 13,
+	      "        <variable key=\"cert_id\" label=\"Cert ID (Client Secret)\" required=\"true\" secret=\"true\"/>" });
+
+	expect_rules(r, "CL302");
+	ASSERT_POS(nth(r, "CL302", 0), 13, 24, 31);
+	ASSERT_MSG_HAS(nth(r, "CL302", 0), "label of auth variable `cert_id`");
+	ASSERT_MSG_HAS(nth(r, "CL302", 0), "rename it to `client_secret`");
+	cl_result_free(r);
+}
+END_TEST
+
+/* Names APIs give the value: Amazon's LWA app ID is the client ID; a basic
+ * method's API key and secret are its username and password. A label that
+ * only contains a key's letters (Telescope) says nothing. */
+START_TEST(test_cl201_stand_in_by_api_name)
+{
+	cl_result *r = LINT(
+	    cc_lines,
+	    { 12,
+	      "        <variable key=\"lwa_app_id\" label=\"LWA app\" required=\"true\"/>" });
+
+	expect_rules(r, "CL301");
+	ASSERT_POS(nth(r, "CL301", 0), 12, 24, 34);
+	ASSERT_MSG_HAS(nth(r, "CL301", 0), "rename it to `client_id`");
+	cl_result_free(r);
+	r = LINT(
+	    basic_lines,
+	    { 10,
+	      "        <variable key=\"api_key\" label=\"API key\" required=\"true\"/>" },
+	    { 11,
+	      "        <variable key=\"apiSecret\" label=\"API secret\" required=\"true\" secret=\"true\"/>" });
+	expect_rules(r, "CL206 CL206");
+	ASSERT_MSG_HAS(nth(r, "CL206", 0), "rename it to `username`");
+	ASSERT_MSG_HAS(nth(r, "CL206", 1), "rename it to `password`");
+	cl_result_free(r);
+	r = LINT(
+	    cc_lines,
+	    { 10,
+	      "        <variable key=\"telescope\" label=\"Telescope\" default=\"x\"/>" });
+	ck_assert_ptr_nonnull(nth(r, "CL201", 0));
+	ASSERT_MSG_HAS(nth(r, "CL201", 0), "has no `scope`");
 	cl_result_free(r);
 }
 END_TEST
@@ -88,10 +225,11 @@ START_TEST(test_cl201_missing_no_variables_element)
 	    "  </endpoints>\n"
 	    "</connector>\n");
 
-	/* username, then password, both at the auth-method element name. */
-	expect_rules(r, "CL201 CL201");
-	ASSERT_POS(nth(r, "CL201", 0), 3, 6, 17);
-	ASSERT_POS(nth(r, "CL201", 1), 3, 6, 17);
+	/* username, then password, both at the auth-method element name,
+	 * from the rule made for a basic method's credentials. */
+	expect_rules(r, "CL206 CL206");
+	ASSERT_POS(nth(r, "CL206", 0), 3, 6, 17);
+	ASSERT_POS(nth(r, "CL206", 1), 3, 6, 17);
 	cl_result_free(r);
 }
 END_TEST
@@ -134,8 +272,8 @@ START_TEST(test_cl201_folded_use)
 	    { 12, "        <use variable=\"client-id\"/>" });
 
 	/* Line 13 after the insertion; the span is the use's variable. */
-	expect_rules(r, "CL201");
-	ASSERT_POS(nth(r, "CL201", 0), 13, 24, 33);
+	expect_rules(r, "CL301");
+	ASSERT_POS(nth(r, "CL301", 0), 13, 24, 33);
 	cl_result_free(r);
 }
 END_TEST
@@ -380,18 +518,19 @@ START_TEST(test_cl206_use)
 }
 END_TEST
 
-START_TEST(test_cl206_absent_is_cl201s)
+START_TEST(test_cl206_absent)
 {
 	cl_result *r = LINT(basic_lines, { 10, NULL });
 
-	expect_rules(r, "CL201");
-	cl_result_free(r);
-
-	ck_assert_int_eq(cl_linter_ignore(linter, "CL201", NULL), 0);
-	r = LINT(basic_lines, { 10, NULL });
 	expect_rules(r, "CL206");
 	ASSERT_POS(nth(r, "CL206", 0), 9, 8, 17);
 	ASSERT_MSG_HAS(nth(r, "CL206", 0), "has no `username`");
+	cl_result_free(r);
+
+	/* Off, it is not handed to CL201. */
+	ck_assert_int_eq(cl_linter_ignore(linter, "CL206", NULL), 0);
+	r = LINT(basic_lines, { 10, NULL });
+	expect_rules(r, "");
 	cl_result_free(r);
 }
 END_TEST
@@ -598,17 +737,17 @@ START_TEST(test_cl209)
 }
 END_TEST
 
-START_TEST(test_cl209_absent_is_cl201s)
+START_TEST(test_cl209_absent)
 {
 	cl_result *r = LINT(cc_lines, { 14, NULL });
 
-	expect_rules(r, "CL201");
-	cl_result_free(r);
-
-	ck_assert_int_eq(cl_linter_ignore(linter, "CL201", NULL), 0);
-	r = LINT(cc_lines, { 14, NULL });
 	expect_rules(r, "CL209");
 	ASSERT_POS(nth(r, "CL209", 0), 9, 8, 17);
+	cl_result_free(r);
+
+	ck_assert_int_eq(cl_linter_ignore(linter, "CL209", NULL), 0);
+	r = LINT(cc_lines, { 14, NULL });
+	expect_rules(r, "");
 	cl_result_free(r);
 }
 END_TEST
@@ -622,7 +761,13 @@ rules_cl2xx_suite(void)
 	tcase_add_checked_fixture(tc, lint_setup, lint_teardown);
 	tcase_add_test(tc, test_bases_clean);
 	tcase_add_test(tc, test_cl201_folded_key);
-	tcase_add_test(tc, test_cl201_off_cl301_reports_absence);
+	tcase_add_test(tc, test_cl201_state_does_not_move_findings);
+	tcase_add_loop_test(tc, test_cl201_most_specific_rule, 0,
+	                    (int)CL_ARRAY_SIZE(dropped_defaults));
+	tcase_add_test(tc, test_cl201_public_client_secret);
+	tcase_add_test(tc, test_cl201_endpoint_placeholder_of_missing_default);
+	tcase_add_test(tc, test_cl201_stand_in_by_label);
+	tcase_add_test(tc, test_cl201_stand_in_by_api_name);
 	tcase_add_test(tc, test_cl201_missing);
 	tcase_add_test(tc, test_cl201_missing_no_variables_element);
 	tcase_add_test(tc, test_cl201_typo);
@@ -638,7 +783,7 @@ rules_cl2xx_suite(void)
 	tcase_add_test(tc, test_cl206_not_asked);
 	tcase_add_test(tc, test_cl206_defaults);
 	tcase_add_test(tc, test_cl206_use);
-	tcase_add_test(tc, test_cl206_absent_is_cl201s);
+	tcase_add_test(tc, test_cl206_absent);
 	tcase_add_test(tc, test_cl207_no_header);
 	tcase_add_test(tc, test_cl207_elsewhere);
 	tcase_add_test(tc, test_cl207_carried);
@@ -646,7 +791,7 @@ rules_cl2xx_suite(void)
 	tcase_add_test(tc, test_cl208_no_default);
 	tcase_add_test(tc, test_cl208_use_and_param);
 	tcase_add_test(tc, test_cl209);
-	tcase_add_test(tc, test_cl209_absent_is_cl201s);
+	tcase_add_test(tc, test_cl209_absent);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -814,7 +814,7 @@ START_TEST(test_cl312_client_credentials_params)
 	d = nth(r, "CL312", 0);
 	ASSERT_POS(d, 19, 21, 34);
 	ASSERT_MSG_HAS(d, "`shop-oauth`");
-	ASSERT_MSG_HAS(d, "as a `body` param");
+	ASSERT_MSG_HAS(d, "as `body` params");
 	/* client_id goes with it. */
 	ck_assert_uint_eq(cl_diag_related_count(d), 1);
 	ASSERT_RELATED(d, 0, 18, 21, 30);
@@ -1016,6 +1016,83 @@ START_TEST(test_cl314)
 		expect_rules(r, "");
 		cl_result_free(r);
 	}
+}
+END_TEST
+
+/*
+ * The advice of CL312 and CL315 fits the method's type and, followed,
+ * leads to no other finding with every rule on (docs/format.md, "Where
+ * client credentials go"): Basic, built from the auth variables, first;
+ * the body only for an API that wants the secret there (Zoho, HubSpot),
+ * as a public client.
+ */
+static const char public_type[] =
+    "        <variable key=\"client_type\" label=\"Client type\" default=\"public\" locked=\"true\"/>";
+static const char body_credentials[] =
+    "      <body format=\"form\">\n"
+    "        <param key=\"client_id\" value=\"{{client_id}}\"/>\n"
+    "        <param key=\"client_secret\" value=\"{{client_secret}}\"/>\n"
+    "      </body>";
+
+START_TEST(test_client_secret_advice_fits_method)
+{
+	static const char zoho_url[] =
+	    "      <url>https://accounts.zoho.com/oauth/v2/token?client_secret={{client_secret}}</url>";
+	cl_result *r;
+	const cl_diag *d;
+
+	/* Zoho's documentation puts the secret in the token URL: a public
+	 * client is told where it belongs, not that it sends none. */
+	r = LINT(hubspot_lines, { 5, zoho_url }, { 12, public_type });
+	expect_rules(r, "CL312");
+	d = nth(r, "CL312", 0);
+	ASSERT_MSG_HAS(d, "make `client_type` `confidential`");
+	ASSERT_MSG_HAS(d, "`body` param `client_secret`");
+	ck_assert_ptr_null(strstr(cl_diag_message(d), "sends no secret"));
+	cl_result_free(r);
+	/* Both ways out lint clean. */
+	r = LINT(hubspot_lines, { 12, public_type }, { 25, body_credentials });
+	expect_rules(r, "");
+	cl_result_free(r);
+	r = LINT(hubspot_lines, { 12, NULL });
+	ck_assert_ptr_null(find(r, "CL312"));
+	ck_assert_ptr_null(find(r, "CL315"));
+	cl_result_free(r);
+
+	/* A confidential client: Basic already carries it. */
+	r = LINT(hubspot_lines, { 5, zoho_url });
+	expect_rules(r, "CL312");
+	ASSERT_MSG_HAS(nth(r, "CL312", 0),
+	               "a confidential client already sends it by HTTP Basic");
+	cl_result_free(r);
+
+	/* Confidential and the secret in the body: Basic first, the body
+	 * only as a public client; either way out lints clean. */
+	r = LINT(hubspot_lines, { 25, body_credentials });
+	expect_rules(r, "CL315");
+	d = nth(r, "CL315", 0);
+	ASSERT_MSG_HAS(d, "remove it from the body");
+	ASSERT_MSG_HAS(d, "every endpoint request that enables the method");
+	ASSERT_MSG_HAS(d, "refuses HTTP Basic, make `client_type` `public`");
+	cl_result_free(r);
+
+	/* Client credentials: the platform's Basic, or body params. */
+	r = LINT(
+	    cc_lines,
+	    { 16,
+	      "      </variables>\n"
+	      "      <url-params>\n"
+	      "        <param key=\"client_secret\" value=\"{{client_secret}}\"/>\n"
+	      "      </url-params>" });
+	expect_rules(r, "CL312");
+	d = nth(r, "CL312", 0);
+	ASSERT_MSG_HAS(d, "by HTTP Basic authentication");
+	ASSERT_MSG_HAS(d, "send them as `body` params");
+	ck_assert_ptr_null(strstr(cl_diag_message(d), "public"));
+	cl_result_free(r);
+	r = LINT(cc_lines, { 20, body_credentials });
+	expect_rules(r, "");
+	cl_result_free(r);
 }
 END_TEST
 
@@ -1333,7 +1410,7 @@ START_TEST(test_cl318_quiet)
 {
 	/* Header names are case-insensitive, and an API may want its own
 	 * `Client-Id` header; endpoint params are the API's own; a variable
-	 * key in the wrong case is CL201's. */
+	 * key in the wrong case is CL301's. */
 	cl_result *r = LINT(
 	    hubspot_lines,
 	    { 23,
@@ -1348,7 +1425,7 @@ START_TEST(test_cl318_quiet)
 	    cc_lines,
 	    { 12,
 	      "        <variable key=\"Client_ID\" label=\"Client ID\" required=\"true\" locked=\"true\"/>" });
-	expect_rules(r, "CL201");
+	expect_rules(r, "CL301");
 	cl_result_free(r);
 }
 END_TEST
@@ -1421,6 +1498,7 @@ rules_cl3xx_suite(void)
 	tcase_add_test(tp, test_cl311_through_variable);
 	tcase_add_test(tp, test_cl311_missing_value);
 	tcase_add_test(tp, test_cl311_not_for_client_credentials);
+	tcase_add_test(tc, test_client_secret_advice_fits_method);
 	tcase_add_test(tp, test_cl312_client_credentials_params);
 	tcase_add_test(tp, test_cl312_secret_under_another_key);
 	tcase_add_test(tp, test_cl312_token_url_query);

@@ -776,6 +776,29 @@ START_TEST(test_cl114_invalid_variable_key)
 	EXPECT_MESSAGE(r, "CL114", "variable key is empty");
 	cl_result_free(r);
 
+	/* An unused variable with an invalid key, at every scope: CL114
+	 * alone (no placeholder can name it, so "unused" would only say the
+	 * key is wrong again), as CL102 and CL103 already did. */
+	d = base;
+	d.conn_vars =
+	    "    <variable key=\"host\" label=\"Host\" required=\"true\"/><variable key=\"api region\" label=\"Region\" default=\"eu\"/>";
+	r = lint_doc(&d, "CL114@4:71-4:81");
+	ck_assert_ptr_null(find(r, "CL101"));
+	cl_result_free(r);
+	d.conn_vars = base.conn_vars;
+	d.basic_vars =
+	    "        <use variable=\"host\"/><variable key=\"api region\" default=\"eu\"/>";
+	r = lint_doc(&d, "CL114@12:46-12:56");
+	ck_assert_ptr_null(find(r, "CL102"));
+	cl_result_free(r);
+	d.basic_vars = base.basic_vars;
+	d.ep_extra =
+	    "      <variables><variable key=\"api region\" default=\"eu\"/></variables>";
+	r = lint_doc(&d, "CL114@26:33-26:43");
+	ck_assert_ptr_null(find(r, "CL103"));
+	cl_result_free(r);
+	d = base;
+
 	/* Letters of both cases, digits, `_`, `-`, `.`: fine. */
 	d.ep_url =
 	    "      <url>https://{{host}}/items?n={{Page-size_2.x}}</url>";

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The pre-commit hooks of .pre-commit-hooks.yaml, run by the real
-# pre-commit in a throw-away git repository: a commit of a broken connector
+# pre-commit in a throw-away git repository set up from the snippet and the
+# autoupdate command in docs/ci.md: a commit of a broken connector
 # is refused with connlint's message, a clean one goes through; both the
 # `connlint` hook (built from this tree by scripts/pre-commit-hook.sh) and
 # `connlint-system` (the connlint on PATH).
@@ -56,13 +57,21 @@ proj="$tmp/project"
 mkdir "$proj"
 cd "$proj"
 git init -q
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: file://$hooks
-    rev: $rev
-    hooks:
-      - id: connlint
-YAML
+# The configuration as docs/ci.md gives it (its first yaml block under
+# "## pre-commit"), with this tree's copy as the repository, pinned the way
+# it says: so the page cannot drift from what works.
+url="https://github.com/connlint/connlint"
+awk '/^## pre-commit/ { s = 1 } s && /^```yaml/ { b = 1; next }
+     b && /^```/ { exit } b' "$here/docs/ci.md" >"$tmp/snippet.yaml"
+grep -q "repo: $url\$" "$tmp/snippet.yaml" ||
+	{ cat "$tmp/snippet.yaml" >&2; fail "docs/ci.md: no pre-commit snippet for $url"; }
+grep -q "^pre-commit autoupdate --bleeding-edge --freeze\$" "$here/docs/ci.md" ||
+	fail "docs/ci.md: the autoupdate command is not there as tested"
+sed "s|repo: $url\$|repo: file://$hooks|" "$tmp/snippet.yaml" >.pre-commit-config.yaml
+pre-commit autoupdate --bleeding-edge --freeze >"$tmp/out" 2>&1 ||
+	{ cat "$tmp/out" >&2; fail "pre-commit autoupdate, as docs/ci.md says, failed"; }
+grep -q "rev: $rev" .pre-commit-config.yaml ||
+	{ cat .pre-commit-config.yaml >&2; fail "autoupdate did not pin the hook to $rev"; }
 git add .pre-commit-config.yaml
 git commit -q -m "pre-commit configuration" --no-verify
 pre-commit install >/dev/null

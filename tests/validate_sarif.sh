@@ -20,7 +20,8 @@ MT_VERSION=5.7.0
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 CONNLINT=${CONNLINT:-build/connlint}
-out=build/sarif-check
+# Next to the program checked, so that two builds can be checked at once.
+out=$(dirname "$CONNLINT")/sarif-check
 mt=build/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 # No ICU needed: the multitool's messages are English anyway.
 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
@@ -83,9 +84,45 @@ lint problems \
 lint clean fixtures/examples/
 # Everything: every rule that has a fixture.
 lint all fixtures/ 2>/dev/null
+# Paths with "." and ".." segments, run from a subdirectory: relative
+# ones that climb out of it, and absolute ones (SARIF1002 forbids ".." in
+# a file URI).
+case $CONNLINT in
+/*) abs_connlint=$CONNLINT ;;
+*) abs_connlint=$top/$CONNLINT ;;
+esac
+set +e
+(cd fixtures/rules && "$abs_connlint" --format sarif \
+	../rules/CL204/fires-duplicates.xml \
+	./CL006/../CL107/fires-duplicates.xml \
+	../../fixtures/bad/truncated.xml \
+	"$top/fixtures/rules/../rules/./CL306/fires-swapped.xml" \
+	../no-such-dir/../gone.xml) >"$out/dotdot.sarif" 2>/dev/null
+rc=$?
+set -e
+[ "$rc" -le 2 ] || die "connlint crashed (status $rc) making dotdot.sarif"
+# Every kind of path that cannot be read or linted: not there, a dangling
+# symbolic link, a path through a regular file, a directory holding a
+# dangling link, and files under a configuration file that is not valid.
+mkdir -p "$out/unreadable/d" "$out/unreadable/bad"
+ln -sf nowhere.xml "$out/unreadable/dangling.xml"
+ln -sf ../nowhere.xml "$out/unreadable/d/b.xml"
+: >"$out/unreadable/file.xml"
+echo '<connlint><bogus/></connlint>' >"$out/unreadable/bad/.connlint.xml"
+cp fixtures/rules/CL204/fires-duplicates.xml "$out/unreadable/bad/1.xml"
+cp fixtures/rules/CL204/fires-duplicates.xml "$out/unreadable/bad/2.xml"
+lint unreadable \
+	fixtures/rules/CL204/fires-duplicates.xml \
+	"$out/unreadable/missing.xml" \
+	"$out/unreadable/dangling.xml" \
+	"$out/unreadable/file.xml/x.xml" \
+	"$out/unreadable/d" \
+	"$out/unreadable/bad" 2>/dev/null
+grep -q '"executionSuccessful": false' "$out/unreadable.sarif" ||
+	die "unreadable.sarif: executionSuccessful is not false"
 
 status=0
-for name in problems clean all; do
+for name in problems clean all dotdot unreadable; do
 	log="$out/$name.validation.sarif"
 	start=$(date +%s)
 	"$mt" validate --config tests/sarif-multitool.xml \

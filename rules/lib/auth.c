@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "nearmiss.h"
 #include "vars.h"
 
@@ -95,6 +96,34 @@ cl_auth_needs_client_secret(const struct cl_auth_method *m)
 	       (m->type == CL_AUTH_OAUTH2_AC && !cl_auth_is_public_client(m));
 }
 
+int
+cl_auth_lacks_default(const struct cl_auth_method *m, const char *key)
+{
+	return cl_auth_is_default_key(m->type, key) &&
+	       !cl_var_list_find(&m->variables, key);
+}
+
+/*
+ * The rule made for KEY absent from M, where one is (see auth.h); CL201
+ * otherwise.
+ */
+const struct cl_rule *
+cl_auth_missing_rule(const struct cl_auth_method *m, const char *key)
+{
+	int oauth2 = cl_auth_type_is_oauth2(m->type);
+
+	if (oauth2 && !strcmp(key, "client_id"))
+		return &cl_rule_CL301;
+	if (!strcmp(key, "client_secret") && cl_auth_needs_client_secret(m))
+		return &cl_rule_CL302;
+	if (m->type == CL_AUTH_BASIC && cl_auth_is_user_password(key))
+		return &cl_rule_CL206;
+	if ((oauth2 || m->type == CL_AUTH_SOAP) &&
+	    !strcmp(key, "response_authentication_token_key"))
+		return &cl_rule_CL209;
+	return &cl_rule_CL201;
+}
+
 /* Where to report something missing from M's auth variables: the
  * <variables> element name, else the auth-method element name. */
 static struct cl_span
@@ -104,11 +133,16 @@ auth_vars_span(const struct cl_auth_method *m)
 	                         : m->node->name_span;
 }
 
-/*
- * A variable of M whose key is a near miss of KEY. Keys that are
- * themselves defaults of M's type are not candidates: client_secret is
- * never a misspelt client_id.
- */
+/* 1 when V could stand for an absent default of M: a variable with a key
+ * that is not itself a default of M's type (client_secret is never a
+ * misspelt client_id). */
+static int
+is_candidate(const struct cl_auth_method *m, const struct cl_variable *v)
+{
+	return *v->key && !cl_auth_is_default_key(m->type, v->key);
+}
+
+/* A variable of M whose key is a near miss of KEY (cl_nearmiss). */
 static const struct cl_variable *
 near_var(const struct cl_auth_method *m, const char *key)
 {
@@ -118,12 +152,9 @@ near_var(const struct cl_auth_method *m, const char *key)
 
 	if (m->variables.n > CL_ARRAY_SIZE(stack_cands))
 		cands = cl_malloc(m->variables.n * sizeof(*cands));
-	for (i = 0; i < m->variables.n; i++) {
-		const char *k = m->variables.items[i].key;
-
-		if (*k && !cl_auth_is_default_key(m->type, k))
-			cands[n++] = k;
-	}
+	for (i = 0; i < m->variables.n; i++)
+		if (is_candidate(m, &m->variables.items[i]))
+			cands[n++] = m->variables.items[i].key;
 	hit = cl_nearmiss(key, cands, n);
 	for (i = 0; hit && i < m->variables.n; i++) {
 		if (m->variables.items[i].key == hit) {
@@ -136,25 +167,214 @@ near_var(const struct cl_auth_method *m, const char *key)
 	return found;
 }
 
+/* ---- words of keys and labels ----
+ *
+ * "Client ID", "client_id", "clientId" and "CLIENT-ID" are the words
+ * client, id: runs of ASCII letters and digits, a run also broken where an
+ * upper-case letter follows a lower-case one. Labels are matched by whole
+ * words, so that "Telescope" never says `scope`.
+ */
+#define MAX_WORDS 16
+
+struct words {
+	const char *s[MAX_WORDS];
+	size_t len[MAX_WORDS];
+	size_t n;
+};
+
+static void
+split_words(const char *s, struct words *w)
+{
+	size_t i = 0;
+
+	w->n = 0;
+	while (s[i] && w->n < MAX_WORDS) {
+		size_t start;
+
+		if (!cl_ascii_isalnum(s[i])) {
+			i++;
+			continue;
+		}
+		start = i++;
+		while (cl_ascii_isalnum(s[i]) &&
+		       !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' &&
+		         s[i - 1] <= 'z'))
+			i++;
+		w->s[w->n] = s + start;
+		w->len[w->n++] = i - start;
+	}
+}
+
+static int
+word_eq(const struct words *a, size_t i, const struct words *b, size_t j)
+{
+	size_t k;
+
+	if (a->len[i] != b->len[j])
+		return 0;
+	for (k = 0; k < a->len[i]; k++)
+		if (cl_ascii_tolower(a->s[i][k]) !=
+		    cl_ascii_tolower(b->s[j][k]))
+			return 0;
+	return 1;
+}
+
+/* 1 when the words of PAT appear in a row in TEXT (SUFFIX: at its end). */
+static int
+has_words(const char *text, const char *pat, int suffix)
+{
+	struct words t, p;
+	size_t i, j;
+
+	if (!text)
+		return 0;
+	split_words(text, &t);
+	split_words(pat, &p);
+	if (!p.n || p.n > t.n)
+		return 0;
+	for (i = suffix ? t.n - p.n : 0; i + p.n <= t.n; i++) {
+		for (j = 0; j < p.n && word_eq(&t, i + j, &p, j); j++)
+			;
+		if (j == p.n)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Names APIs give the values behind a default auth variable, as the end of
+ * a key (`lwa_app_id`). Sources: Dropbox and others call the OAuth 2
+ * client an app with an "app key" and "app secret"; Amazon's Login with
+ * Amazon an "app ID"; eBay its client secret the "Cert ID"; WooCommerce
+ * and ShipStation send an API key and secret as Basic username and
+ * password (platform reference, "Basic authentication").
+ */
+static const struct {
+	const char *key, *name;
+} api_names[] = {
+	{ "client_id", "app id" },
+	{ "client_id", "application id" },
+	{ "client_id", "app key" },
+	{ "client_id", "client key" },
+	{ "client_secret", "app secret" },
+	{ "client_secret", "application secret" },
+	{ "client_secret", "cert id" },
+	{ "client_secret", "client key secret" },
+	{ "username", "user" },
+	{ "username", "login" },
+	{ "username", "email" },
+	{ "username", "api key" },
+	{ "username", "consumer key" },
+	{ "password", "pass" },
+	{ "password", "passwd" },
+	{ "password", "pwd" },
+	{ "password", "api secret" },
+	{ "password", "consumer secret" },
+};
+
+/* The first candidate of M for which MATCH(v, key) holds. */
+static const struct cl_variable *
+find_var(const struct cl_auth_method *m, const char *key,
+         int (*match)(const struct cl_variable *, const char *))
+{
+	size_t i;
+
+	for (i = 0; i < m->variables.n; i++) {
+		const struct cl_variable *v = &m->variables.items[i];
+
+		if (is_candidate(m, v) && match(v, key))
+			return v;
+	}
+	return NULL;
+}
+
+static int
+labelled_as(const struct cl_variable *v, const char *key)
+{
+	return has_words(v->label, key, 0) || has_words(v->alias, key, 0);
+}
+
+static int
+named_by_api(const struct cl_variable *v, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(api_names); i++)
+		if (!strcmp(api_names[i].key, key) &&
+		    has_words(v->key, api_names[i].name, 1))
+			return 1;
+	return 0;
+}
+
+const struct cl_variable *
+cl_auth_stand_in(const struct cl_auth_method *m, const char *key,
+                 enum cl_stand_in *how)
+{
+	const struct cl_variable *v;
+	enum cl_stand_in h;
+
+	if ((v = near_var(m, key)))
+		h = cl_same_folded(v->key, key) ? CL_STAND_IN_FOLDED
+		                                : CL_STAND_IN_TYPO;
+	else if ((v = find_var(m, key, labelled_as)))
+		h = CL_STAND_IN_LABEL;
+	else if ((v = find_var(m, key, named_by_api)))
+		h = CL_STAND_IN_API_NAME;
+	else
+		return NULL;
+	if (how)
+		*how = h;
+	return v;
+}
+
 struct cl_diag *
 cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,
                            const struct cl_auth_method *m, const char *key,
                            const char *role)
 {
-	const struct cl_variable *v = near_var(m, key);
+	enum cl_stand_in how;
+	const struct cl_variable *v = cl_auth_stand_in(m, key, &how);
+	struct cl_strbuf why = CL_STRBUF_INIT;
+	struct cl_diag *d;
 
 	if (!v)
 		return cl_report(ctx, rule, auth_vars_span(m),
 		                 "auth method `%s` has no `%s`, %s", m->id, key,
 		                 role);
-	if (cl_same_folded(v->key, key))
-		return cl_report(ctx, rule, cl_var_key_span(v),
-		                 "auth variable `%s` differs from `%s`, %s, "
-		                 "only by case or separators: the key of a "
-		                 "locked variable cannot change",
-		                 v->key, key, role);
-	return cl_report(ctx, rule, cl_var_key_span(v),
-	                 "auth variable `%s`: did you mean `%s`, %s? The key "
-	                 "of a locked variable cannot change",
-	                 v->key, key, role);
+	switch (how) {
+	case CL_STAND_IN_FOLDED:
+		cl_strbuf_addf(&why,
+		               "auth variable `%s` differs from `%s`, %s, only "
+		               "by case or separators: ",
+		               v->key, key, role);
+		break;
+	case CL_STAND_IN_TYPO:
+		cl_strbuf_addf(&why,
+		               "auth variable `%s`: did you mean `%s`, %s? ",
+		               v->key, key, role);
+		break;
+	case CL_STAND_IN_LABEL:
+		cl_strbuf_addf(&why,
+		               "auth method `%s` has no `%s`, %s, but the "
+		               "label of auth variable `%s` says it holds it: ",
+		               m->id, key, role, v->key);
+		break;
+	case CL_STAND_IN_API_NAME:
+		cl_strbuf_addf(
+		    &why,
+		    "auth method `%s` has no `%s`, %s; auth variable "
+		    "`%s` has a name APIs give it: ",
+		    m->id, key, role, v->key);
+		break;
+	}
+	/* Locked: the platform keeps a default's key; only its label
+	 * changes (platform reference, "Locked variables"). After the
+	 * typo's question, a new sentence. */
+	cl_strbuf_addf(&why,
+	               "%s it to `%s` (the key of a default variable cannot "
+	               "change; its label can say what the API calls it)",
+	               how == CL_STAND_IN_TYPO ? "Rename" : "rename", key);
+	d = cl_report(ctx, rule, cl_var_key_span(v), "%s", cl_strbuf_str(&why));
+	cl_strbuf_release(&why);
+	return d;
 }

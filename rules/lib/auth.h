@@ -7,9 +7,15 @@
  *
  * Who says what about a default auth variable (one diagnostic per
  * problem): a variable that is absent, or whose key is misspelt, is
- * CL201's (missing-default-auth-variable); CL206, CL209, CL301 and CL302
- * report an absent variable themselves (through
- * cl_report_missing_auth_var) only while CL201 is turned off.
+ * reported by the rule made for that variable where there is one
+ * (cl_auth_missing_rule: CL301 client_id, CL302 client_secret, CL206 a
+ * basic method's username and password, CL209
+ * response_authentication_token_key), and by CL201
+ * (missing-default-auth-variable) otherwise. Which rule that is depends
+ * on the method alone, never on which rules are on: a finding keeps its ID,
+ * and so its suppressions, baseline entries and severity overrides,
+ * whatever else is selected, and turning CL302 off silences a missing
+ * client_secret rather than handing it to CL201.
  *
  * Nothing here allocates memory the caller must free: key tables are
  * static storage, diagnostics belong to the context's sink.
@@ -46,14 +52,47 @@ int cl_auth_is_public_client(const struct cl_auth_method *m);
 int cl_auth_needs_client_secret(const struct cl_auth_method *m);
 
 /*
+ * The rule that reports KEY, a default auth variable of M's type, absent
+ * from M: CL301, CL302, CL206 or CL209 where the variable has a rule of its
+ * own for M (CL302 only where M needs a secret), else CL201. Static.
+ */
+const struct cl_rule *
+cl_auth_missing_rule(const struct cl_auth_method *m, const char *key);
+
+/* 1 when KEY is a default auth variable of M's type that M lacks: the
+ * rule cl_auth_missing_rule names reports it, so a placeholder {{KEY}}
+ * of M is the same mistake, not a second one (CL104 stays quiet). */
+int cl_auth_lacks_default(const struct cl_auth_method *m, const char *key);
+
+/* Why a variable is taken to stand for an absent default (its key). */
+enum cl_stand_in {
+	CL_STAND_IN_FOLDED,  /* same key after folding case, separators */
+	CL_STAND_IN_TYPO,    /* a small edit away (cl_nearmiss) */
+	CL_STAND_IN_LABEL,   /* its label or alias has the key's words */
+	CL_STAND_IN_API_NAME /* its key ends in a name APIs use (app_id) */
+};
+
+/*
+ * The variable of M that stands for KEY, a default of M's type that M
+ * lacks, in that order of evidence: a near miss of the key (`clientId`),
+ * a label or alias with the key's words ("Cert ID (Client Secret)"), a
+ * key ending in a name APIs give the value (`lwa_app_id` for client_id,
+ * `api_secret` for a basic password). Keys that are defaults of the type
+ * are never candidates. Sets *HOW (may be NULL); NULL when none. CL102
+ * leaves such a variable unreported: renaming it is the fix.
+ */
+const struct cl_variable *
+cl_auth_stand_in(const struct cl_auth_method *m, const char *key,
+                 enum cl_stand_in *how);
+
+/*
  * Reports with RULE that auth method M has no auth variable KEY. ROLE is a
  * phrase naming what KEY is, e.g. "a default auth variable of type
- * `basic`". When one of M's other
- * variables is a near miss of KEY (same after folding case and separators,
- * or a small typo) the diagnostic goes to that variable's key and says the
- * key of a locked variable cannot change; otherwise it goes to the
- * <variables> element name, else the auth-method element name. Returns
- * the diagnostic, or NULL when RULE is off.
+ * `basic`". When a variable stands for KEY (cl_auth_stand_in) the
+ * diagnostic goes to that variable's key and says to rename it (the key
+ * of a locked variable cannot change, its label can); otherwise it goes
+ * to the <variables> element name, else the auth-method element name.
+ * Returns the diagnostic, or NULL when RULE is off.
  */
 struct cl_diag *
 cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,

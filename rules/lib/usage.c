@@ -332,12 +332,14 @@ platform_reads(const struct cl_auth_method *m, const char *key)
 }
 
 /*
- * 1 when KEY stands for a default auth variable of M's type that M lacks:
- * CL201 reports it as a misspelling (`clientId`, `scopes`), which is why
- * nothing reads it under this key.
+ * 1 when V stands for a default auth variable of M's type that M lacks:
+ * the missing variable's rule reports it as one to rename (`clientId`,
+ * `scopes`, `cert_id` labelled "Client Secret"), which is why nothing
+ * reads it under this key.
  */
 static int
-misspelt_default(const struct cl_auth_method *m, const char *key)
+stands_in_for_default(const struct cl_auth_method *m,
+                      const struct cl_variable *v)
 {
 	const char *const *keys;
 	size_t i, n;
@@ -345,7 +347,7 @@ misspelt_default(const struct cl_auth_method *m, const char *key)
 	keys = cl_auth_default_keys(m->type, &n);
 	for (i = 0; i < n; i++)
 		if (!cl_var_list_find(&m->variables, keys[i]) &&
-		    cl_nearmiss(keys[i], &key, 1))
+		    cl_auth_stand_in(m, keys[i], NULL) == v)
 			return 1;
 	return 0;
 }
@@ -363,7 +365,7 @@ cl_usage_auth_var_unused(const struct cl_usage *u, size_t i, size_t j)
 	return m->type != CL_AUTH_UNKNOWN && !u->auth[i][j] &&
 	       cl_key_valid(k) && !(v->is_use && !v->target) &&
 	       cl_var_is_first(&m->variables, v) && !platform_reads(m, k) &&
-	       !misspelt_default(m, k);
+	       !stands_in_for_default(m, v);
 }
 
 /* 1 when CL103 reports the J-th variable of the I-th endpoint. */

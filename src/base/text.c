@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "util.h"
 
 void
@@ -27,6 +28,60 @@ cl_offset_position(const char *buf, size_t len, uint32_t offset, unsigned *line,
 	*line = l;
 	*byte_column = (unsigned)(end - bol) + 1;
 	*column = (unsigned)cl_utf8_count(bol, (size_t)(end - bol)) + 1;
+}
+
+/* A small table, not the full Unicode one: it only has to be right for
+ * the text connector files contain. */
+unsigned
+cl_cp_width(uint32_t cp)
+{
+	static const uint32_t zero[][2] = {
+		{ 0x0300, 0x036f },   { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
+		{ 0x0610, 0x061a },   { 0x064b, 0x065f }, { 0x1ab0, 0x1aff },
+		{ 0x1dc0, 0x1dff },   { 0x200b, 0x200d }, { 0x20d0, 0x20ff },
+		{ 0xfe00, 0xfe0f },   { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+		{ 0xe0100, 0xe01ef },
+	};
+	static const uint32_t wide[][2] = {
+		{ 0x1100, 0x115f },   { 0x2e80, 0x303e },
+		{ 0x3041, 0x33ff },   { 0x3400, 0x4dbf },
+		{ 0x4e00, 0x9fff },   { 0xa000, 0xa4cf },
+		{ 0xac00, 0xd7a3 },   { 0xf900, 0xfaff },
+		{ 0xfe30, 0xfe4f },   { 0xff00, 0xff60 },
+		{ 0xffe0, 0xffe6 },   { 0x1f300, 0x1f64f },
+		{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd },
+		{ 0x30000, 0x3fffd },
+	};
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(zero); i++)
+		if (cp >= zero[i][0] && cp <= zero[i][1])
+			return 0;
+	for (i = 0; i < CL_ARRAY_SIZE(wide); i++)
+		if (cp >= wide[i][0] && cp <= wide[i][1])
+			return 2;
+	return 1;
+}
+
+size_t
+cl_display_advance(const char *s, size_t len, size_t cells)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (s[i] == '\t') {
+			cells += CL_TAB_WIDTH - cells % CL_TAB_WIDTH;
+			i++;
+		} else if ((n = cl_utf8_decode(s + i, len - i, &cp)) > 0) {
+			cells += cl_cp_width(cp);
+			i += n;
+		} else {
+			cells++; /* a byte that is not UTF-8 */
+			i++;
+		}
+	}
+	return cells;
 }
 
 const char *

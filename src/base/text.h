@@ -16,6 +16,25 @@ void
 cl_offset_position(const char *buf, size_t len, uint32_t offset, unsigned *line,
                    unsigned *column, unsigned *byte_column);
 
+/* Columns between tab stops, as terminals, GCC and editors expand tabs. */
+#define CL_TAB_WIDTH 8
+
+/*
+ * Terminal cells taken by code point CP: 0 for combining marks and
+ * zero-width characters, 2 for East Asian wide and fullwidth characters
+ * and most emoji, else 1. The one table of widths: the text format's
+ * marker line and --column-unit display both use it.
+ */
+unsigned cl_cp_width(uint32_t cp);
+
+/*
+ * The cell reached after the LEN bytes at S when they start at 0-based
+ * cell CELLS: tabs go to the next multiple of CL_TAB_WIDTH, characters
+ * take cl_cp_width cells, a byte that is not UTF-8 one cell. What GCC's
+ * -fdiagnostics-column-unit=display counts.
+ */
+size_t cl_display_advance(const char *s, size_t len, size_t cells);
+
 /* Bytes of the first characters of a secret that a mask shows: four, or
  * a third of a secret shorter than 12 characters, so a short secret is
  * never shown whole. */

@@ -41,6 +41,11 @@ enum {
 	OPT_OUTPUT,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
+	OPT_COLUMN_UNIT,
+	OPT_STATISTICS,
+	OPT_EXIT_ZERO,
+	OPT_SHOW_CONFIG,
+	OPT_LINK_BASE,
 };
 
 #define REQ(name, val)                             \
@@ -66,6 +71,11 @@ static const struct option long_options[] = {
 	REQ("baseline", OPT_BASELINE),
 	REQ("write-baseline", OPT_WRITE_BASELINE),
 	REQ("jobs", 'j'),
+	REQ("column-unit", OPT_COLUMN_UNIT),
+	NOARG("statistics", OPT_STATISTICS),
+	NOARG("exit-zero", OPT_EXIT_ZERO),
+	REQ("show-config", OPT_SHOW_CONFIG),
+	REQ("link-base", OPT_LINK_BASE),
 	NOARG("list-rules", OPT_LIST_RULES),
 	REQ("explain", OPT_EXPLAIN),
 	NOARG("version", OPT_VERSION),
@@ -85,7 +95,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  --format FORMAT        output format: text (default), gcc, json,\n"
-    "                         sarif, checkstyle, junit or github\n"
+    "                         sarif, checkstyle, junit, github, gitlab or\n"
+    "                         markdown\n"
     "  --output FORMAT=FILE   also write the output in FORMAT to FILE\n"
     "                         (replaced when the run ends; never a file that\n"
     "                         is linted or a connector); repeatable\n"
@@ -116,6 +127,22 @@ static const char usage_text[] =
     "                         terminal, TERM is not \"dumb\" and NO_COLOR is\n"
     "                         unset or empty\n"
     "  -q, --quiet            no summary line in the text format\n"
+    "  --column-unit UNIT     columns in text, gcc, checkstyle and github\n"
+    "                         output: byte (gcc's default), char (the\n"
+    "                         others' default) or display (terminal cells:\n"
+    "                         wide characters and emoji 2, combining marks\n"
+    "                         0, tabs to the next multiple of 8); json,\n"
+    "                         sarif and junit always count characters\n"
+    "  --statistics           instead of each finding, one line per rule\n"
+    "                         with its count, most frequent first, then the\n"
+    "                         summary (text format only)\n"
+    "  --link-base URL        link each location to URL + path + #L + line,\n"
+    "                         in formats that link to the source\n"
+    "  --exit-zero            exit 0 even when findings were reported (2\n"
+    "                         still means the run failed)\n"
+    "  --show-config PATH     print which configuration file applies to PATH\n"
+    "                         and the settings that result (each rule's\n"
+    "                         severity and where it was set), and exit\n"
     "  --list-rules           list every rule (ID, slug, default severity,\n"
     "                         whether it has an automatic fix, summary) and\n"
     "                         exit; as JSON with --format json\n"
@@ -133,7 +160,8 @@ static const char usage_text[] =
     "suppress diagnostics in a file. See docs/configuration.md.\n"
     "\n"
     "Exit status:\n"
-    "  0  nothing of the --fail-on severity or worse was found\n"
+    "  0  nothing of the --fail-on severity or worse was found (or\n"
+    "     --exit-zero)\n"
     "  1  something of the --fail-on severity or worse was found\n"
     "  2  usage error (an output file that is also an input included), a\n"
     "     path that could not be read, a configuration or baseline file that\n"
@@ -208,6 +236,7 @@ option(cl_session *s, int c, const char *arg, enum cl_format *format)
 	const char *eq = arg ? strchr(arg, '=') : NULL;
 	enum cl_format f;
 	enum cl_severity sev;
+	enum cl_column_unit unit;
 	char *end;
 	long jobs;
 
@@ -250,6 +279,20 @@ option(cl_session *s, int c, const char *arg, enum cl_format *format)
 		return cl_session_severity(s, arg);
 	case OPT_COLOR:
 		return cl_session_set_color(s, arg);
+	case OPT_COLUMN_UNIT:
+		if (cl_column_unit_parse(arg, &unit))
+			return usage("--column-unit: unknown unit '%s' (byte, "
+			             "char or display)",
+			             arg),
+			       -1;
+		cl_session_set_column_unit(s, unit);
+		return 0;
+	case OPT_LINK_BASE:
+		cl_session_set_link_base(s, arg);
+		return 0;
+	case OPT_EXIT_ZERO:
+		cl_session_set_exit_zero(s, 1);
+		return 0;
 	}
 	return -1;
 }
@@ -260,6 +303,7 @@ main(int argc, char **argv)
 	cl_session *s = cl_session_new();
 	enum cl_format format = CL_FORMAT_TEXT;
 	const char **explained = calloc((size_t)argc, sizeof(*explained));
+	const char *show_config = NULL;
 	unsigned flags = 0;
 	bool show_rules = false, show_version = false;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
@@ -304,6 +348,12 @@ main(int argc, char **argv)
 		case 'q':
 			flags |= CL_OUTPUT_QUIET;
 			break;
+		case OPT_STATISTICS:
+			flags |= CL_OUTPUT_STATISTICS;
+			break;
+		case OPT_SHOW_CONFIG:
+			show_config = optarg;
+			break;
 		case OPT_LIST_RULES:
 			show_rules = true;
 			break;
@@ -346,6 +396,14 @@ main(int argc, char **argv)
 			if (cl_session_explain(s, explained[i], stdout))
 				status = EXIT_TROUBLE;
 		}
+		if (close_stdout())
+			status = EXIT_TROUBLE;
+		goto cleanup;
+	}
+	if (show_config) {
+		status = cl_session_show_config(s, show_config, stdout)
+		             ? EXIT_TROUBLE
+		             : EXIT_CLEAN;
 		if (close_stdout())
 			status = EXIT_TROUBLE;
 		goto cleanup;

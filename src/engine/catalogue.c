@@ -110,6 +110,18 @@ cl_rule_has_fix(const cl_rule *rule)
 	return rule->has_fix;
 }
 
+const char *
+cl_rule_security_severity(const struct cl_rule *rule)
+{
+	return rule->security_severity;
+}
+
+unsigned
+cl_rule_cwe(const struct cl_rule *rule, size_t i)
+{
+	return i < CL_ARRAY_SIZE(rule->cwe) ? rule->cwe[i] : 0;
+}
+
 const cl_rule *
 cl_rule_suggest(const char *name)
 {

@@ -30,11 +30,23 @@ struct cl_rule {
 	 * secrets it finds are masked in every other rule's output. */
 	bool masks_secrets;
 	bool has_fix; /* an automatic fix exists for its findings */
+	/* For GitHub code scanning (docs/output-formats.md, sarif): a
+	 * security rule's score, "0.0" to "10.0" as text, and the CWE numbers
+	 * of the weaknesses it finds (0: none). NULL and no CWE for a rule
+	 * that is not about security. */
+	const char *security_severity;
+	unsigned cwe[2];
 };
 
 /* The registry: every rule, ordered by ID (rules/registry.c). */
 extern const struct cl_rule *const cl_rules[];
 extern const size_t cl_rules_count;
+
+/* RULE's security severity for GitHub code scanning ("9.8"), or NULL
+ * when it is not a security rule. */
+const char *cl_rule_security_severity(const struct cl_rule *rule);
+/* The CWE number of RULE's I-th weakness; 0 past the last. */
+unsigned cl_rule_cwe(const struct cl_rule *rule, size_t i);
 
 /* The position of RULE in cl_rules. */
 size_t cl_rule_index(const struct cl_rule *rule);

@@ -681,31 +681,50 @@ cl_config_fail_on(const cl_config *c, enum cl_severity *out)
 
 /* ---- what applies to one file ---- */
 
+/* PATH made relative to C's directory (malloc'd into *ABS, caller
+ * frees), and its file name in *BASE; NULL when PATH is not below it. */
+static const char *
+path_in_config_dir(const struct cl_config *c, const char *path, char **abs,
+                   const char **base)
+{
+	const char *rel;
+	size_t dl = strlen(c->dir);
+
+	*abs = cl_path_absolute_from(c->cwd, path);
+	if (dl == 1) {
+		rel = *abs + 1; /* the configuration sits in "/" */
+	} else if (!strncmp(*abs, c->dir, dl) && (*abs)[dl] == '/') {
+		rel = *abs + dl + 1;
+	} else {
+		free(*abs); /* not below the configuration's directory */
+		*abs = NULL;
+		return NULL;
+	}
+	*base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+	return rel;
+}
+
+static bool
+path_matches(const struct cl_config_path *p, const char *rel, const char *base)
+{
+	return !fnmatch(p->pattern, p->basename_only ? base : rel, 0);
+}
+
 bool
 cl_config_path_ignores(const struct cl_config *c, const char *path,
                        unsigned char *ignored)
 {
 	char *abs;
 	const char *rel, *base;
-	size_t i, k, dl = strlen(c->dir);
+	size_t i, k;
 	bool any = false;
 
-	if (!c->npaths)
+	if (!c->npaths || !(rel = path_in_config_dir(c, path, &abs, &base)))
 		return false;
-	abs = cl_path_absolute_from(c->cwd, path);
-	if (dl == 1) {
-		rel = abs + 1; /* the configuration sits in "/" */
-	} else if (!strncmp(abs, c->dir, dl) && abs[dl] == '/') {
-		rel = abs + dl + 1;
-	} else {
-		free(abs); /* not below the configuration's directory */
-		return false;
-	}
-	base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
 	for (i = 0; i < c->npaths; i++) {
 		const struct cl_config_path *p = &c->paths[i];
 
-		if (fnmatch(p->pattern, p->basename_only ? base : rel, 0))
+		if (!path_matches(p, rel, base))
 			continue;
 		for (k = 0; k < cl_rules_count; k++) {
 			if (p->ignored[k]) {
@@ -716,6 +735,23 @@ cl_config_path_ignores(const struct cl_config *c, const char *path,
 	}
 	free(abs);
 	return any;
+}
+
+const char *
+cl_config_path_ignorer(const struct cl_config *c, const char *path, size_t rule)
+{
+	char *abs;
+	const char *rel, *base, *pattern = NULL;
+	size_t i;
+
+	if (!c->npaths || !(rel = path_in_config_dir(c, path, &abs, &base)))
+		return NULL;
+	for (i = 0; i < c->npaths && !pattern; i++)
+		if (c->paths[i].ignored[rule] &&
+		    path_matches(&c->paths[i], rel, base))
+			pattern = c->paths[i].pattern;
+	free(abs);
+	return pattern;
 }
 
 const char *const *

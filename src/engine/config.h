@@ -60,6 +60,11 @@ struct cl_config {
  */
 bool cl_config_path_ignores(const struct cl_config *config, const char *path,
                             unsigned char *ignored);
+/* The pattern (as stored: a trailing '/' gets a '*') of the first <path>
+ * entry of CONFIG that ignores the rule at registry index RULE for the
+ * file at PATH, or NULL. Owned by CONFIG. */
+const char *cl_config_path_ignorer(const struct cl_config *config,
+                                   const char *path, size_t rule);
 
 /*
  * The redirect URIs the configuration that applies to CTX's file allows;

@@ -212,3 +212,48 @@ cl_linter_severity(cl_linter *linter, const char *spec, char **error)
 		free(msg);
 	return msg ? -1 : 0;
 }
+
+static void
+decided(struct cl_rule_origin *o, enum cl_origin origin, const char *setting)
+{
+	o->origin = origin;
+	o->setting = setting;
+}
+
+void
+cl_linter_rule_origin(const cl_linter *l, size_t i, const char *path,
+                      struct cl_rule_origin *o)
+{
+	const struct cl_config *c = l->config;
+	int level = l->level[i];
+
+	memset(o, 0, sizeof(*o));
+	o->severity = (enum cl_severity)l->severity[i];
+	o->enabled = l->enabled[i];
+	/* Off: the reason recompute() weighs first. */
+	if (!o->enabled) {
+		if (l->selecting && !l->selected[i])
+			decided(o, CL_ORIGIN_COMMAND_LINE, "not in --select");
+		else if (l->ignored[i])
+			decided(o, CL_ORIGIN_COMMAND_LINE, "--ignore");
+		else if (level == CL_LEVEL_OFF)
+			decided(o, CL_ORIGIN_COMMAND_LINE, "--severity");
+		else if (!l->selecting && c && c->selecting && !c->selected[i])
+			decided(o, CL_ORIGIN_CONFIG, "not in <select>");
+		else if (!l->selecting && c && c->ignored[i])
+			decided(o, CL_ORIGIN_CONFIG, "<ignore>");
+		else
+			decided(o, CL_ORIGIN_CONFIG, "<rule>");
+		return;
+	}
+	/* Per-path ignores apply after everything else, the command line
+	 * included. */
+	if (c && path && (o->pattern = cl_config_path_ignorer(c, path, i))) {
+		o->enabled = false;
+		decided(o, CL_ORIGIN_CONFIG, "<path>");
+	} else if (level != CL_LEVEL_UNSET) {
+		decided(o, CL_ORIGIN_COMMAND_LINE, "--severity");
+	} else if (c && c->level[i] != CL_LEVEL_UNSET) {
+		decided(o, CL_ORIGIN_CONFIG, "<rule>");
+	}
+}

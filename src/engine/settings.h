@@ -21,4 +21,32 @@ struct cl_linter {
 	unsigned char *severity; /* enum cl_severity */
 };
 
+/* Where a rule's setting for a file was decided (--show-config). */
+enum cl_origin {
+	CL_ORIGIN_DEFAULT,      /* the rule's own default */
+	CL_ORIGIN_CONFIG,       /* the configuration file */
+	CL_ORIGIN_COMMAND_LINE, /* the linter's own settings */
+};
+
+struct cl_rule_origin {
+	bool enabled;
+	enum cl_severity severity; /* when enabled */
+	/* Why it is off, or where its severity was set when it is on. */
+	enum cl_origin origin;
+	/* The setting that decided: "not in --select", "--ignore",
+	 * "--severity", "not in <select>", "<ignore>", "<rule>", "<path>";
+	 * NULL for a default. */
+	const char *setting;
+	const char *pattern; /* for "<path>": its pattern, owned by the
+	                      * configuration */
+};
+
+/*
+ * How LINTER (with its configuration) sets the rule at registry index I
+ * for the file at PATH (its per-path ignores included), and why: the same
+ * decisions as linting makes (docs/configuration.md, "Precedence").
+ */
+void cl_linter_rule_origin(const cl_linter *linter, size_t i, const char *path,
+                           struct cl_rule_origin *o);
+
 #endif /* CL_SETTINGS_H */

@@ -161,6 +161,8 @@ cl_secret_kind_name(enum cl_secret_kind kind)
 	switch (kind) {
 	case CL_SECRET_JWT:
 		return "a JSON Web Token";
+	case CL_SECRET_PRIVATE_KEY:
+		return "a private key";
 	case CL_SECRET_KEY:
 		return "an API key";
 	case CL_SECRET_BASIC:
@@ -217,21 +219,18 @@ cl_secret_key(const char *key, size_t len, int fold)
 	return 0;
 }
 
-static int
-is_key_separator(char c)
-{
-	return c == '_' || c == '-' || c == '.' || c == ' ';
-}
-
-/* 1 when KEY[0..LEN), lower-cased and without separators, ends with
- * W. Compared from the end, so most endings fail at once. */
+/* 1 when KEY[0..LEN), lower-cased and with every character that is not a
+ * letter or a digit left out (`X-Api-Key`, `apiKey`, `filter[api_key]`:
+ * `xapikey`, `apikey`, `filterapikey`), ends with W. Compared from the
+ * end, so most endings fail at once. */
 static int
 ends_folded(const char *key, size_t len, const struct lit *w)
 {
 	size_t i = len, j = w->n;
 
 	while (j > 0) {
-		while (i > 0 && is_key_separator(key[i - 1]))
+		while (i > 0 && !cl_ascii_isalpha(key[i - 1]) &&
+		       !cl_ascii_isdigit(key[i - 1]))
 			i--;
 		if (i == 0 || lower(key[i - 1]) != w->s[j - 1])
 			return 0;
@@ -241,24 +240,55 @@ ends_folded(const char *key, size_t len, const struct lit *w)
 	return 1;
 }
 
+/*
+ * What a secret scanner reads as "this names a credential" (issue 9): the
+ * last word or words of the key, so that `api_key`, `X-Api-Key`,
+ * `access_token`, `client_secret`, `X-Hub-Signature`, `X-Auth` and
+ * `Proxy-Authorization` count, and `author`, `authority`, `tokenizer`,
+ * `keyword`, `monkey`, `token_url`, `token_type`, `auth_url`, `sort_key`,
+ * `primary_key`, `idempotency_key`, `client_id` and `spreadsheet_id` do
+ * not. "key" counts only after a word that makes it a credential (`key`
+ * alone is an S3 object key or a Jira issue key as often as an API key;
+ * Google's `key=AIza…` is found by its format). Pagination cursors are
+ * tokens by name only (`page_token`, AWS `NextToken`).
+ */
 int
 cl_secret_key_hint(const char *key, size_t len)
 {
 	static const struct lit ends[] = {
-		LIT("secret"),     LIT("password"),        LIT("passwd"),
-		LIT("apikey"),     LIT("token"),           LIT("secretkey"),
-		LIT("privatekey"), LIT("subscriptionkey"), LIT("accesskey"),
+		LIT("secret"),          LIT("password"),
+		LIT("passwd"),          LIT("pwd"),
+		LIT("passphrase"),      LIT("token"),
+		LIT("apikey"),          LIT("accesskey"),
+		LIT("secretkey"),       LIT("privatekey"),
+		LIT("subscriptionkey"), LIT("signingkey"),
+		LIT("masterkey"),       LIT("appkey"),
+		LIT("applicationkey"),  LIT("authkey"),
+		LIT("encryptionkey"),   LIT("sharedkey"),
+		LIT("signature"),       LIT("credential"),
+		LIT("credentials"),     LIT("auth"),
+		LIT("authorization"),
+	};
+	/* Cursors, not credentials. */
+	static const struct lit cursors[] = {
+		LIT("pagetoken"), LIT("nexttoken"),   LIT("continuationtoken"),
+		LIT("synctoken"), LIT("cursortoken"), LIT("resumetoken"),
 	};
 	size_t i = len;
 	char last;
 
-	while (i > 0 && is_key_separator(key[i - 1]))
+	while (i > 0 && !cl_ascii_isalpha(key[i - 1]) &&
+	       !cl_ascii_isdigit(key[i - 1]))
 		i--;
-	/* Every ending above ends in 't', 'd', 'y' or 'n': most keys (every
+	/* Every ending above ends in one of these letters: most keys (every
 	 * attribute name of a tag comes here) end otherwise. */
 	last = i ? lower(key[i - 1]) : '\0';
-	if (last != 't' && last != 'd' && last != 'y' && last != 'n')
+	if (!last || !strchr("tdenylsh", last))
 		return 0;
+	if (last == 'n')
+		for (i = 0; i < CL_ARRAY_SIZE(cursors); i++)
+			if (ends_folded(key, len, &cursors[i]))
+				return 0;
 	for (i = 0; i < CL_ARRAY_SIZE(ends); i++)
 		if (ends[i].s[ends[i].n - 1] == last &&
 		    ends_folded(key, len, &ends[i]))
@@ -342,62 +372,289 @@ entropy(const char *s, size_t len)
 	return h;
 }
 
-/* A JSON Web Token: three base64url segments, the first (the header)
- * starting with "eyJ" (base64 of `{"`). */
-static int
-is_jwt(const char *s, size_t len)
-{
-	size_t i, seg = 0, seglen[3] = { 0, 0, 0 };
+/* ---- known token formats ---- */
 
-	if (len < 3 || memcmp(s, "eyJ", 3))
-		return 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] == '.') {
-			if (++seg > 2)
-				return 0;
-		} else if (cl_ascii_isalpha(s[i]) || cl_ascii_isdigit(s[i]) ||
-		           s[i] == '_' || s[i] == '-' || s[i] == '=') {
-			seglen[seg]++;
-		} else {
-			return 0;
-		}
-	}
-	return seg == 2 && seglen[0] >= 10 && seglen[1] >= 10;
+static int
+is_alnum(char c)
+{
+	return cl_ascii_isalpha(c) || cl_ascii_isdigit(c);
 }
 
-/* Prefixes of well-known API credentials. */
-static const struct lit key_prefixes[] = {
-	LIT("sk_live_"), LIT("sk_test_"),    LIT("rk_live_"),
-	LIT("rk_test_"), /* Stripe */
-	LIT("ghp_"),     LIT("gho_"),        LIT("ghu_"),
-	LIT("ghs_"),     LIT("github_pat_"),               /* GitHub */
-	LIT("glpat-"),                                     /* GitLab */
-	LIT("xoxb-"),    LIT("xoxp-"),       LIT("xoxa-"), /* Slack */
-	LIT("shpat_"),   LIT("shpss_"),      LIT("shpca_"),
-	LIT("shppa_"), /* Shopify */
-	LIT("SG."),    /* SendGrid */
-	LIT("AIza"),   /* Google API key */
-};
-
-/* A credential has 16 characters or more after its prefix. */
-#define KEY_PREFIX_MIN_TAIL 16
+/* The base64url alphabet (RFC 4648 §5). */
+static int
+is_b64url(char c)
+{
+	return is_alnum(c) || c == '-' || c == '_';
+}
 
 static int
-has_key_prefix(const char *s, size_t len)
+b64url_value(char c)
 {
-	size_t i;
+	if (is_upper(c))
+		return c - 'A';
+	if (is_lower(c))
+		return c - 'a' + 26;
+	if (cl_ascii_isdigit(c))
+		return c - '0' + 52;
+	if (c == '-')
+		return 62;
+	if (c == '_')
+		return 63;
+	return -1;
+}
 
-	/* No prefix is shorter than "SG.": most parts are too short. */
-	if (len < 3 + KEY_PREFIX_MIN_TAIL)
-		return 0;
-	for (i = 0; i < CL_ARRAY_SIZE(key_prefixes); i++) {
-		size_t n = key_prefixes[i].n;
+/*
+ * 1 when the base64url text S[0..N) decodes to a JSON object with an
+ * "alg" member: the JOSE header every JWS, and so every signed JWT, has
+ * (RFC 7515 §4.1.1, RFC 7519 §5). Decoded on the fly, bytes fed to a
+ * small matcher: one pass, no buffer, and it stops at the first "alg".
+ */
+static int
+is_jose_header(const char *s, size_t n)
+{
+	static const char pat[] = "\"alg\"";
+	unsigned acc = 0;
+	int bits = 0, opened = 0;
+	size_t i, m = 0; /* characters of pat matched; 5: then a ':' */
 
-		if (len >= n + KEY_PREFIX_MIN_TAIL &&
-		    !memcmp(s, key_prefixes[i].s, n))
-			return 1;
+	for (i = 0; i < n; i++) {
+		int v = b64url_value(s[i]);
+		char c;
+
+		if (v < 0)
+			return 0;
+		acc = ((acc << 6) | (unsigned)v) & 0xFFFFu;
+		bits += 6;
+		if (bits < 8)
+			continue;
+		bits -= 8;
+		c = (char)((acc >> bits) & 0xFF);
+		if (!opened) {
+			if (c == '{')
+				opened = 1;
+			else if (!is_space(c))
+				return 0;
+			continue;
+		}
+		if (m == 5) {
+			if (c == ':')
+				return 1;
+			if (is_space(c))
+				continue;
+			m = 0;
+		}
+		if (c == pat[m])
+			m++;
+		else
+			m = c == '"';
 	}
 	return 0;
+}
+
+/* The length of the run of S[I..N) whose characters pass IS, at most
+ * CAP: callers cap the scan at one past the longest length they accept,
+ * so that a failed candidate costs O(CAP). */
+static size_t
+run_of(const char *s, size_t i, size_t n, int (*is)(char), size_t cap)
+{
+	size_t k = i;
+
+	while (k < n && k - i < cap && is(s[k]))
+		k++;
+	return k - i;
+}
+
+static int
+is_hex(char c)
+{
+	return cl_ascii_isdigit(c) || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+static int
+is_upper_or_digit(char c)
+{
+	return is_upper(c) || cl_ascii_isdigit(c);
+}
+
+static int
+is_slack_char(char c)
+{
+	return is_alnum(c) || c == '-';
+}
+
+static int
+is_github_pat_char(char c)
+{
+	return is_alnum(c) || c == '_';
+}
+
+#define UNCAPPED ((size_t)-1)
+
+/*
+ * A JWT at S[I..N): header '.' payload '.' signature, base64url parts,
+ * the header a JOSE header (so no dotted name or host is taken for one),
+ * the signature possibly empty (an unsecured JWT, RFC 7519 §6). Returns
+ * its end, or I when there is none; *SKIP is where the next candidate may
+ * start (past the header run, whatever it held).
+ */
+static size_t
+jwt_at(const char *s, size_t i, size_t n, size_t *skip)
+{
+	size_t h = run_of(s, i, n, is_b64url, UNCAPPED), p, sig;
+
+	*skip = i + (h ? h : 1);
+	if (h < 10 || i + h >= n || s[i + h] != '.')
+		return i;
+	p = run_of(s, i + h + 1, n, is_b64url, UNCAPPED);
+	if (p < 2 || i + h + 1 + p >= n || s[i + h + 1 + p] != '.')
+		return i;
+	if (!is_jose_header(s + i, h))
+		return i;
+	sig = run_of(s, i + h + p + 2, n, is_b64url, UNCAPPED);
+	*skip = i + h + p + 2 + sig;
+	return *skip;
+}
+
+static int
+starts(const char *s, size_t i, size_t n, const char *pat, size_t len)
+{
+	return i + len <= n && !memcmp(s + i, pat, len);
+}
+
+/*
+ * A vendor token with a documented prefix at S[I..N) (I at a word
+ * start), as the vendors publish them; returns its end, or I. Lengths
+ * and alphabets, so that a word that merely starts like one (`sk_test_mode`,
+ * `AKIA` in prose) is not taken:
+ *  - Stripe secret and restricted keys, live or test: `sk_live_`,
+ *    `sk_test_`, `rk_live_`, `rk_test_` and 16 or more letters and
+ *    digits (docs.stripe.com/keys; a test-mode key still reads and
+ *    writes the account's test data, so it is a credential too).
+ *    Publishable keys (`pk_`) are meant to be public.
+ *  - GitHub: `ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_` and 36 or more
+ *    letters and digits; fine-grained `github_pat_`, 22, `_`, 59 or
+ *    more (github.blog, "Behind GitHub's new authentication token
+ *    formats", 2021; tokens may grow).
+ *  - GitLab personal access tokens: `glpat-` and 20 or more of
+ *    [A-Za-z0-9_-] (docs.gitlab.com, personal access token prefix).
+ *  - Slack: `xoxa-`, `xoxb-`, `xoxe-`, `xoxp-`, `xoxr-`, `xoxs-` and
+ *    10 or more of [A-Za-z0-9-] (api.slack.com, token types).
+ *  - AWS access key ids: `AKIA` (long-term) or `ASIA` (STS) and exactly
+ *    16 of [A-Z0-9] (AWS IAM, unique identifier prefixes); AWS's own
+ *    documentation example (`…EXAMPLE`) is a placeholder.
+ *  - Google API keys: `AIza` and exactly 35 of [A-Za-z0-9_-]
+ *    (cloud.google.com/docs/authentication/api-keys).
+ *  - Shopify: `shpat_`, `shpca_`, `shppa_` (access tokens) and `shpss_`
+ *    (shared secrets), then exactly 32 hexadecimal digits (shopify.dev
+ *    changelog, April 2020).
+ *  - SendGrid: `SG.`, 22, `.`, 43 of [A-Za-z0-9_-].
+ */
+static size_t
+prefixed_at(const char *s, size_t i, size_t n)
+{
+	size_t t;
+
+	switch (s[i]) {
+	case 's':
+	case 'r':
+		if ((starts(s, i, n, "sk_", 3) || starts(s, i, n, "rk_", 3)) &&
+		    (starts(s, i + 3, n, "live_", 5) ||
+		     starts(s, i + 3, n, "test_", 5)) &&
+		    (t = run_of(s, i + 8, n, is_alnum, UNCAPPED)) >= 16)
+			return i + 8 + t;
+		if (starts(s, i, n, "shp", 3) &&
+		    (starts(s, i + 3, n, "at_", 3) ||
+		     starts(s, i + 3, n, "ca_", 3) ||
+		     starts(s, i + 3, n, "pa_", 3) ||
+		     starts(s, i + 3, n, "ss_", 3)) &&
+		    run_of(s, i + 6, n, is_hex, 32) == 32 &&
+		    !(i + 38 < n && is_alnum(s[i + 38])))
+			return i + 38;
+		break;
+	case 'g':
+		if (i + 4 <= n && s[i + 1] == 'h' && s[i + 3] == '_' &&
+		    strchr("pousr", s[i + 2]) && s[i + 2] &&
+		    (t = run_of(s, i + 4, n, is_alnum, UNCAPPED)) >= 36)
+			return i + 4 + t;
+		if (starts(s, i, n, "github_pat_", 11) &&
+		    run_of(s, i + 11, n, is_alnum, 22) == 22 && i + 33 < n &&
+		    s[i + 33] == '_' &&
+		    (t = run_of(s, i + 34, n, is_github_pat_char, UNCAPPED)) >=
+		        59)
+			return i + 34 + t;
+		if (starts(s, i, n, "glpat-", 6) &&
+		    (t = run_of(s, i + 6, n, is_b64url, UNCAPPED)) >= 20)
+			return i + 6 + t;
+		break;
+	case 'x':
+		if (starts(s, i, n, "xox", 3) && i + 4 < n &&
+		    strchr("abeprs", s[i + 3]) && s[i + 3] && s[i + 4] == '-' &&
+		    (t = run_of(s, i + 5, n, is_slack_char, UNCAPPED)) >= 10)
+			return i + 5 + t;
+		break;
+	case 'A':
+		if ((starts(s, i, n, "AKIA", 4) ||
+		     starts(s, i, n, "ASIA", 4)) &&
+		    run_of(s, i + 4, n, is_upper_or_digit, 17) == 16 &&
+		    !(i + 20 < n && is_alnum(s[i + 20])) &&
+		    memcmp(s + i + 13, "EXAMPLE", 7))
+			return i + 20;
+		if (starts(s, i, n, "AIza", 4) &&
+		    run_of(s, i + 4, n, is_b64url, 36) == 35)
+			return i + 39;
+		break;
+	case 'S':
+		if (starts(s, i, n, "SG.", 3) &&
+		    run_of(s, i + 3, n, is_b64url, 23) == 22 && i + 25 < n &&
+		    s[i + 25] == '.' &&
+		    run_of(s, i + 26, n, is_b64url, 44) == 43)
+			return i + 69;
+		break;
+	}
+	return i;
+}
+
+/*
+ * The first token of a known format in S[FROM..N): a JWT or a vendor
+ * token, starting at a word boundary (a vendor token after a character
+ * that is not a letter or digit, a JWT after one that is not base64url).
+ * Sets *START and *END; CL_SECRET_NONE when there is none. Each candidate
+ * costs at most its own run or a capped look, and the scan moves past
+ * what it looked at: linear in N - FROM.
+ */
+static enum cl_secret_kind
+find_known(const char *s, size_t from, size_t n, size_t *start, size_t *end)
+{
+	size_t i = from, e, skip;
+
+	while (i < n) {
+		char c = s[i];
+
+		if (c != 'e' && c != 's' && c != 'r' && c != 'g' && c != 'x' &&
+		    c != 'A' && c != 'S') {
+			i++;
+			continue;
+		}
+		if (c == 'e' && (i == 0 || !is_b64url(s[i - 1]))) {
+			e = jwt_at(s, i, n, &skip);
+			if (e > i) {
+				*start = i;
+				*end = e;
+				return CL_SECRET_JWT;
+			}
+		}
+		if (c != 'e' && (i == 0 || !is_alnum(s[i - 1]))) {
+			e = prefixed_at(s, i, n);
+			if (e > i) {
+				*start = i;
+				*end = e;
+				return CL_SECRET_KEY;
+			}
+		}
+		i++;
+	}
+	return CL_SECRET_NONE;
 }
 
 /*
@@ -445,8 +702,10 @@ mean_word_length(const char *s, size_t len)
  * upper- and lower-case letters and digits, high entropy, and short
  * "words". Identifiers (`GetSalesOrdersByCustomerIdAndStatus2024V2`),
  * paths and version strings have longer words or lower entropy;
- * hexadecimal (UUIDs and other ids) lacks upper case and is not taken for
- * a secret without a hint from the key.
+ * hexadecimal (UUIDs and other ids) lacks upper case. Such a token is a
+ * secret only with a hint from the key (or, for masking, CL_SCAN_MASK):
+ * Google Drive and Sheets ids, Airtable ids and base64 hashes look just
+ * as random.
  */
 static int
 looks_random(const char *s, size_t len, size_t min)
@@ -470,20 +729,34 @@ looks_random(const char *s, size_t len, size_t min)
 	       mean_word_length(s, len) < 3.5;
 }
 
-/* A key-hinted value: a token of at least 16 characters with letters and
- * digits (an API key, a UUID used as a key). */
+/*
+ * A key-hinted value: a token of at least 16 characters with letters and
+ * two digits or more (an API key, a hexadecimal key), or with upper- and
+ * lower-case letters in short "words" (a random key without digits).
+ * Words (`your-api-key-here`, `ReplaceWithYourApiKey`, `YOUR_API_KEY`)
+ * are neither, nor is a host and path (`//login.example.com/oauth2/v2.0`,
+ * with both '/' and '.'), which an `auth` or `token` key may name.
+ */
 static int
 looks_like_key(const char *s, size_t len)
 {
-	size_t i, alpha = 0, digit = 0;
+	size_t i, alpha = 0, digit = 0, upper = 0, low = 0, slash = 0, dot = 0;
 
 	if (len < 16)
 		return 0;
 	for (i = 0; i < len; i++) {
 		alpha += cl_ascii_isalpha(s[i]);
 		digit += cl_ascii_isdigit(s[i]);
+		upper += is_upper(s[i]);
+		low += is_lower(s[i]);
+		slash += s[i] == '/';
+		dot += s[i] == '.';
 	}
-	return alpha >= 2 && digit >= 2;
+	if (slash && dot)
+		return 0;
+	if (alpha >= 2 && digit >= 2)
+		return 1;
+	return upper >= 2 && low >= 2 && mean_word_length(s, len) < 3.5;
 }
 
 /* Where the value scan puts what it finds: the first only (OUT NULL:
@@ -508,24 +781,30 @@ emit(struct value_sink *vs, size_t s, size_t e, enum cl_secret_kind kind)
 	add_hit(vs->out, vs->base + s, vs->base + e, vs->ns, vs->ne, kind);
 }
 
-/* The credentials of one `name=value` part V[I..J) of a literal run: the
- * whole part when it is a JWT or a prefixed key, else each random piece
- * of a path or dotted name, else (HINT) the part when it is key-like.
- * Returns the first one's kind. */
+/*
+ * The credentials of one `name=value` part V[I..J) of a literal run:
+ * every token of a known format in it, wherever it stands; else, with
+ * CL_SCAN_HINT (the key names a credential) or CL_SCAN_MASK (masking
+ * errs on the safe side), each random piece of a path or dotted name;
+ * else, with CL_SCAN_HINT, the part when it is key-like. Returns the
+ * first one's kind.
+ */
 static enum cl_secret_kind
-check_part(const char *v, size_t i, size_t j, int hint, struct value_sink *vs)
+check_part(const char *v, size_t i, size_t j, unsigned flags,
+           struct value_sink *vs)
 {
-	enum cl_secret_kind first = CL_SECRET_NONE;
-	size_t k, sub;
+	enum cl_secret_kind first = CL_SECRET_NONE, kind;
+	size_t k, sub, ks, ke;
 
-	if (is_jwt(v + i, j - i)) {
-		emit(vs, i, j, CL_SECRET_JWT);
-		return CL_SECRET_JWT;
+	for (k = i; k < j && !vs->done &&
+	            (kind = find_known(v, k, j, &ks, &ke)) != CL_SECRET_NONE;
+	     k = ke) {
+		emit(vs, ks, ke, kind);
+		if (!first)
+			first = kind;
 	}
-	if (has_key_prefix(v + i, j - i)) {
-		emit(vs, i, j, CL_SECRET_KEY);
-		return CL_SECRET_KEY;
-	}
+	if (first || !(flags & (CL_SCAN_HINT | CL_SCAN_MASK)))
+		return first;
 	for (k = i; k < j && !vs->done; k = sub + 1) {
 		for (sub = k;
 		     sub < j && v[sub] != '/' && v[sub] != '.' && v[sub] != '~';
@@ -536,7 +815,7 @@ check_part(const char *v, size_t i, size_t j, int hint, struct value_sink *vs)
 			first = CL_SECRET_TOKEN;
 		}
 	}
-	if (!first && hint && looks_like_key(v + i, j - i)) {
+	if (!first && (flags & CL_SCAN_HINT) && looks_like_key(v + i, j - i)) {
 		emit(vs, i, j, CL_SECRET_TOKEN);
 		first = CL_SECRET_TOKEN;
 	}
@@ -550,7 +829,7 @@ check_part(const char *v, size_t i, size_t j, int hint, struct value_sink *vs)
  * One pass, whatever it finds: linear in LEN.
  */
 static enum cl_secret_kind
-find_values(const char *v, size_t len, size_t from, int hint,
+find_values(const char *v, size_t len, size_t from, unsigned flags,
             struct value_sink *vs)
 {
 	struct cl_placeholder_match m;
@@ -583,7 +862,8 @@ find_values(const char *v, size_t len, size_t from, int hint,
 				 * placeholder is a label. */
 				if (!(k == j && more && j == seg_end) &&
 				    k > part &&
-				    (kind = check_part(v, part, k, hint, vs)) &&
+				    (kind =
+				         check_part(v, part, k, flags, vs)) &&
 				    !first)
 					first = kind;
 				part = k + 1;
@@ -597,11 +877,11 @@ find_values(const char *v, size_t len, size_t from, int hint,
 }
 
 enum cl_secret_kind
-cl_secret_find_value(const char *v, size_t len, size_t from, int hint,
+cl_secret_find_value(const char *v, size_t len, size_t from, unsigned flags,
                      size_t *start, size_t *end)
 {
 	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
-	enum cl_secret_kind kind = find_values(v, len, from, hint, &vs);
+	enum cl_secret_kind kind = find_values(v, len, from, flags, &vs);
 
 	*start = vs.start;
 	*end = vs.end;
@@ -611,7 +891,7 @@ cl_secret_find_value(const char *v, size_t len, size_t from, int hint,
 /* Adds every credential of V[0..LEN) to OUT, offsets plus BASE, named by
  * [NS, NE). */
 static void
-add_values(const char *v, size_t len, int hint, size_t base, size_t ns,
+add_values(const char *v, size_t len, unsigned flags, size_t base, size_t ns,
            size_t ne, struct cl_secret_hits *out)
 {
 	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
@@ -620,7 +900,7 @@ add_values(const char *v, size_t len, int hint, size_t base, size_t ns,
 	vs.base = base;
 	vs.ns = ns;
 	vs.ne = ne;
-	find_values(v, len, 0, hint, &vs);
+	find_values(v, len, 0, flags, &vs);
 }
 
 /* ---- Authorization values ---- */
@@ -692,8 +972,8 @@ cl_secret_find_authorization(const char *v, size_t len, size_t *start,
 			           ? (basic ? CL_SECRET_BASIC
 			                    : CL_SECRET_BEARER)
 			           : CL_SECRET_NONE;
-		return cl_secret_find_value(v, len, scheme_end, 1, start,
-		                            end) != CL_SECRET_NONE
+		return cl_secret_find_value(v, len, scheme_end, CL_SCAN_HINT,
+		                            start, end) != CL_SECRET_NONE
 		           ? CL_SECRET_AUTH
 		           : CL_SECRET_NONE;
 	}
@@ -718,7 +998,7 @@ ends_bare_value(char c)
  * key, else what a key-hinted value check finds in it. */
 static void
 check_field(const char *s, size_t ns, size_t ne, size_t vs, size_t ve,
-            size_t base, struct cl_secret_hits *out)
+            unsigned flags, size_t base, struct cl_secret_hits *out)
 {
 	/* The credential keys are hints too. */
 	if (ve <= vs || !cl_secret_key_hint(s + ns, ne - ns))
@@ -729,7 +1009,8 @@ check_field(const char *s, size_t ns, size_t ne, size_t vs, size_t ve,
 			        CL_SECRET_NAMED);
 		return;
 	}
-	add_values(s + vs, ve - vs, 1, base + vs, base + ns, base + ne, out);
+	add_values(s + vs, ve - vs, (flags & CL_SCAN_MASK) | CL_SCAN_HINT,
+	           base + vs, base + ns, base + ne, out);
 }
 
 /* The length of the JSON quote that ends at S[I] (exclusive): 1 for
@@ -752,7 +1033,8 @@ quote_before(const char *s, size_t i)
  * inside CDATA stays part of it.
  */
 static void
-scan_fields(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
+scan_fields(const char *s, size_t len, unsigned flags, size_t base,
+            struct cl_secret_hits *out)
 {
 	size_t k;
 
@@ -798,7 +1080,7 @@ scan_fields(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
 			    equal_ci(s + vs, ve - vs, "false"))
 				continue;
 		}
-		check_field(s, ns, ne, vs, ve, base, out);
+		check_field(s, ns, ne, vs, ve, flags, base, out);
 	}
 }
 
@@ -890,39 +1172,6 @@ scan_schemes(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
 	}
 }
 
-/* The shortest credential cl_secret_find_value takes: a key-like value
- * with a hint (16), a prefixed key ("SG." and 16 more). */
-#define MIN_HINTED 16
-#define MIN_UNHINTED (3 + KEY_PREFIX_MIN_TAIL)
-
-void
-cl_secret_scan_text(const char *s, size_t len, int hint, size_t base,
-                    struct cl_secret_hits *out)
-{
-	size_t i, run = 0, longest = 0;
-	unsigned seen = 0;
-
-	/* One pass to learn which scans can find anything: most texts (white
-	 * space between tags, labels, short attributes) need none. */
-	for (i = 0; i < len; i++) {
-		unsigned c = char_class[(unsigned char)s[i]];
-
-		seen |= c;
-		run = (c & C_TOKEN) ? run + 1 : 0;
-		longest = run > longest ? run : longest;
-	}
-	if (longest >= (hint ? MIN_HINTED : MIN_UNHINTED))
-		add_values(s, len, hint, base, 0, 0, out);
-	if (seen & (C_EQ | C_COLON))
-		scan_fields(s, len, base, out);
-	if (seen & C_COLON)
-		scan_userinfo(s, len, base, out);
-	if ((seen & C_B) && longest >= 8)
-		scan_schemes(s, len, base, out);
-}
-
-/* ---- the raw pass ---- */
-
 /* The offset of PAT (N bytes) in S[FROM..LEN), or LEN. */
 static size_t
 find_str(const char *s, size_t len, size_t from, const char *pat, size_t n)
@@ -947,6 +1196,80 @@ starts_with(const char *s, size_t len, size_t at, const char *pat)
 
 	return at + n <= len && !memcmp(s + at, pat, n);
 }
+
+/*
+ * PEM private keys (RFC 7468 §10, §11; OpenSSH's and PGP's armour reads
+ * the same): the body after `-----BEGIN … PRIVATE KEY-----`, up to
+ * `-----END` or, when there is none, the end of the text. One search for
+ * the END line per key, and none once a search failed: linear.
+ */
+static void
+scan_pem(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
+{
+	static const char begin[] = "-----BEGIN ", end_mark[] = "-----END";
+	size_t k = 0;
+	int no_end = 0;
+
+	while ((k = find_str(s, len, k, begin, sizeof(begin) - 1)) < len) {
+		size_t l = k + sizeof(begin) - 1, le, body, e;
+
+		for (le = l; le < len && le - l < 64 &&
+		             (is_upper(s[le]) || cl_ascii_isdigit(s[le]) ||
+		              s[le] == ' ');
+		     le++)
+			;
+		k = l;
+		if (!starts_with(s, len, le, "-----") ||
+		    find_str(s, le, l, "PRIVATE KEY", 11) >= le)
+			continue;
+		body = le + 5;
+		e = no_end ? len
+		           : find_str(s, len, body, end_mark,
+		                      sizeof(end_mark) - 1);
+		no_end = e >= len;
+		add_hit(out, base + body, base + e, 0, 0,
+		        CL_SECRET_PRIVATE_KEY);
+		k = e;
+	}
+}
+
+/* The shortest credential cl_secret_find_value takes: a key-like value
+ * with a hint (16); a JWT (10, '.', 2, '.'), the shortest known format. */
+#define MIN_HINTED 16
+#define MIN_UNHINTED 14
+
+void
+cl_secret_scan_text(const char *s, size_t len, unsigned flags, size_t base,
+                    struct cl_secret_hits *out)
+{
+	size_t i, run = 0, longest = 0;
+	unsigned seen = 0;
+	int dashes = 0;
+
+	/* One pass to learn which scans can find anything: most texts (white
+	 * space between tags, labels, short attributes) need none. */
+	for (i = 0; i < len; i++) {
+		unsigned c = char_class[(unsigned char)s[i]];
+
+		seen |= c;
+		run = (c & C_TOKEN) ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+		dashes |= run >= 5 && s[i] == '-' && i >= 4 &&
+		          !memcmp(s + i - 4, "-----", 5);
+	}
+	if (longest >= ((flags & CL_SCAN_HINT) ? MIN_HINTED : MIN_UNHINTED))
+		add_values(s, len, flags, base, 0, 0, out);
+	if (dashes)
+		scan_pem(s, len, base, out);
+	if (seen & (C_EQ | C_COLON))
+		scan_fields(s, len, flags, base, out);
+	if (seen & C_COLON)
+		scan_userinfo(s, len, base, out);
+	if ((seen & C_B) && longest >= 8)
+		scan_schemes(s, len, base, out);
+}
+
+/* ---- the raw pass ---- */
 
 /* An attribute of a tag as the raw pass reads it: name and value spans. */
 struct raw_attr {
@@ -981,16 +1304,20 @@ scan_raw_attrs(const char *b, const struct raw_attr *at, size_t n,
                struct cl_secret_hits *out)
 {
 	static const struct lit key_name = LIT("key"),
-	                        secret_name = LIT("secret");
+	                        secret_name = LIT("secret"),
+	                        label_name = LIT("label");
 	const struct raw_attr *key = raw_attr_find(b, at, n, &key_name);
 	const struct raw_attr *sec = raw_attr_find(b, at, n, &secret_name);
+	const struct raw_attr *label = raw_attr_find(b, at, n, &label_name);
 	const char *k = key ? b + key->vs : "";
 	size_t klen = key ? key->ve - key->vs : 0, i, s, e;
 	int whole =
 	    cl_secret_key(k, klen, 1) ||
 	    (sec && sec->ve - sec->vs == 4 && !memcmp(b + sec->vs, "true", 4));
 	int auth = equal_ci(k, klen, "authorization");
-	int hint = cl_secret_key_hint(k, klen);
+	int hint =
+	    cl_secret_key_hint(k, klen) ||
+	    (label && cl_secret_key_hint(b + label->vs, label->ve - label->vs));
 
 	for (i = 0; i < n; i++) {
 		const char *v = b + at[i].vs;
@@ -1012,7 +1339,9 @@ scan_raw_attrs(const char *b, const struct raw_attr *at, size_t n,
 				add_hit(out, at[i].vs + s, at[i].vs + e, 0, 0,
 				        kind);
 		} else if (vl >= (hint ? MIN_HINTED : MIN_UNHINTED)) {
-			add_values(v, vl, hint, at[i].vs, 0, 0, out);
+			add_values(v, vl,
+			           CL_SCAN_MASK | (hint ? CL_SCAN_HINT : 0u),
+			           at[i].vs, 0, 0, out);
 		}
 	}
 }
@@ -1099,12 +1428,13 @@ scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
 			broken |= 2;
 	}
 	if (broken)
-		cl_secret_scan_text(b + q, i - q, 0, q, out);
+		cl_secret_scan_text(b + q, i - q, CL_SCAN_MASK, q, out);
 	for (k = 0; k < n; k++) {
 		if (at[k].ve - at[k].vs >= MIN_TEXT)
 			cl_secret_scan_text(b + at[k].vs, at[k].ve - at[k].vs,
-			                    0, at[k].vs, out);
-		check_field(b, at[k].ns, at[k].ne, at[k].vs, at[k].ve, 0, out);
+			                    CL_SCAN_MASK, at[k].vs, out);
+		check_field(b, at[k].ns, at[k].ne, at[k].vs, at[k].ve,
+		            CL_SCAN_MASK, 0, out);
 	}
 	scan_raw_attrs(b, at, n, out);
 	return i;
@@ -1120,18 +1450,19 @@ cl_secret_scan_source(const char *buf, size_t len, struct cl_secret_hits *out)
 		size_t q = lt ? (size_t)(lt - buf) : len, end;
 
 		if (q > p)
-			cl_secret_scan_text(buf + p, q - p, 0, p, out);
+			cl_secret_scan_text(buf + p, q - p, CL_SCAN_MASK, p,
+			                    out);
 		if (q >= len)
 			break;
 		if (starts_with(buf, len, q, "<!--")) {
 			end = find_str(buf, len, q + 4, "-->", 3);
-			cl_secret_scan_text(buf + q + 4, end - (q + 4), 0,
-			                    q + 4, out);
+			cl_secret_scan_text(buf + q + 4, end - (q + 4),
+			                    CL_SCAN_MASK, q + 4, out);
 			p = end + 3 < len ? end + 3 : len;
 		} else if (starts_with(buf, len, q, "<![CDATA[")) {
 			end = find_str(buf, len, q + 9, "]]>", 3);
-			cl_secret_scan_text(buf + q + 9, end - (q + 9), 0,
-			                    q + 9, out);
+			cl_secret_scan_text(buf + q + 9, end - (q + 9),
+			                    CL_SCAN_MASK, q + 9, out);
 			p = end + 3 < len ? end + 3 : len;
 		} else {
 			p = scan_tag(buf, len, q, out);
@@ -1148,7 +1479,7 @@ cl_secret_mask_text(const char *s, size_t len)
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 	size_t i, pos = 0;
 
-	cl_secret_scan_text(s, len, 0, 0, &h);
+	cl_secret_scan_text(s, len, CL_SCAN_MASK, 0, &h);
 	if (!h.n)
 		return NULL;
 	cl_secret_hits_merge(&h);

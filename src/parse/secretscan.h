@@ -14,6 +14,29 @@
  *    have every secret-shaped stretch masked, so that a rule quoting a
  *    value (a redirect URI with a token in its query) cannot leak it.
  *
+ * What a secret is (issue 9; secret scanners do the same: keywords plus
+ * known formats, entropy only in context):
+ *
+ *  - any literal value in a credential-shaped place: the default of a
+ *    `secret="true"` variable or of a credential key (client_secret,
+ *    password, token, consumer_secret, token_secret), a param or field of
+ *    such a key, the credentials of an Authorization header or of
+ *    `Basic …`/`Bearer …` in text;
+ *  - under a key or label that names a credential (cl_secret_key_hint:
+ *    `api_key`, `X-Api-Key`, `access_token`, `signature`, …), a key-like
+ *    value (16 characters or more with letters and digits);
+ *  - anywhere, a token of a known format: a JWT whose header decodes to
+ *    a JOSE header, a PEM private key, a vendor token with a documented
+ *    prefix (the list is at prefixed_at in secretscan.c and in
+ *    docs/rules/CL501.md).
+ *
+ * High entropy alone is not a finding: a Google Sheets id, an Airtable
+ * base, a content hash or an ETag under an ordinary key is no credential,
+ * and CL501 says nothing of it. Masking errs on the other side
+ * (CL_SCAN_MASK): the raw pass and message masking also mask a long random
+ * token without context, because a shown identifier costs a less useful
+ * message while a shown secret is a leak that cannot be taken back.
+ *
  * Placeholders ({{client_secret}}) are never secrets. Everything here is
  * linear in its input and calls PCRE2 only through the placeholder scanner
  * (once per placeholder of a text that has a '{', not once per byte).
@@ -27,7 +50,8 @@
  * overlapping findings of one secret keep their kind (earlier wins). */
 enum cl_secret_kind {
 	CL_SECRET_NONE,
-	CL_SECRET_JWT,     /* a JSON Web Token */
+	CL_SECRET_JWT,         /* a JSON Web Token */
+	CL_SECRET_PRIVATE_KEY, /* a PEM private key */
 	CL_SECRET_KEY,     /* a key with a well-known prefix (sk_live_, ghp_) */
 	CL_SECRET_BASIC,   /* the credentials of `Basic …` */
 	CL_SECRET_BEARER,  /* the token of `Bearer …` */
@@ -68,21 +92,34 @@ const char *cl_secret_kind_name(enum cl_secret_kind kind);
  * (client_secret, password, token, consumer_secret, token_secret); FOLD
  * compares ignoring ASCII case (for params and fields named by APIs). */
 int cl_secret_key(const char *key, size_t len, int fold);
-/* 1 when KEY names a credential: lower-cased and without separators it
- * ends in secret, password, passwd, token, apikey, accesskey, ... */
+/* 1 when KEY (a key, a header name, a label) names a credential:
+ * lower-cased, with what is not a letter or digit left out, it ends in
+ * secret, password, passwd, pwd, passphrase, token (not a cursor:
+ * pagetoken, nexttoken, ...), signature, credential(s), auth,
+ * authorization, or a credential key (apikey, accesskey, secretkey,
+ * privatekey, ...; not key alone, sortkey or primarykey). */
 int cl_secret_key_hint(const char *key, size_t len);
 /* 1 when V has text other than white space outside placeholders. */
 int cl_secret_has_literal(const char *v, size_t len);
 
+/* How a text is scanned. */
+enum {
+	/* The key or label names a credential: key-like values count. */
+	CL_SCAN_HINT = 1,
+	/* For masking only: long random tokens count without a hint. */
+	CL_SCAN_MASK = 2
+};
+
 /*
  * The first credential-shaped stretch of V[FROM..LEN) outside
- * placeholders: a JWT, a prefixed key, a long random token, or (HINT: the
- * key names a credential) a key-like value. Sets *START and *END (offsets
- * in V). A run directly followed by a placeholder is a label
- * (`token={{token}}`), not a value.
+ * placeholders: a token of a known format, or (FLAGS has CL_SCAN_HINT or
+ * CL_SCAN_MASK) a long random token, or (CL_SCAN_HINT) a key-like value.
+ * Sets *START and *END (offsets in V). A run directly followed by a
+ * placeholder is a label (`token={{token}}`), not a value.
  */
-enum cl_secret_kind cl_secret_find_value(const char *v, size_t len, size_t from,
-                                         int hint, size_t *start, size_t *end);
+enum cl_secret_kind
+cl_secret_find_value(const char *v, size_t len, size_t from, unsigned flags,
+                     size_t *start, size_t *end);
 
 /* The credentials of an Authorization header value V: the token68 of
  * Basic or Bearer, a credential-like value of another scheme, or a bare
@@ -92,28 +129,30 @@ enum cl_secret_kind cl_secret_find_authorization(const char *v, size_t len,
 
 /*
  * Adds to OUT (offsets plus BASE) every secret in the text S[0..LEN),
- * decoded or raw: what cl_secret_find_value finds (with HINT), the values
- * of fields named as credentials in query strings, form bodies, JSON and
- * attributes (`access_token=…`, `"password": "…"`, `password="…"`), the
- * password of a URL, and the token after `Basic ` or `Bearer ` in text.
+ * decoded or raw: what cl_secret_find_value finds (with FLAGS), PEM
+ * private keys, the values of fields named as credentials in query
+ * strings, form bodies, JSON and attributes (`access_token=…`,
+ * `"password": "…"`, `password="…"`), the password of a URL, and the
+ * token after `Basic ` or `Bearer ` in text.
  */
-void cl_secret_scan_text(const char *s, size_t len, int hint, size_t base,
+void cl_secret_scan_text(const char *s, size_t len, unsigned flags, size_t base,
                          struct cl_secret_hits *out);
 
 /*
  * The raw pass: adds to OUT every secret in the source BUF[0..LEN), read
  * as bytes (NUL bytes, invalid UTF-8 and broken markup allowed): every
  * text, comment, CDATA section and tag as cl_secret_scan_text reads
- * them, and in each tag the `default` or `value` of a credential `key`
- * (or of a `secret="true"` element) whole, an `Authorization` value's
- * credentials, and key-hinted values, as CL501 judges them.
+ * them with CL_SCAN_MASK, and in each tag the `default` or `value` of a
+ * credential `key` (or of a `secret="true"` element) whole, an
+ * `Authorization` value's credentials, and values hinted by the `key` or
+ * `label`, as CL501 judges them.
  */
 void
 cl_secret_scan_source(const char *buf, size_t len, struct cl_secret_hits *out);
 
-/* S[0..LEN) with every secret cl_secret_scan_text finds masked as
- * cl_mask_secret masks it (its first characters, then "…"); NULL when it
- * has none. Caller frees. */
+/* S[0..LEN) with every secret cl_secret_scan_text finds (CL_SCAN_MASK)
+ * masked as cl_mask_secret masks it (its first characters, then "…");
+ * NULL when it has none. Caller frees. */
 char *cl_secret_mask_text(const char *s, size_t len);
 
 #endif /* CL_SECRETSCAN_H */

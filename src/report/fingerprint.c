@@ -388,12 +388,74 @@ fp_hash(const struct fp_key *k, size_t count)
 	return out;
 }
 
+/*
+ * PATH with its "." and ".." segments resolved and runs of '/' made one,
+ * lexically, without asking the file system: "sub/../x.xml" is "x.xml"
+ * and "/a/./../x.xml" is "/x.xml". A ".." with nothing before it to take
+ * away stays in a relative name ("../x.xml": what it means depends on
+ * the directory connlint ran in, which the URI is relative to) and is
+ * dropped in an absolute one ("/.." is "/", as in POSIX and in RFC 3986
+ * §5.2.4). A name that resolves to nothing is ".". Caller frees.
+ */
+static char *
+fp_normalise(const char *path)
+{
+	size_t cap = strlen(path) + 2, len = 0, root = path[0] == '/';
+	char *out = cl_malloc(cap);
+	const char *p = path, *e;
+
+	if (root)
+		out[len++] = '/';
+	for (; *p; p = e) {
+		size_t n, last;
+
+		while (*p == '/')
+			p++;
+		for (e = p; *e && *e != '/'; e++)
+			;
+		n = (size_t)(e - p);
+		if (!n || (n == 1 && p[0] == '.'))
+			continue;
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			/* the start of the last segment kept so far */
+			for (last = len; last > root && out[last - 1] != '/';
+			     last--)
+				;
+			if (len > root && !(len - last == 2 &&
+			                    !memcmp(out + last, "..", 2))) {
+				len = last > root ? last - 1 : last;
+				continue;
+			}
+			if (root)
+				continue; /* above "/" is "/" */
+		}
+		if (len > root)
+			out[len++] = '/';
+		memcpy(out + len, p, n);
+		len += n;
+	}
+	if (!len)
+		out[len++] = '.';
+	out[len] = '\0';
+	return out;
+}
+
+bool
+cl_file_uri(struct cl_strbuf *sb, const char *path)
+{
+	char *norm = fp_normalise(path);
+	bool relative = cl_path_to_uri(sb, norm);
+
+	free(norm);
+	return relative;
+}
+
 static char *
 fp_uri(const cl_result *result)
 {
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 
-	cl_path_to_uri(&sb, cl_result_file(result));
+	cl_file_uri(&sb, cl_result_file(result));
 	return cl_strbuf_detach(&sb);
 }
 

@@ -5,10 +5,12 @@
 #ifndef CL_FINGERPRINT_H
 #define CL_FINGERPRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "connlint.h"
+#include "util.h"
 
 /* Hex digits in a fingerprint (128 of SHA-256's 256 bits). */
 #define CL_FINGERPRINT_HEX 32
@@ -23,6 +25,16 @@ struct cl_sha256 {
 void cl_sha256_init(struct cl_sha256 *c);
 void cl_sha256_update(struct cl_sha256 *c, const void *data, size_t len);
 void cl_sha256_final(struct cl_sha256 *c, unsigned char digest[32]);
+
+/*
+ * Appends the URI reference of the file named PATH as SARIF and the
+ * fingerprints spell it, so that every spelling of one name gives one
+ * URI: PATH with its "." and ".." segments resolved lexically ("x.xml",
+ * "./x.xml" and "sub/../x.xml" are one file; a leading ".." that nothing
+ * cancels stays), then cl_path_to_uri. Returns true when the URI is
+ * relative (to %SRCROOT%, the directory connlint ran in).
+ */
+bool cl_file_uri(struct cl_strbuf *sb, const char *path);
 
 /*
  * The fingerprints of every diagnostic of RESULT at once, in result order:

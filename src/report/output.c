@@ -20,6 +20,8 @@ static const struct {
 	{ "checkstyle", CL_FORMAT_CHECKSTYLE, &cl_output_checkstyle_ops },
 	{ "junit", CL_FORMAT_JUNIT, &cl_output_junit_ops },
 	{ "github", CL_FORMAT_GITHUB, &cl_output_github_ops },
+	{ "gitlab", CL_FORMAT_GITLAB, &cl_output_gitlab_ops },
+	{ "markdown", CL_FORMAT_MARKDOWN, &cl_output_markdown_ops },
 };
 
 int
@@ -61,6 +63,10 @@ cl_output_new(enum cl_format format, FILE *out, unsigned flags)
 		BUG("unknown output format %d", (int)format);
 	o->out = out;
 	o->flags = flags;
+	/* Statistics are the text format's other view (--statistics). */
+	if (format == CL_FORMAT_TEXT && (flags & CL_OUTPUT_STATISTICS))
+		o->ops = &cl_output_statistics_ops;
+	cl_output_set_column_unit(o, CL_COLUMN_DEFAULT);
 	return o;
 }
 
@@ -70,6 +76,8 @@ cl_output_add(cl_output *output, const cl_result *result)
 	int sev;
 
 	output->files++;
+	/* Counted columns belong to the previous file's buffer. */
+	output->column_index.bol = NULL;
 	for (sev = CL_SEV_INFO; sev <= CL_SEV_ERROR; sev++)
 		output->counts[sev] +=
 		    cl_result_count_severity(result, (enum cl_severity)sev);
@@ -115,7 +123,16 @@ cl_output_free(cl_output *output)
 		free(output->errors[i].reason);
 	}
 	free(output->errors);
+	free(output->link_base);
+	free(output->column_index.points);
 	free(output);
+}
+
+void
+cl_output_set_link_base(cl_output *output, const char *url)
+{
+	free(output->link_base);
+	output->link_base = url ? cl_strdup(url) : NULL;
 }
 
 const char *

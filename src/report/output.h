@@ -42,6 +42,21 @@ struct cl_output {
 	 * ignore them need no code for them. */
 	struct cl_output_error *errors;
 	size_t nerrors, errors_alloc;
+	/* The unit of the columns line formats print (never DEFAULT);
+	 * cl_output_column. */
+	enum cl_column_unit column_unit;
+	/* Display cells on the line of the last display column asked for:
+	 * checkpoints every 256 bytes, so that many positions on one long line
+	 * (in any order) cost about one walk over it (cl_output_column). */
+	struct cl_column_index {
+		const char *bol; /* the line's first byte; NULL: none */
+		struct cl_column_point {
+			size_t at;    /* byte offset in the line */
+			size_t cells; /* display cells before it */
+		} * points;
+		size_t n, alloc;
+	} column_index;
+	char *link_base; /* --link-base URL or NULL */
 };
 
 extern const struct cl_output_ops cl_output_text_ops;
@@ -51,6 +66,29 @@ extern const struct cl_output_ops cl_output_sarif_ops;
 extern const struct cl_output_ops cl_output_checkstyle_ops;
 extern const struct cl_output_ops cl_output_junit_ops;
 extern const struct cl_output_ops cl_output_github_ops;
+extern const struct cl_output_ops cl_output_gitlab_ops;
+extern const struct cl_output_ops cl_output_markdown_ops;
+/* Not a format of its own: the text format under CL_OUTPUT_STATISTICS. */
+extern const struct cl_output_ops cl_output_statistics_ops;
+
+/*
+ * The columns of D (a diagnostic of RESULT) and of its related location
+ * I, in OUT's column unit; what line formats print instead of
+ * cl_diag_column. The end column (exclusive, like cl_diag_end_column)
+ * is exact for a range on one line; for one over several it is counted
+ * from the start of the end line.
+ */
+unsigned cl_output_column(struct cl_output *out, const struct cl_result *result,
+                          const cl_diag *d);
+unsigned cl_output_end_column(struct cl_output *out,
+                              const struct cl_result *result, const cl_diag *d);
+unsigned
+cl_output_related_column(struct cl_output *out, const struct cl_result *result,
+                         const cl_diag *d, size_t i);
+
+/* The text format's summary line ("1 error, ... in 5 files"), unless
+ * quiet; the statistics view ends with it too. */
+void cl_output_text_summary(struct cl_output *out);
 
 /* cl_diag_related for a related location I that exists (a BUG() if it
  * does not): its message, and its position in the out-parameters. */

@@ -3,8 +3,9 @@
  *
  *     file:line:col: severity: message [CL303]
  *
- * with COL the 1-based byte column, as gcc and clang print it and as
- * editors' error parsers (Vim's quickfix, Emacs' compilation mode) read it.
+ * with COL the 1-based byte column, as gcc (before 11) and clang print it
+ * and Vim's quickfix reads it; --column-unit picks another unit
+ * (cl_output_column), e.g. display cells for Emacs' compilation mode.
  * No source lines, no notes, no summary: anything else would be parsed as
  * a diagnostic too.
  */
@@ -22,7 +23,7 @@ gcc_add(struct cl_output *out, const struct cl_result *result)
 
 		cl_output_put_oneline(out->out, file, CL_PLAIN_LINE_START);
 		fprintf(out->out, ":%u:%u: %s: ", cl_diag_line(d),
-		        cl_diag_byte_column(d),
+		        cl_output_column(out, result, d),
 		        cl_severity_name(cl_diag_severity(d)));
 		cl_output_put_oneline(out->out, cl_diag_message(d), 0);
 		fprintf(out->out, " [%s]\n", cl_rule_id(cl_diag_rule(d)));

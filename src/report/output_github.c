@@ -12,16 +12,30 @@
  * controls and "##[" are shown as escapes first (cl_plain_add), as in the
  * gcc format, because the line ends up in a log a terminal may show and
  * the runner would obey a "##[" command anywhere in it.
- * Columns are characters, the end column exclusive (as in every connlint
+ * Columns are characters (or the --column-unit: cl_output_column), the
+ * end column exclusive (as in every connlint
  * format); a range over several lines gives line and endLine only,
  * because the runner ignores columns then. Related locations follow the
  * message as extra lines ("FILE:LINE:COLUMN: note: ..."), which the
- * annotation shows; nothing else is printed, not even a summary.
+ * annotation shows.
+ * GitHub shows 10 annotations of each type (error, warning, notice) per
+ * step and drops the rest silently (actions/toolkit,
+ * docs/problem-matchers.md), so when more of a type were printed, one
+ * ::notice at the end says how many and where all of them are; otherwise
+ * nothing else is printed.
  */
 #include <stdlib.h>
 
 #include "output.h"
 #include "result.h"
+
+/* Annotations of one type GitHub shows per step. */
+#define GITHUB_SHOWN 10
+
+/* Annotations printed, per enum cl_severity. */
+struct github_state {
+	size_t printed[3];
+};
 
 static void
 github_escape(struct cl_strbuf *sb, const char *s, bool property)
@@ -64,13 +78,17 @@ github_add(struct cl_output *out, const struct cl_result *result)
 	struct cl_strbuf sb = CL_STRBUF_INIT, msg = CL_STRBUF_INIT;
 	const char *file = cl_result_file(result);
 	size_t i, j, n = cl_result_count(result);
+	struct github_state *st = out->state;
 
+	if (!st)
+		st = out->state = cl_calloc(1, sizeof(*st));
 	for (i = 0; i < n; i++) {
 		const cl_diag *d = cl_result_diag(result, i);
 		const cl_rule *rule = cl_diag_rule(d);
 		size_t nrel = cl_diag_related_count(d);
 		char *title;
 
+		st->printed[cl_diag_severity(d)]++;
 		cl_strbuf_addf(
 		    &sb, "::%s file=", github_command(cl_diag_severity(d)));
 		github_escape(&sb, file, true);
@@ -78,9 +96,10 @@ github_add(struct cl_output *out, const struct cl_result *result)
 			cl_strbuf_addf(&sb,
 			               ",line=%u,col=%u,endLine=%u,"
 			               "endColumn=%u",
-			               cl_diag_line(d), cl_diag_column(d),
+			               cl_diag_line(d),
+			               cl_output_column(out, result, d),
 			               cl_diag_end_line(d),
-			               cl_diag_end_column(d));
+			               cl_output_end_column(out, result, d));
 		else
 			cl_strbuf_addf(&sb, ",line=%u,endLine=%u",
 			               cl_diag_line(d), cl_diag_end_line(d));
@@ -98,8 +117,9 @@ github_add(struct cl_output *out, const struct cl_result *result)
 			const char *note = cl_output_related(
 			    d, j, &line, &col, &end_line, &end_col);
 
-			cl_strbuf_addf(&msg, "\n%s:%u:%u: note: %s", file, line,
-			               col, note);
+			cl_strbuf_addf(
+			    &msg, "\n%s:%u:%u: note: %s", file, line,
+			    cl_output_related_column(out, result, d, j), note);
 		}
 		github_escape(&sb, cl_strbuf_str(&msg), false);
 		cl_strbuf_addch(&sb, '\n');
@@ -112,11 +132,33 @@ github_add(struct cl_output *out, const struct cl_result *result)
 static void
 github_finish(struct cl_output *out)
 {
-	(void)out;
+	struct github_state *st = out->state;
+	size_t *p = st ? st->printed : NULL;
+
+	if (!p || (p[CL_SEV_ERROR] <= GITHUB_SHOWN &&
+	           p[CL_SEV_WARNING] <= GITHUB_SHOWN &&
+	           p[CL_SEV_INFO] <= GITHUB_SHOWN))
+		return;
+	/* Plain words only: nothing in it needs the runner's escapes. */
+	fprintf(out->out,
+	        "::notice title=connlint::connlint printed %zu error, %zu "
+	        "warning and %zu notice annotations; GitHub shows only the "
+	        "first %d of each type per step. Every finding is in this "
+	        "log, and in a SARIF report for code scanning with --output "
+	        "sarif=FILE (docs/ci.md)\n",
+	        p[CL_SEV_ERROR], p[CL_SEV_WARNING], p[CL_SEV_INFO],
+	        GITHUB_SHOWN);
+}
+
+static void
+github_release(struct cl_output *out)
+{
+	free(out->state);
+	out->state = NULL;
 }
 
 const struct cl_output_ops cl_output_github_ops = {
 	.add = github_add,
 	.finish = github_finish,
-	.release = NULL,
+	.release = github_release,
 };

@@ -5,6 +5,9 @@
  * file is added and written out at finish; they are few, and the results
  * themselves are still freed file by file.
  *
+ * The paths that could not be read come after the diagnostics, as
+ * "errors", only when there are some.
+ *
  * Every string is valid JSON whatever its bytes: control characters are
  * escaped as \u00XX and bytes that are not valid UTF-8 (possible in file
  * names) are replaced by U+FFFD, written as \ufffd.
@@ -88,6 +91,7 @@ json_finish(struct cl_output *out)
 {
 	struct json_state *st = json_state(out);
 	struct cl_strbuf head = CL_STRBUF_INIT;
+	size_t i;
 
 	/* The version goes through the escaper too, to keep every string
 	 * in the document produced one way. */
@@ -100,11 +104,28 @@ json_finish(struct cl_output *out)
 	               out->files);
 	fputs(cl_strbuf_str(&head), out->out);
 	fputs(cl_strbuf_str(&st->diags), out->out);
+	fputs(st->ndiags ? "\n  ],\n" : "],\n", out->out);
+	/* Only when a path could not be read, so that the documents of
+	 * runs that read everything stay as they were. */
+	if (out->nerrors) {
+		cl_strbuf_reset(&head);
+		cl_strbuf_adds(&head, "  \"errors\": [");
+		for (i = 0; i < out->nerrors; i++) {
+			cl_strbuf_adds(&head, i ? ",\n    {\"path\": "
+			                        : "\n    {\"path\": ");
+			cl_json_add_string(&head, out->errors[i].path);
+			cl_strbuf_adds(&head, ", \"message\": ");
+			cl_json_add_string(&head, out->errors[i].reason);
+			cl_strbuf_addch(&head, '}');
+		}
+		cl_strbuf_adds(&head, "\n  ],\n");
+		fputs(cl_strbuf_str(&head), out->out);
+	}
 	fprintf(out->out,
-	        "%s],\n  \"summary\": {\"error\": %zu, "
+	        "  \"summary\": {\"error\": %zu, "
 	        "\"warning\": %zu, \"info\": %zu",
-	        st->ndiags ? "\n  " : "", out->counts[CL_SEV_ERROR],
-	        out->counts[CL_SEV_WARNING], out->counts[CL_SEV_INFO]);
+	        out->counts[CL_SEV_ERROR], out->counts[CL_SEV_WARNING],
+	        out->counts[CL_SEV_INFO]);
 	/* Only with a baseline, so that documents without one stay as
 	 * they were. */
 	if (out->flags & CL_OUTPUT_BASELINE)

@@ -1,23 +1,28 @@
 /*
  * The junit format: JUnit XML as CI servers read test reports (Jenkins,
- * GitLab, Azure Pipelines, ...). Each linted file is a test case, passed
- * when it has no diagnostic; each diagnostic is a <failure> in it; a path
- * that could not be read is a test case with an <error>:
+ * GitLab, Azure Pipelines, ...). Each diagnostic is a test case of its
+ * own, failed; a file without diagnostics is one passed test case; a path
+ * that could not be read is a test case in error:
  *
- *     <testsuites name="connlint" tests="2" failures="1" errors="0">
- *       <testsuite name="connlint" tests="2" failures="1" errors="0">
- *         <testcase classname="connlint" name="clean.xml"></testcase>
- *         <testcase classname="connlint" name="shop.xml">
+ *     <testsuites name="connlint" tests="3" failures="1" errors="1">
+ *       <testsuite name="connlint" tests="3" failures="1" errors="1">
+ *         <testcase classname="clean.xml" name="clean.xml" file="clean.xml"/>
+ *         <testcase classname="shop.xml" name="CL303 shop.xml:12:63" file="shop.xml" line="12">
  *           <failure message="..." type="CL303">shop.xml:12:63: error: ... [CL303 wrong-grant-type]</failure>
+ *         </testcase>
+ *         <testcase classname="gone.xml" name="gone.xml" file="gone.xml">
+ *           <error message="No such file or directory" type="read-error">gone.xml: No such file or directory</error>
  *         </testcase>
  *       </testsuite>
  *     </testsuites>
  *
- * tests counts test cases, failures the test cases with at least one
- * failure and errors those in error, as JUnit counts them (not the
- * diagnostics). The counts come first, so the test cases are rendered
- * into a buffer as files are added and written at finish. No time
- * attributes: the output is the same on every run.
+ * One test case per diagnostic because CI views show one failure per
+ * test case (Jenkins shows only the first of several), and so that
+ * tests, failures and errors count the elements there are. Names are
+ * unique (GitLab keeps only the first of two test cases of one name): the
+ * rule ID and the position. The counts come first, so the test cases are
+ * rendered into a buffer as files are added and written at finish. No
+ * time attributes: the output is the same on every run.
  */
 #include <stdlib.h>
 
@@ -26,9 +31,10 @@
 
 struct junit_state {
 	struct cl_strbuf cases; /* rendered test cases of linted files */
-	size_t *ends;           /* where each file's test case ends in it */
+	size_t *ends;           /* where each file's test cases end in it */
 	size_t nends, ends_alloc;
-	size_t failed; /* test cases with a failure */
+	size_t ncases;  /* test cases in cases */
+	size_t nfailed; /* of them, failed: one per diagnostic */
 };
 
 static struct junit_state *
@@ -53,45 +59,79 @@ junit_line(struct cl_strbuf *sb, const char *file, unsigned line, unsigned col,
 	cl_xml_add_escaped(sb, msg, false);
 }
 
+/* `<testcase classname="FILE" name="` for the file FILE: its test cases
+ * are grouped by file in every view, the file path read by GitLab. */
+static void
+junit_case(struct cl_strbuf *sb, const char *file)
+{
+	cl_strbuf_adds(sb, "    <testcase classname=\"");
+	cl_xml_add_escaped(sb, file, true);
+	cl_strbuf_adds(sb, "\" name=\"");
+}
+
+/* `" file="FILE"` and the end of the start tag (of the whole element
+ * when EMPTY). */
+static void
+junit_case_file(struct cl_strbuf *sb, const char *file, bool empty)
+{
+	cl_strbuf_adds(sb, "\" file=\"");
+	cl_xml_add_escaped(sb, file, true);
+	cl_strbuf_adds(sb, empty ? "\"/>\n" : "\">\n");
+}
+
+/* One failed test case: diagnostic D of FILE. */
+static void
+junit_failure(struct cl_strbuf *sb, const char *file, const cl_diag *d)
+{
+	const cl_rule *rule = cl_diag_rule(d);
+	size_t j, nrel = cl_diag_related_count(d);
+
+	junit_case(sb, file);
+	cl_xml_add_escaped(sb, cl_rule_id(rule), true);
+	cl_strbuf_addch(sb, ' ');
+	cl_xml_add_escaped(sb, file, true);
+	cl_strbuf_addf(sb, ":%u:%u\" file=\"", cl_diag_line(d),
+	               cl_diag_column(d));
+	cl_xml_add_escaped(sb, file, true);
+	cl_strbuf_addf(sb, "\" line=\"%u\">\n      <failure message=\"",
+	               cl_diag_line(d));
+	cl_xml_add_escaped(sb, cl_diag_message(d), true);
+	cl_strbuf_adds(sb, "\" type=\"");
+	cl_xml_add_escaped(sb, cl_rule_id(rule), true);
+	cl_strbuf_adds(sb, "\">");
+	junit_line(sb, file, cl_diag_line(d), cl_diag_column(d),
+	           cl_severity_name(cl_diag_severity(d)), cl_diag_message(d));
+	cl_strbuf_addf(sb, " [%s %s]", cl_rule_id(rule), cl_rule_slug(rule));
+	for (j = 0; j < nrel; j++) {
+		unsigned line, col, end_line, end_col;
+		const char *msg =
+		    cl_output_related(d, j, &line, &col, &end_line, &end_col);
+
+		cl_strbuf_addch(sb, '\n');
+		junit_line(sb, file, line, col, "note", msg);
+	}
+	cl_strbuf_adds(sb, "</failure>\n    </testcase>\n");
+}
+
 static void
 junit_add(struct cl_output *out, const struct cl_result *result)
 {
 	struct junit_state *st = junit_state(out);
 	struct cl_strbuf *sb = &st->cases;
 	const char *file = cl_result_file(result);
-	size_t i, j, n = cl_result_count(result);
+	size_t i, n = cl_result_count(result);
 
-	cl_strbuf_adds(sb, "    <testcase classname=\"connlint\" name=\"");
-	cl_xml_add_escaped(sb, file, true);
-	cl_strbuf_adds(sb, "\">");
-	for (i = 0; i < n; i++) {
-		const cl_diag *d = cl_result_diag(result, i);
-		const cl_rule *rule = cl_diag_rule(d);
-		size_t nrel = cl_diag_related_count(d);
-
-		cl_strbuf_adds(sb, "\n      <failure message=\"");
-		cl_xml_add_escaped(sb, cl_diag_message(d), true);
-		cl_strbuf_adds(sb, "\" type=\"");
-		cl_xml_add_escaped(sb, cl_rule_id(rule), true);
-		cl_strbuf_adds(sb, "\">");
-		junit_line(sb, file, cl_diag_line(d), cl_diag_column(d),
-		           cl_severity_name(cl_diag_severity(d)),
-		           cl_diag_message(d));
-		cl_strbuf_addf(sb, " [%s %s]", cl_rule_id(rule),
-		               cl_rule_slug(rule));
-		for (j = 0; j < nrel; j++) {
-			unsigned line, col, end_line, end_col;
-			const char *msg = cl_output_related(
-			    d, j, &line, &col, &end_line, &end_col);
-
-			cl_strbuf_addch(sb, '\n');
-			junit_line(sb, file, line, col, "note", msg);
-		}
-		cl_strbuf_adds(sb, "</failure>");
+	if (!n) {
+		/* passed: named by the file, which is unique */
+		junit_case(sb, file);
+		cl_xml_add_escaped(sb, file, true);
+		junit_case_file(sb, file, true);
+		st->ncases++;
 	}
-	cl_strbuf_adds(sb, n ? "\n    </testcase>\n" : "</testcase>\n");
-	if (n)
-		st->failed++;
+	for (i = 0; i < n; i++)
+		junit_failure(sb, file, cl_result_diag(result, i));
+	st->ncases += n;
+	st->nfailed += n;
 	CL_GROW(st->ends, st->nends + 1, st->ends_alloc);
 	st->ends[st->nends++] = sb->len;
 }
@@ -99,9 +139,10 @@ junit_add(struct cl_output *out, const struct cl_result *result)
 static void
 junit_error(struct cl_strbuf *sb, const struct cl_output_error *e)
 {
-	cl_strbuf_adds(sb, "    <testcase classname=\"connlint\" name=\"");
+	junit_case(sb, e->path);
 	cl_xml_add_escaped(sb, e->path, true);
-	cl_strbuf_adds(sb, "\">\n      <error message=\"");
+	junit_case_file(sb, e->path, false);
+	cl_strbuf_adds(sb, "      <error message=\"");
 	cl_xml_add_escaped(sb, e->reason, true);
 	cl_strbuf_adds(sb, "\" type=\"read-error\">");
 	cl_xml_add_escaped(sb, e->path, false);
@@ -115,12 +156,12 @@ junit_finish(struct cl_output *out)
 {
 	struct junit_state *st = junit_state(out);
 	struct cl_strbuf errs = CL_STRBUF_INIT;
-	size_t tests = out->files + out->nerrors, k, e = 0, from = 0;
+	size_t tests = st->ncases + out->nerrors, k, e = 0, from = 0;
 	char counts[96];
 
 	snprintf(counts, sizeof(counts),
 	         "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\"", tests,
-	         st->failed, out->nerrors);
+	         st->nfailed, out->nerrors);
 	fprintf(out->out,
 	        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	        "<testsuites name=\"connlint\" %s>\n"

@@ -11,11 +11,14 @@
  * exclusive, as SARIF's are. File names become URIs relative to
  * %SRCROOT%, the directory connlint ran in, whose absolute path is left
  * out so that the log is the same on every machine and names no one's
- * home directory.
+ * home directory; "." and ".." segments are resolved first
+ * (cl_file_uri), as for the fingerprints. A message links its related
+ * locations, and the security rules carry GitHub's security metadata.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "fingerprint.h"
 #include "output.h"
 #include "result.h"
@@ -140,6 +143,31 @@ sarif_help(struct cl_strbuf *sb, const cl_rule *rule, const char *flags,
 	free(fix);
 }
 
+/*
+ * ",\n  "properties": {...}" for a security rule: GitHub code scanning
+ * ranks an alert by "security-severity" (a score as a string; over 9.0
+ * is critical, 7.0 to 8.9 high, 4.0 to 6.9 medium) only when the tags hold
+ * "security", and shows the CWE tags as "external/cwe/cwe-NNN", the form
+ * CodeQL uses. Nothing for any other rule.
+ */
+static void
+sarif_security(struct cl_strbuf *sb, const cl_rule *rule)
+{
+	const char *score = cl_rule_security_severity(rule);
+	unsigned cwe;
+	size_t i;
+
+	if (!score)
+		return;
+	cl_strbuf_adds(sb, ",\n              \"properties\": "
+	                   "{\"tags\": [\"security\"");
+	for (i = 0; (cwe = cl_rule_cwe(rule, i)); i++)
+		cl_strbuf_addf(sb, ", \"external/cwe/cwe-%03u\"", cwe);
+	cl_strbuf_adds(sb, "], \"security-severity\": ");
+	cl_json_add_string(sb, score);
+	cl_strbuf_addch(sb, '}');
+}
+
 static void
 sarif_rule(struct cl_strbuf *sb, const cl_rule *rule, bool last)
 {
@@ -167,8 +195,10 @@ sarif_rule(struct cl_strbuf *sb, const cl_rule *rule, bool last)
 	}
 	cl_strbuf_addf(sb,
 	               "              \"defaultConfiguration\": "
-	               "{\"level\": \"%s\"}\n            }%s\n",
-	               sarif_level(cl_rule_severity(rule)), last ? "" : ",");
+	               "{\"level\": \"%s\"}",
+	               sarif_level(cl_rule_severity(rule)));
+	sarif_security(sb, rule);
+	cl_strbuf_addf(sb, "\n            }%s\n", last ? "" : ",");
 	free(full);
 	free(url);
 }
@@ -244,15 +274,80 @@ sarif_physical(struct cl_strbuf *sb, const char *uri, bool relative,
 	               line, col, end_line, end_col);
 }
 
-static size_t
-sarif_rule_index(const cl_rule *rule)
+/* S as plain text of a SARIF message: each '[' before UNTIL, and with
+ * BOTH each ']', escaped with a backslash (SARIF §3.11.6), so that
+ * nothing in it reads as an embedded link or ends one. */
+static void
+sarif_add_unlinked(struct cl_strbuf *sb, const char *s, size_t until, bool both)
 {
-	size_t i, n = cl_rule_count();
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (cl_rule_at(i) == rule)
-			return i;
-	BUG("rule %s is not in the catalogue", cl_rule_id(rule));
+	for (i = 0; s[i]; i++) {
+		if ((s[i] == '[' && i < until) || (s[i] == ']' && both))
+			cl_strbuf_addch(sb, '\\');
+		cl_strbuf_addch(sb, s[i]);
+	}
+}
+
+/* Where in MSG no '[' can open an embedded link any more: after its
+ * last "](" (0: none), or its end when LINKS follow it. */
+static size_t
+sarif_link_end(const char *msg, bool links)
+{
+	const char *p, *last = NULL;
+
+	if (links)
+		return strlen(msg);
+	for (p = msg; (p = strstr(p, "](")); p++)
+		last = p;
+	return last ? (size_t)(last - msg) : 0;
+}
+
+/* MSG, a message with no links of its own, as a SARIF message's "text",
+ * a JSON string. */
+static void
+sarif_text(struct cl_strbuf *sb, const char *msg)
+{
+	struct cl_strbuf text = CL_STRBUF_INIT;
+
+	sarif_add_unlinked(&text, msg, sarif_link_end(msg, false), false);
+	cl_json_add_string(sb, cl_strbuf_str(&text));
+	cl_strbuf_release(&text);
+}
+
+/*
+ * The "text" of D's message, a JSON string. GitHub code scanning shows a
+ * related location only when the message links to it, so each one is
+ * linked at the end as an embedded link to its id (SARIF §3.11.6), with
+ * its own message as the link text: "MESSAGE (see [NOTE](1), [NOTE](2))".
+ * Messages are masked already, so link texts are too. A '[' of the
+ * message that could start a link is escaped: every one when links
+ * follow, else those before a "](".
+ */
+static void
+sarif_message(struct cl_strbuf *sb, const cl_diag *d)
+{
+	struct cl_strbuf text = CL_STRBUF_INIT;
+	const char *msg = cl_diag_message(d);
+	size_t j, nrel = cl_diag_related_count(d);
+
+	if (!nrel) {
+		sarif_text(sb, msg);
+		return;
+	}
+	sarif_add_unlinked(&text, msg, sarif_link_end(msg, true), false);
+	for (j = 0; j < nrel; j++) {
+		unsigned line, col, end_line, end_col;
+		const char *note =
+		    cl_output_related(d, j, &line, &col, &end_line, &end_col);
+
+		cl_strbuf_adds(&text, j ? ", [" : " (see [");
+		sarif_add_unlinked(&text, note, strlen(note), true);
+		cl_strbuf_addf(&text, "](%zu)", j + 1);
+	}
+	cl_strbuf_addch(&text, ')');
+	cl_json_add_string(sb, cl_strbuf_str(&text));
+	cl_strbuf_release(&text);
 }
 
 static void
@@ -266,7 +361,7 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 
 	if (!n)
 		return;
-	relative = cl_path_to_uri(&uri, cl_result_file(result));
+	relative = cl_file_uri(&uri, cl_result_file(result));
 	fps = cl_result_fingerprints(result);
 	for (i = 0; i < n; i++) {
 		const cl_diag *d = cl_result_diag(result, i);
@@ -280,9 +375,9 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 		               ",\n          \"ruleIndex\": %zu,\n"
 		               "          \"level\": \"%s\",\n"
 		               "          \"message\": {\"text\": ",
-		               sarif_rule_index(rule),
+		               cl_rule_index(rule),
 		               sarif_level(cl_diag_severity(d)));
-		cl_json_add_string(&sb, cl_diag_message(d));
+		sarif_message(&sb, d);
 		cl_strbuf_adds(&sb, "},\n          \"locations\": [\n"
 		                    "            {");
 		sarif_physical(&sb, cl_strbuf_str(&uri), relative,
@@ -304,7 +399,7 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 				               end_col);
 				cl_strbuf_adds(&sb,
 				               ", \"message\": {\"text\": ");
-				cl_json_add_string(&sb, msg);
+				sarif_text(&sb, msg);
 				cl_strbuf_addf(&sb, "}}%s\n",
 				               j + 1 < nrel ? "," : "");
 			}
@@ -343,12 +438,12 @@ sarif_finish(struct cl_output *out)
 		for (i = 0; i < out->nerrors; i++) {
 			const struct cl_output_error *e = &out->errors[i];
 			struct cl_strbuf uri = CL_STRBUF_INIT;
-			bool relative = cl_path_to_uri(&uri, e->path);
+			bool relative = cl_file_uri(&uri, e->path);
 
 			cl_strbuf_adds(&sb,
 			               "            {\"level\": \"error\", "
 			               "\"message\": {\"text\": ");
-			cl_json_add_string(&sb, e->reason);
+			sarif_text(&sb, e->reason);
 			cl_strbuf_adds(&sb, "}, \"locations\": "
 			                    "[{\"physicalLocation\": {");
 			sarif_artifact(&sb, cl_strbuf_str(&uri), relative);

@@ -8,7 +8,9 @@
  *     ...
  *     1 error, 0 warnings, 0 info in 1 file
  *
- * Columns in the location are characters. The source line is printed with
+ * Columns in the location are characters, or the --column-unit
+ * (cl_output_column); the marker line is the same whatever the unit.
+ * The source line is printed with
  * tabs expanded, unprintable characters shown as '?' and CI workflow
  * commands ("##[", a leading "::") defused with an escape, and the marker
  * line is built from the same walk over the line, cell by cell, so the
@@ -21,8 +23,8 @@
 
 #include "output.h"
 #include "result.h"
+#include "text.h"
 
-#define TAB_WIDTH 8
 /* A line longer than this is shown as a window of at most this many
  * bytes, starting up to SNIPPET_LEAD bytes before the fault. */
 #define SNIPPET_MAX 240
@@ -39,42 +41,6 @@ static bool
 is_cont(char c)
 {
 	return ((unsigned char)c & 0xc0) == 0x80;
-}
-
-/*
- * Terminal cells taken by code point CP: 0 for combining marks and
- * zero-width characters, 2 for East Asian wide and fullwidth characters
- * and most emoji, else 1. A small table, not the full Unicode one: it only
- * has to keep the caret aligned on the lines connector files contain.
- */
-static unsigned
-cp_width(uint32_t cp)
-{
-	static const uint32_t zero[][2] = {
-		{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
-		{ 0x0610, 0x061a }, { 0x064b, 0x065f }, { 0x1ab0, 0x1aff },
-		{ 0x1dc0, 0x1dff }, { 0x200b, 0x200d }, { 0x20d0, 0x20ff },
-		{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xe0100, 0xe01ef },
-	};
-	static const uint32_t wide[][2] = {
-		{ 0x1100, 0x115f },   { 0x2e80, 0x303e },
-		{ 0x3041, 0x33ff },   { 0x3400, 0x4dbf },
-		{ 0x4e00, 0x9fff },   { 0xa000, 0xa4cf },
-		{ 0xac00, 0xd7a3 },   { 0xf900, 0xfaff },
-		{ 0xfe30, 0xfe4f },   { 0xff00, 0xff60 },
-		{ 0xffe0, 0xffe6 },   { 0x1f300, 0x1f64f },
-		{ 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd },
-		{ 0x30000, 0x3fffd },
-	};
-	size_t i;
-
-	for (i = 0; i < CL_ARRAY_SIZE(zero); i++)
-		if (cp >= zero[i][0] && cp <= zero[i][1])
-			return 0;
-	for (i = 0; i < CL_ARRAY_SIZE(wide); i++)
-		if (cp >= wide[i][0] && cp <= wide[i][1])
-			return 2;
-	return 1;
 }
 
 /*
@@ -186,7 +152,7 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 			cl_strbuf_adds(&src, c == '#' ? "\\x23" : "\\x3a");
 			w = 4;
 		} else if (c == '\t') {
-			w = TAB_WIDTH - cells % TAB_WIDTH;
+			w = CL_TAB_WIDTH - cells % CL_TAB_WIDTH;
 			add_cells(&src, ' ', w);
 		} else if (c < 0x20 || c == 0x7f) {
 			cl_strbuf_addch(&src, '?');
@@ -199,7 +165,7 @@ text_snippet(struct cl_output *out, const struct cl_result *result,
 				cl_strbuf_addch(&src, '?');
 			} else {
 				cl_strbuf_add(&src, s + i, n);
-				w = cp_width(cp);
+				w = cl_cp_width(cp);
 			}
 		} else {
 			n = 1; /* a byte that is not UTF-8 */
@@ -275,7 +241,8 @@ text_add(struct cl_output *out, const struct cl_result *result)
 		enum cl_severity sev = cl_diag_severity(d);
 		size_t nrel = cl_diag_related_count(d);
 
-		text_head(out, file, cl_diag_line(d), cl_diag_column(d),
+		text_head(out, file, cl_diag_line(d),
+		          cl_output_column(out, result, d),
 		          cl_severity_name(sev), sev_sgr[sev]);
 		cl_output_put_oneline(out->out, cl_diag_message(d), 0);
 		fprintf(out->out, " [%s %s]\n", cl_rule_id(rule),
@@ -289,7 +256,9 @@ text_add(struct cl_output *out, const struct cl_result *result)
 			const char *msg = cl_output_related(
 			    d, j, &line, &col, &end_line, &end_col);
 
-			text_head(out, file, line, col, "note", SGR_BOLD);
+			text_head(out, file, line,
+			          cl_output_related_column(out, result, d, j),
+			          "note", SGR_BOLD);
 			cl_output_put_oneline(out->out, msg, 0);
 			putc('\n', out->out);
 			/* the byte column spares counting a long line from
@@ -306,8 +275,8 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
-static void
-text_finish(struct cl_output *out)
+void
+cl_output_text_summary(struct cl_output *out)
 {
 	size_t e = out->counts[CL_SEV_ERROR], w = out->counts[CL_SEV_WARNING];
 	size_t in = out->counts[CL_SEV_INFO];
@@ -327,6 +296,12 @@ text_finish(struct cl_output *out)
 	if (out->flags & CL_OUTPUT_BASELINE)
 		fprintf(out->out, " (%zu baselined)", out->baselined);
 	putc('\n', out->out);
+}
+
+static void
+text_finish(struct cl_output *out)
+{
+	cl_output_text_summary(out);
 }
 
 const struct cl_output_ops cl_output_text_ops = { text_add, text_finish, NULL };

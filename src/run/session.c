@@ -17,10 +17,12 @@
 #include <unistd.h>
 
 #include "catalogue.h"
+#include "config.h"
 #include "connlint.h"
 #include "outfile.h"
 #include "queue.h"
 #include "rulelist.h"
+#include "settings.h"
 #include "util.h"
 #include "walk.h"
 
@@ -61,6 +63,9 @@ struct item {
 	const cl_config *config; /* for fail-on */
 	char *message;           /* for standard error, or NULL */
 	bool trouble;            /* the message is about a failure */
+	/* ITEM_NOTE: why PATH was not linted, for the outputs; NULL:
+	 * nothing to record. */
+	char *unlinted;
 	/* Filled in by process(). */
 	cl_result *result;  /* NULL: the file could not be read */
 	const char *reason; /* why, static */
@@ -100,6 +105,9 @@ struct cl_session {
 	struct cl_queue q;
 	bool problems; /* something at or above fail_on */
 	bool trouble;  /* a path or a configuration could not be read */
+	enum cl_column_unit column_unit; /* --column-unit */
+	char *link_base;                 /* --link-base, or NULL */
+	bool exit_zero;                  /* --exit-zero */
 };
 
 /* ---- messages ---------------------------------------------------------- */
@@ -359,6 +367,24 @@ cl_session_set_stdin_name(cl_session *s, const char *name)
 	set_string(&s->stdin_name, name);
 }
 
+void
+cl_session_set_column_unit(cl_session *s, enum cl_column_unit unit)
+{
+	s->column_unit = unit;
+}
+
+void
+cl_session_set_link_base(cl_session *s, const char *url)
+{
+	set_string(&s->link_base, url);
+}
+
+void
+cl_session_set_exit_zero(cl_session *s, int on)
+{
+	s->exit_zero = on != 0;
+}
+
 /* ---- the linters: one per configuration -------------------------------- */
 
 static const cl_linter *
@@ -447,6 +473,117 @@ cl_session_lint_buffer(cl_session *s, const char *name, const char *buf,
 	return cl_lint_memory(linter, name, buf, len);
 }
 
+/* ---- --show-config ---------------------------------------------------- */
+
+/* "KEY: VALUE" with VALUE (from a file or the command line) made safe. */
+static void
+show_line(FILE *out, const char *key, const char *value, const char *from)
+{
+	char *safe = cl_safe_line(value), *where = NULL;
+
+	if (from)
+		where = cl_safe_line(from);
+	fprintf(out, "%-22s %s%s%s%s\n", key, safe, where ? " (" : "",
+	        where ? where : "", where ? ")" : "");
+	free(safe);
+	free(where);
+}
+
+/* Which configuration applies and where the fail-on, redirect URIs and
+ * placeholders come from. */
+static void
+show_settings(const cl_session *s, const struct cl_config *c, FILE *out)
+{
+	size_t i;
+
+	if (c)
+		show_line(out, "configuration:", c->path,
+		          s->config ? "--config" : NULL);
+	else
+		show_line(out, "configuration:", "none",
+		          s->no_config ? "--no-config" : NULL);
+	if (s->fail_on_given)
+		show_line(out, "fail-on:", cl_severity_name(s->fail_on),
+		          "--fail-on");
+	else if (c && c->has_fail_on)
+		show_line(out, "fail-on:", cl_severity_name(c->fail_on),
+		          c->path);
+	else
+		show_line(out, "fail-on:", "error", "default");
+	if (!c || !c->has_redirect_uris)
+		show_line(out, "redirect-uri:",
+		          "the platform's production and staging callback URIs",
+		          "default");
+	for (i = 0; c && i < c->nredirect_uris; i++)
+		show_line(out, "redirect-uri:", c->redirect_uris[i], c->path);
+	if (!c || !c->nplatform_placeholders)
+		show_line(out, "platform-placeholder:", "none", "default");
+	for (i = 0; c && i < c->nplatform_placeholders; i++)
+		show_line(out,
+		          "platform-placeholder:", c->platform_placeholders[i],
+		          c->path);
+}
+
+/* One rule's line: ID, slug, severity or off, and what decided it. */
+static void
+show_rule(const cl_linter *l, const struct cl_config *c, size_t i,
+          const char *path, int slug_width, FILE *out)
+{
+	const cl_rule *r = cl_rule_at(i);
+	struct cl_rule_origin o;
+	char *where, *safe;
+
+	cl_linter_rule_origin(l, i, path, &o);
+	if (o.origin == CL_ORIGIN_DEFAULT)
+		where = cl_strdup("default");
+	else if (o.origin == CL_ORIGIN_COMMAND_LINE)
+		where = cl_strdup(o.setting);
+	else if (o.pattern)
+		where = cl_xasprintf("%s <path pattern=\"%s\">", c->path,
+		                     o.pattern);
+	else
+		where = cl_xasprintf("%s %s", c->path, o.setting);
+	safe = cl_safe_line(where);
+	fprintf(out, "  %s  %-*s  %-7s  %s\n", cl_rule_id(r), slug_width,
+	        cl_rule_slug(r),
+	        o.enabled ? cl_severity_name(o.severity) : "off", safe);
+	free(safe);
+	free(where);
+}
+
+int
+cl_session_show_config(cl_session *s, const char *path, FILE *out)
+{
+	const cl_linter *linter;
+	const cl_config *config;
+	const char *error;
+	size_t i, n = cl_rule_count();
+	int width = 0;
+
+	if (s->config_path && s->no_config) {
+		usage(s, "--config and --no-config cannot be used together");
+		return -1;
+	}
+	if (!strcmp(path, "-"))
+		path = s->stdin_name;
+	if (setup_config(s))
+		return -1;
+	if (!(linter = linter_for_path(s, path, &config, &error))) {
+		if (error)
+			say(s, "%s", error);
+		return -1;
+	}
+	show_line(out, "file:", path, NULL);
+	show_settings(s, config, out);
+	for (i = 0; i < n; i++)
+		if ((int)strlen(cl_rule_slug(cl_rule_at(i))) > width)
+			width = (int)strlen(cl_rule_slug(cl_rule_at(i)));
+	fputs("rules:\n", out);
+	for (i = 0; i < n; i++)
+		show_rule(linter, config, i, path, width, out);
+	return 0;
+}
+
 /* ---- linting and printing, in order ------------------------------------ */
 
 /* Lints IT; runs on a worker thread and reads nothing shared but the
@@ -491,13 +628,16 @@ emit(void *data, void *item)
 	if (it->trouble)
 		s->trouble = true;
 	if (it->kind == ITEM_NOTE) {
-		/* nothing was linted */
+		/* nothing was linted; the machine-readable formats say
+		 * which path was not */
+		for (i = 0; it->unlinted && i < s->nouts; i++)
+			cl_output_add_error(s->outs[i].output, it->path,
+			                    it->unlinted);
 	} else if (!it->result) {
 		const char *reason = it->reason ? it->reason : "cannot read";
 
 		say(s, "%s: %s", it->path, reason);
 		s->trouble = true;
-		/* SARIF and JUnit record it too. */
 		for (i = 0; i < s->nouts; i++)
 			cl_output_add_error(s->outs[i].output, it->path,
 			                    reason);
@@ -534,28 +674,60 @@ emit(void *data, void *item)
 	free(it->path);
 	free(it->real);
 	free(it->message);
+	free(it->unlinted);
 	free(it->entries);
 	free(it);
 }
 
-/* A message for standard error ("connlint: " and FMT's, made safe), in its
- * place among the results; FMT NULL: no message, only the trouble. */
+/* A note item: trouble or not, with the message FMT and AP format for
+ * standard error ("connlint: " and it, made safe; FMT NULL: none). */
+static struct item *
+note_item(bool trouble, const char *fmt, va_list ap)
+{
+	struct item *it = cl_calloc(1, sizeof(*it));
+
+	if (fmt)
+		it->message = vsafe_message(fmt, ap);
+	it->kind = ITEM_NOTE;
+	it->trouble = trouble;
+	return it;
+}
+
+/* A message for standard error, in its place among the results; FMT
+ * NULL: no message, only the trouble. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
 static void
 note(cl_session *s, bool trouble, const char *fmt, ...)
 {
-	struct item *it = cl_calloc(1, sizeof(*it));
+	struct item *it;
 	va_list ap;
 
-	if (fmt) {
-		va_start(ap, fmt);
-		it->message = vsafe_message(fmt, ap);
-		va_end(ap);
-	}
-	it->kind = ITEM_NOTE;
-	it->trouble = trouble;
+	va_start(ap, fmt);
+	it = note_item(trouble, fmt, ap);
+	va_end(ap);
+	cl_queue_submit(&s->q, it, false);
+}
+
+/* The failure to lint PATH for REASON, in its place among the results:
+ * for standard error the message FMT formats (as note() does; FMT NULL:
+ * none), and for every output PATH and REASON. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void
+unlinted(cl_session *s, const char *path, const char *reason, const char *fmt,
+         ...)
+{
+	struct item *it;
+	va_list ap;
+
+	va_start(ap, fmt);
+	it = note_item(true, fmt, ap);
+	va_end(ap);
+	it->path = cl_strdup(path);
+	it->unlinted = cl_strdup(reason);
 	cl_queue_submit(&s->q, it, false);
 }
 
@@ -565,7 +737,7 @@ path_error(void *data, const char *path, const char *reason)
 	cl_session *s = data;
 
 	s->path_errors++;
-	note(s, true, "%s: %s", path, reason);
+	unlinted(s, path, reason, "%s: %s", path, reason);
 }
 
 static void
@@ -627,10 +799,18 @@ lint_item(cl_session *s, enum item_kind kind, const char *path, char *real)
 	const char *error;
 
 	if (!(linter = linter_for_path(s, path, &config, &error))) {
-		if (error)
-			note(s, true, "%s", error);
-		else
-			note(s, true, NULL);
+		/* The outputs get each file left unlinted; standard error
+		 * the configuration's message, once. */
+		if (error) {
+			char *reason = cl_xasprintf("not linted: %s", error);
+
+			unlinted(s, path, reason, "%s", error);
+			free(reason);
+		} else
+			unlinted(s, path,
+			         "not linted: the configuration file that "
+			         "applies to it is not valid",
+			         NULL);
 		free(real);
 		return;
 	}
@@ -777,11 +957,16 @@ open_outputs(cl_session *s)
 	    (!strcmp(s->color, "auto") && auto_color()))
 		s->flags |= CL_OUTPUT_COLOR;
 	for (k = 0; k < s->nouts; k++) {
-		/* Colour is for the terminal only. */
-		unsigned f = k ? s->flags & ~CL_OUTPUT_COLOR : s->flags;
+		/* Colour and statistics are for standard output only: a
+		 * report file gets every finding. */
+		unsigned f =
+		    k ? s->flags & ~(CL_OUTPUT_COLOR | CL_OUTPUT_STATISTICS)
+		      : s->flags;
 
 		s->outs[k].output =
 		    cl_output_new(s->outs[k].format, s->outs[k].f, f);
+		cl_output_set_column_unit(s->outs[k].output, s->column_unit);
+		cl_output_set_link_base(s->outs[k].output, s->link_base);
 	}
 	return 0;
 }
@@ -807,6 +992,13 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 	}
 	if (!npaths) {
 		usage(s, "no PATH given");
+		return 2;
+	}
+	/* Counts are a view for people; programs get the findings. */
+	if ((s->flags & CL_OUTPUT_STATISTICS) &&
+	    s->outs[0].format != CL_FORMAT_TEXT) {
+		usage(s, "--statistics: only with the text format; write "
+		         "another format to a file with --output FORMAT=FILE");
 		return 2;
 	}
 	if (check_outputs(s, paths, npaths) || setup_config(s))
@@ -845,7 +1037,7 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 		                   s->baselined, s->baselined == 1 ? "" : "s",
 		                   s->baseline_path);
 
-	status = s->trouble ? 2 : s->problems ? 1 : 0;
+	status = s->trouble ? 2 : s->problems && !s->exit_zero ? 1 : 0;
 	if (s->clobber) {
 		/* said when it was found; every output is left as it was */
 		status = 2;
@@ -896,6 +1088,7 @@ cl_session_free(cl_session *s)
 	free(s->config_path);
 	free(s->baseline_path);
 	free(s->stdin_name);
+	free(s->link_base);
 	free(s);
 }
 
