@@ -43,7 +43,10 @@ secret_param_span(const struct cl_param *p)
  * which the platform builds from client_id and client_secret, keeps the
  * secret on the token request alone; a `body` param is sent on every
  * endpoint request that enables the method too, so it is the way only for
- * an API whose token endpoint wants the secret in the body (Zoho, HubSpot).
+ * a public authorisation code client whose API wants the secret in the
+ * body (Zoho, HubSpot). A client credentials method always sends Basic
+ * (its clients are confidential, RFC 6749 §4.4): a body param would be a
+ * second client authentication, so the advice is only to remove it.
  */
 static const char *
 secret_fix(const struct cl_auth_method *m)
@@ -59,9 +62,8 @@ secret_fix(const struct cl_auth_method *m)
 		return "remove it: a confidential client already sends it by "
 		       "HTTP Basic authentication";
 	return "remove it from the URL: the platform sends `client_id` and "
-	       "`client_secret` by HTTP Basic authentication; if the API "
-	       "wants them in the token request body, send them as `body` "
-	       "params";
+	       "`client_secret` by HTTP Basic authentication on the token "
+	       "request";
 }
 
 #define CLIENT_ID_TOO \

@@ -115,18 +115,6 @@ report_hits(struct cl_ctx *ctx, struct cl_secret_hits *h, const char *s,
 	cl_secret_hits_release(h);
 }
 
-/* CL_SCAN_HINT when KEY or LABEL (NULL when absent) names a credential:
- * a value is looked at as a credential where its key or label says it is
- * one (`api_key`, `X-Api-Key`, "Access token"). */
-static unsigned
-hint_of(const char *key, const char *label)
-{
-	return cl_secret_key_hint(key, strlen(key)) ||
-	               (label && cl_secret_key_hint(label, strlen(label)))
-	           ? CL_SCAN_HINT
-	           : 0;
-}
-
 /*
  * The default of a credential variable (marked secret, or keyed as one of
  * the secret defaults) is a secret whatever it looks like; the default of
@@ -152,7 +140,8 @@ check_variable_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
 		secret = v->secret || cl_is_secret_key(v->key);
 		if (!secret) {
 			cl_secret_scan_text(d, strlen(d),
-			                    hint_of(v->key, v->label), 0, &h);
+			                    cl_secret_hint_of(v->key, v->label),
+			                    0, &h);
 			if (!h.n)
 				continue;
 		}
@@ -214,7 +203,7 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
 	if (k == CL_SECRET_NONE)
 		return;
 	describe_param(&subject, p, o->kind, o->id);
-	advice = cl_authorization_advice(o->type, o->m != NULL, k);
+	advice = cl_authorization_advice(o->type, o->m, k);
 	report_secret(ctx, cl_attr_part_span(ctx, p->node, "value", cs, ce),
 	              v + cs, ce - cs, cl_strbuf_str(&subject),
 	              cl_secret_kind_name(k), advice);
@@ -236,18 +225,24 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
  * variable's, which the platform sends by HTTP Basic authentication (a
  * placeholder in the body would be a second client authentication,
  * CL315; in the query CL312's); a URL param goes to a header (a secret
- * placeholder in the query is CL505's); any other param references a
+ * placeholder in the query is CL505's); in a `token` method's requests
+ * the credential is the `token` variable's (another variable would leave
+ * CL207's header without {{token}}); any other param references a
  * secret variable.
  */
 static const char *
 param_advice(const struct cl_param *p, const struct owner *o)
 {
+	const char *typed = cl_param_credential_advice(o->type);
+
 	if (o->m && cl_auth_needs_client_secret(o->m) &&
 	    !cl_strcasecmp(p->key, "client_secret"))
 		return "remove it: the platform sends the `client_secret` auth "
 		       "variable (marked `secret=\"true\"`, with no default) "
 		       "by HTTP Basic authentication";
-	return p->place == CL_PLACE_URL_PARAMS ? QUERY_ADVICE : PARAM_ADVICE;
+	if (p->place == CL_PLACE_URL_PARAMS)
+		return QUERY_ADVICE;
+	return typed ? typed : PARAM_ADVICE;
 }
 
 static void
@@ -261,31 +256,28 @@ check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
 		struct cl_strbuf subject = CL_STRBUF_INIT;
 		struct cl_secret_hits h = CL_SECRET_HITS_INIT;
 		struct text_at at = { p->node, "value", 0 };
-		size_t klen = strlen(p->key);
 
-		if (!p->value || !cl_has_literal_text(p->value))
-			continue;
-		if (p->place == CL_PLACE_HEADERS &&
-		    !cl_strcasecmp(p->key, "Authorization")) {
+		switch (cl_param_secret(p, &h)) {
+		case CL_PARAM_NO_SECRET:
+			break;
+		case CL_PARAM_AUTHORIZATION:
 			check_authorization(ctx, p, o);
-			continue;
-		}
-		if (cl_secret_key(p->key, klen, 1)) {
+			break;
+		case CL_PARAM_NAMED:
 			describe_param(&subject, p, o->kind, o->id);
 			report_secret(ctx, cl_node_attr_span(p->node, "value"),
 			              p->value, strlen(p->value),
 			              cl_strbuf_str(&subject), "a secret",
 			              param_advice(p, o));
-			cl_strbuf_release(&subject);
-			continue;
+			break;
+		case CL_PARAM_FOUND:
+			describe_param(&subject, p, o->kind, o->id);
+			report_hits(ctx, &h, p->value, &at,
+			            cl_strbuf_str(&subject),
+			            param_advice(p, o));
+			break;
 		}
-		cl_secret_scan_text(p->value, strlen(p->value),
-		                    hint_of(p->key, p->label), 0, &h);
-		if (!h.n)
-			continue;
-		describe_param(&subject, p, o->kind, o->id);
-		report_hits(ctx, &h, p->value, &at, cl_strbuf_str(&subject),
-		            param_advice(p, o));
+		cl_secret_hits_release(&h);
 		cl_strbuf_release(&subject);
 	}
 }

@@ -558,6 +558,42 @@ START_TEST(test_cl207_no_header)
 }
 END_TEST
 
+/* A header with the token written in is CL501's alone, whose advice
+ * ({{token}} in its place) leaves nothing to report; a credential header
+ * carrying something else is named, so that it is fixed, not doubled. */
+START_TEST(test_cl207_hard_coded_or_other_value)
+{
+	cl_result *r = LINT(
+	    token_lines,
+	    { 10,
+	      "        <param key=\"X-Auth-Token\" value=\"k2v9x7mq4hz1w8r3t6y0pl5nj2bc8dfs\"/>" });
+
+	expect_rules(r, "CL501");
+	ASSERT_MSG_HAS(nth(r, "CL501", 0), "write `{{token}}` in its place");
+	cl_result_free(r);
+	r = LINT(
+	    token_lines,
+	    { 10,
+	      "        <param key=\"X-Auth-Token\" value=\"{{token}}\"/>" });
+	expect_rules(r, "");
+	cl_result_free(r);
+	r = LINT(
+	    token_lines,
+	    { 10,
+	      "        <param key=\"Authorization\" value=\"Klaviyo-API-Key pk_4f7c2a9e1b3d58f60a7e9c2b4d6f8a1e3c\"/>" });
+	expect_rules(r, "CL501");
+	cl_result_free(r);
+	r = LINT(
+	    token_lines,
+	    { 10, "        <param key=\"X-Api-Key\" value=\"{{store}}\"/>" });
+	ck_assert_uint_eq(count(r, "CL207"), 1);
+	ASSERT_POS(nth(r, "CL207", 0), 10, 21, 30);
+	ASSERT_MSG_HAS(nth(r, "CL207", 0), "header `X-Api-Key`");
+	ASSERT_MSG_HAS(nth(r, "CL207", 0), "write `{{token}}` in its value");
+	cl_result_free(r);
+}
+END_TEST
+
 START_TEST(test_cl207_elsewhere)
 {
 	cl_result *r = LINT(
@@ -785,6 +821,7 @@ rules_cl2xx_suite(void)
 	tcase_add_test(tc, test_cl206_use);
 	tcase_add_test(tc, test_cl206_absent);
 	tcase_add_test(tc, test_cl207_no_header);
+	tcase_add_test(tc, test_cl207_hard_coded_or_other_value);
 	tcase_add_test(tc, test_cl207_elsewhere);
 	tcase_add_test(tc, test_cl207_carried);
 	tcase_add_test(tc, test_cl208_values);

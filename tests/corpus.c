@@ -13,8 +13,8 @@
  *
  * Whatever the filter, the run also fails on stray files anywhere under
  * DIR (as mandoc's regress-distcheck does): an X.expected with no X.xml
- * beside it, and an X.xml under a rules/, bad/, suppress/, schema/ or
- * examples/ folder with no X.expected.
+ * beside it, and an X.xml under a rules/, bad/, suppress/, schema/,
+ * examples/ or real/ folder with no X.expected.
  *
  * Golden line: LINE:COL-ENDLINE:ENDCOL SEVERITY RULE slug: message
  * followed by "  related LINE:COL-ENDLINE:ENDCOL: message" lines.
@@ -122,8 +122,8 @@ slurp(const char *path)
 }
 
 /* The folders whose every .xml must have its golden file. */
-static const char *const golden_dirs[] = { "rules", "bad", "suppress", "schema",
-	                                   "examples" };
+static const char *const golden_dirs[] = { "rules",  "bad",      "suppress",
+	                                   "schema", "examples", "real" };
 
 /* Whether PATH has one of golden_dirs as a folder. */
 static int

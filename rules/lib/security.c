@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "auth.h"
 #include "secretscan.h"
 
 int
@@ -29,6 +30,35 @@ cl_var_scope_word(enum cl_var_scope s)
 		return "endpoint variable";
 	}
 	return "variable";
+}
+
+unsigned
+cl_secret_hint_of(const char *key, const char *label)
+{
+	return cl_secret_key_hint(key, strlen(key)) ||
+	               (label && cl_secret_key_hint(label, strlen(label)))
+	           ? CL_SCAN_HINT
+	           : 0;
+}
+
+enum cl_param_secret
+cl_param_secret(const struct cl_param *p, struct cl_secret_hits *hits)
+{
+	size_t cs, ce;
+
+	if (!p->value || !cl_has_literal_text(p->value))
+		return CL_PARAM_NO_SECRET;
+	if (p->place == CL_PLACE_HEADERS &&
+	    !cl_strcasecmp(p->key, "Authorization"))
+		return cl_secret_find_authorization(p->value, strlen(p->value),
+		                                    &cs, &ce) != CL_SECRET_NONE
+		           ? CL_PARAM_AUTHORIZATION
+		           : CL_PARAM_NO_SECRET;
+	if (cl_secret_key(p->key, strlen(p->key), 1))
+		return CL_PARAM_NAMED;
+	cl_secret_scan_text(p->value, strlen(p->value),
+	                    cl_secret_hint_of(p->key, p->label), 0, hits);
+	return hits->n ? CL_PARAM_FOUND : CL_PARAM_NO_SECRET;
 }
 
 enum cl_auth_type
@@ -62,11 +92,40 @@ cl_endpoint_auth_type(const struct cl_endpoint *e)
 	"at run time, each instance its own, and a hard-coded one expires "  \
 	"and is shared by every instance"
 
+/* 1 when M's token request body carries the client secret: a param keyed
+ * or valued so, or content naming {{client_secret}}. */
+static int
+body_sends_secret(const struct cl_auth_method *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->body.params.n; i++) {
+		const struct cl_param *p = &m->body.params.items[i];
+
+		if (!strcmp(p->key, "client_secret") ||
+		    (p->value && strstr(p->value, "{{client_secret}}")))
+			return 1;
+	}
+	return m->body.content.value &&
+	       strstr(m->body.content.value, "{{client_secret}}") != NULL;
+}
+
+/* Said of a `token` method's credential, wherever it is written. */
+#define TOKEN_ADVICE                                                      \
+	"put it in the `token` auth variable (marked `secret=\"true\"`, " \
+	"with no default) and write `{{token}}` in its place"
+
 const char *
-cl_authorization_advice(enum cl_auth_type type, int in_auth_method,
+cl_param_credential_advice(enum cl_auth_type type)
+{
+	return type == CL_AUTH_TOKEN ? TOKEN_ADVICE : NULL;
+}
+
+const char *
+cl_authorization_advice(enum cl_auth_type type, const struct cl_auth_method *m,
                         enum cl_secret_kind kind)
 {
-	int oauth2 = cl_auth_type_is_oauth2(type);
+	int oauth2 = cl_auth_type_is_oauth2(type), in_auth_method = m != NULL;
 
 	if (type == CL_AUTH_OAUTH1)
 		return OAUTH1_ADVICE;
@@ -74,6 +133,19 @@ cl_authorization_advice(enum cl_auth_type type, int in_auth_method,
 		/* A `basic` method would drop OAuth 2: the client's Basic
 		 * authentication is built by the platform (connector
 		 * format, `client_type`). */
+		if (type == CL_AUTH_OAUTH2_AC && in_auth_method &&
+		    cl_auth_is_public_client(m) && body_sends_secret(m))
+			return "remove the header: the method already sends "
+			       "its client credentials in the token request "
+			       "body, as a public client";
+		if (type == CL_AUTH_OAUTH2_AC && in_auth_method &&
+		    cl_auth_is_public_client(m))
+			return "remove the header: send `client_id` and "
+			       "`client_secret` as `body` params "
+			       "(`{{client_id}}`, `{{client_secret}}`), or make "
+			       "`client_type` `confidential` so that the "
+			       "platform builds the Basic authentication from "
+			       "those auth variables itself";
 		if (type == CL_AUTH_OAUTH2_AC && in_auth_method)
 			return "remove the header: with `client_type` "
 			       "`confidential` the platform builds the token "
@@ -120,6 +192,8 @@ cl_authorization_advice(enum cl_auth_type type, int in_auth_method,
 		       "(`Bearer {{token}}`) or use a `token` or OAuth 2 auth "
 		       "method";
 	}
+	if (type == CL_AUTH_TOKEN)
+		return TOKEN_ADVICE;
 	return "take them from a `secret=\"true\"` variable";
 }
 

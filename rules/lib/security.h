@@ -19,6 +19,30 @@ int cl_is_secret_key(const char *key);
 /* 1 when V has literal text outside well-formed placeholders. */
 int cl_has_literal_text(const char *v);
 
+/* CL_SCAN_HINT when KEY, or LABEL (may be NULL), names a credential
+ * (`api_key`, `X-Api-Key`, "Access token"), else 0: the hint for
+ * cl_secret_scan_text. */
+unsigned cl_secret_hint_of(const char *key, const char *label);
+
+/* How a param's literal value hard-codes a credential, as CL501 reports
+ * it (cl_param_secret). */
+enum cl_param_secret {
+	CL_PARAM_NO_SECRET,
+	CL_PARAM_AUTHORIZATION, /* credentials of an Authorization header */
+	CL_PARAM_NAMED,         /* any literal under a credential key */
+	CL_PARAM_FOUND          /* secrets the detector finds: in *HITS */
+};
+
+/*
+ * Whether param P hard-codes a credential: the one decision CL501 reports
+ * and CL207 defers to (a token method's header with the token written in
+ * is one mistake, CL501's). With CL_PARAM_FOUND, *HITS (which the caller
+ * passes empty and releases) holds the secrets; otherwise it is left
+ * empty.
+ */
+enum cl_param_secret
+cl_param_secret(const struct cl_param *p, struct cl_secret_hits *hits);
+
 /* "connector variable", "auth variable", "endpoint variable". */
 const char *cl_var_scope_word(enum cl_var_scope s);
 
@@ -30,13 +54,21 @@ enum cl_auth_type cl_endpoint_auth_type(const struct cl_endpoint *e);
 /*
  * What to do about credentials (KIND: Basic, Bearer or another scheme)
  * written into an Authorization header of a request under auth type TYPE
- * (CL_AUTH_UNKNOWN when no one type holds), in an auth method's own
- * params (IN_AUTH_METHOD) or an endpoint's: the place of that type that
- * holds them, so that the advice keeps the auth type (a `basic` method in
- * place of OAuth 2 would drop OAuth) and leads to no other finding.
+ * (CL_AUTH_UNKNOWN when no one type holds), in auth method M's own params
+ * (M NULL: an endpoint's): the place of that type that holds them, so
+ * that the advice keeps the auth type (a `basic` method in place of OAuth
+ * 2 would drop OAuth) and leads to no other finding (a public client that
+ * already sends its secret in the body is not told to become
+ * confidential, which would be CL315).
  */
-const char *cl_authorization_advice(enum cl_auth_type type, int in_auth_method,
-                                    enum cl_secret_kind kind);
+const char *
+cl_authorization_advice(enum cl_auth_type type, const struct cl_auth_method *m,
+                        enum cl_secret_kind kind);
+
+/* What to do about a literal credential in a non-Authorization param of
+ * a request under auth type TYPE: a `token` method's is the `token`
+ * variable's; NULL when the generic advice applies. */
+const char *cl_param_credential_advice(enum cl_auth_type type);
 
 /* What to do about credentials before `@` in a URL under auth type TYPE
  * (CL503), as cl_authorization_advice. */
