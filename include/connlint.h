@@ -121,6 +121,15 @@ CL_EXPORT const char *cl_rule_doc(const cl_rule *rule);
 CL_EXPORT char *cl_rule_doc_url(const cl_rule *rule);
 /* 1 when an automatic fix exists for RULE's findings. */
 CL_EXPORT int cl_rule_has_fix(const cl_rule *rule);
+/* What the fixes of a rule's findings may be (cl_diag_fix_applicability
+ * says it for each one). */
+enum cl_rule_fix {
+	CL_RULE_FIX_NONE,            /* no finding has a fix */
+	CL_RULE_FIX_SAFE,            /* every fix is safe */
+	CL_RULE_FIX_UNSAFE,          /* every fix is unsafe */
+	CL_RULE_FIX_SOMETIMES_UNSAFE /* safe in some cases, unsafe in others */
+};
+CL_EXPORT enum cl_rule_fix cl_rule_fix(const cl_rule *rule);
 /* The rule whose ID or slug is nearest to NAME (a misspelling: "CL1O1",
  * "unused-conector-variable"), or NULL when none is near. */
 CL_EXPORT const cl_rule *cl_rule_suggest(const char *name);
@@ -282,6 +291,36 @@ cl_diag_related(const cl_diag *diag, size_t i, unsigned *line, unsigned *column,
 CL_EXPORT unsigned cl_diag_related_byte_column(const cl_diag *diag, size_t i);
 
 /*
+ * A diagnostic may carry one automatic fix: a title, an applicability and
+ * byte edits of the linted buffer. Bytes outside the edits stay as they
+ * are, so applying a fix keeps the file's layout, quotes, references,
+ * comments, line endings and byte order mark.
+ */
+/* Whether a fix may change more than the mistake it fixes. */
+enum cl_fix_applicability {
+	CL_FIX_SAFE,  /* changes only the mistake: apply without review */
+	CL_FIX_UNSAFE /* a good guess that a person should look at */
+};
+CL_EXPORT int cl_diag_has_fix(const cl_diag *diag);
+/* The fix's title ("replace `a` with `b`"), NULL when DIAG has no fix.
+ * Owned by the result. Secrets are already masked. */
+CL_EXPORT const char *cl_diag_fix_title(const cl_diag *diag);
+/* CL_FIX_UNSAFE when DIAG has no fix. */
+CL_EXPORT enum cl_fix_applicability
+cl_diag_fix_applicability(const cl_diag *diag);
+/* The fix's edits, sorted by start, never overlapping (0 without a fix). */
+CL_EXPORT size_t cl_diag_fix_edit_count(const cl_diag *diag);
+/*
+ * Edit I replaces bytes [*START, *END) of the linted buffer (as read: a BOM
+ * included) with the returned text ("" deletes); the text belongs to the
+ * diagnostic. An insertion (*START == *END) sorts before an edit starting
+ * at the same offset. NULL, and *START and *END untouched, when I is out
+ * of range.
+ */
+CL_EXPORT const char *
+cl_diag_fix_edit(const cl_diag *diag, size_t i, size_t *start, size_t *end);
+
+/*
  * A fingerprint of DIAG (a diagnostic of RESULT) that stays the same when
  * the file changes elsewhere, for matching findings across runs (SARIF's
  * partialFingerprints, baselines): 32 lower-case hex digits of a SHA-256
@@ -332,6 +371,60 @@ CL_EXPORT size_t cl_baseline_apply(const cl_baseline *baseline,
  */
 CL_EXPORT char *cl_baseline_entries(const cl_result *result);
 
+/* ---- Applying fixes -------------------------------------------------- */
+/*
+ * What --fix does to one file, for any program (docs/fixes.md). A fix is
+ * applied only when it is safe, or when UNSAFE is non-zero also when it
+ * is unsafe (cl_diag_fix_applicability).
+ */
+
+/*
+ * One pass: applies to the buffer RESULT was linted from the fixes of its
+ * diagnostics, taken by the position of their first edit; a fix with an
+ * edit that overlaps an edit already taken (or starts where one does) is
+ * left for the next pass. Returns the new text (malloc'd, NUL-terminated,
+ * caller frees with free()) and sets *LEN to its length and *APPLIED to
+ * the number of fixes taken; NULL (and *APPLIED 0) when no fix applies.
+ */
+CL_EXPORT char *
+cl_fix_apply(const cl_result *result, int unsafe, size_t *len, size_t *applied);
+
+/*
+ * Every pass: applies cl_fix_apply to *RESULT, lints the new text again
+ * with LINTER under the same name (cl_lint_memory), and repeats until no
+ * fix applies or CL_FIX_MAX_PASSES passes. Returns 0 and sets *TEXT to the
+ * fixed text (malloc'd, caller frees with free(); NULL when nothing
+ * changed), *LEN, *FIXED (the fixes applied in all passes), and replaces
+ * *RESULT with the result of the fixed text (the old one is freed).
+ * Returns -1 when a pass would make a well-formed file not well-formed,
+ * or add a CL001 or CL002 diagnostic: then nothing is kept (*TEXT NULL,
+ * *FIXED 0, *RESULT as it was) and *WHY (if non-NULL) says why in plain
+ * words (static).
+ */
+#define CL_FIX_MAX_PASSES 10
+CL_EXPORT int
+cl_fix_result(const cl_linter *linter, cl_result **result, int unsafe,
+              char **text, size_t *len, size_t *fixed, const char **why);
+
+/*
+ * --add-suppressions: the buffer RESULT was linted from with a comment
+ * <!-- connlint-disable-next-line RULES REASON --> above the element of
+ * each diagnostic (one comment per element, listing its rules, indented
+ * as the element's line; inline before the element when something else
+ * precedes it on its line). A diagnostic that no such comment can cover
+ * (not inside an element's start tag or a leaf element, or the file is
+ * not well-formed) is left. Returns the new text (malloc'd, caller frees
+ * with free()) and sets *LEN and *ADDED (the comments added), or NULL when
+ * nothing is added. REASON must pass cl_suppression_reason_check.
+ */
+CL_EXPORT char *cl_add_suppressions(const cl_result *result, const char *reason,
+                                    size_t *len, size_t *added);
+/* 0 when REASON can stand in a suppression comment: not empty, UTF-8, no
+ * control character, no "--", not ending with '-', not starting with a
+ * comma or a rule's ID or slug (it would be read as a rule). Else -1 and
+ * *WHY (static, plain words). */
+CL_EXPORT int cl_suppression_reason_check(const char *reason, const char **why);
+
 /* ---- Output formats -------------------------------------------------- */
 
 /* New formats are added at the end, so that existing values keep theirs. */
@@ -364,6 +457,10 @@ CL_EXPORT const char *cl_format_name(size_t i);
 /* Shows per-rule counts instead of each diagnostic, then the summary
  * (text format only; --statistics). */
 #define CL_OUTPUT_STATISTICS 0x8u
+
+/* --fix ran: the text summary ends with "N fixed, M remaining" and the
+ * json summary has "fixed" and "remaining" (cl_output_add_fixed). */
+#define CL_OUTPUT_FIX 0x10u
 
 /*
  * The unit of the column numbers the line-oriented formats print (text,
@@ -402,6 +499,8 @@ CL_EXPORT void
 cl_output_add_error(cl_output *output, const char *path, const char *reason);
 /* Records that N more findings were held back by a baseline. */
 CL_EXPORT void cl_output_add_baselined(cl_output *output, size_t n);
+/* Fixes were applied (CL_OUTPUT_FIX): N more of them. */
+CL_EXPORT void cl_output_add_fixed(cl_output *output, size_t n);
 CL_EXPORT void cl_output_finish(cl_output *output);
 CL_EXPORT void cl_output_free(cl_output *output);
 /* Columns in UNIT from now on (formats that keep theirs ignore it). */
@@ -517,6 +616,26 @@ CL_EXPORT void cl_session_set_link_base(cl_session *session, const char *url);
 /* --exit-zero: cl_session_run returns 0 instead of 1 when findings at or
  * above fail-on were reported (2 stays 2). */
 CL_EXPORT void cl_session_set_exit_zero(cl_session *session, int on);
+/*
+ * --fix, --diff, --unsafe-fixes (docs/fixes.md). With CL_SESSION_FIX each
+ * file is fixed in place (cl_fix_result; written atomically, a file
+ * with nothing to fix is not touched; standard input's fixed text goes to
+ * standard output and the report to standard error), and the outputs show
+ * what remains. With CL_SESSION_DIFF nothing is written: standard output
+ * gets a unified diff of what --fix would change, and the status is 1
+ * when there is something to fix. CL_SESSION_UNSAFE_FIXES applies unsafe
+ * fixes too (with FIX or DIFF).
+ */
+#define CL_SESSION_FIX 0x1u
+#define CL_SESSION_DIFF 0x2u
+#define CL_SESSION_UNSAFE_FIXES 0x4u
+CL_EXPORT void cl_session_set_fix(cl_session *session, unsigned mode);
+/* --add-suppressions REASON (copied): instead of fixing, add a
+ * suppression comment for every finding (cl_add_suppressions), in place
+ * or, with CL_SESSION_DIFF, as a diff. Returns -1 after a usage message
+ * when REASON cannot stand in a comment. */
+CL_EXPORT int
+cl_session_add_suppressions(cl_session *session, const char *reason);
 /*
  * --show-config PATH: writes to OUT which configuration file applies to
  * the file PATH (which need not exist) and the settings that result for

@@ -7,4 +7,5 @@ const struct cl_rule cl_rule_CL009 = {
 	.severity = CL_SEV_INFO,
 	.summary = "a connlint-disable comment that suppresses nothing",
 	.emitted_by = "the suppression pass",
+	.fix = CL_RULE_FIX_SAFE,
 };

@@ -49,4 +49,5 @@ const struct cl_rule cl_rule_CL201 = {
 	.severity = CL_SEV_ERROR,
 	.summary = "a default auth variable of the method's type is absent",
 	.check = check_default_auth_variables,
+	.fix = CL_RULE_FIX_SOMETIMES_UNSAFE,
 };

@@ -66,4 +66,5 @@ const struct cl_rule cl_rule_CL206 = {
 	.summary =
 	    "a `basic` method whose `username` or `password` nobody is asked for",
 	.check = check_basic_credentials,
+	.fix = CL_RULE_FIX_SOMETIMES_UNSAFE,
 };

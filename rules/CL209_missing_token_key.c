@@ -68,4 +68,5 @@ const struct cl_rule cl_rule_CL209 = {
 	.summary = "an OAuth 2 or SOAP method without a non-empty "
 	           "`response_authentication_token_key`",
 	.check = check_token_key,
+	.fix = CL_RULE_FIX_SOMETIMES_UNSAFE,
 };

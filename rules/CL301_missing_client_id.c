@@ -45,4 +45,5 @@ const struct cl_rule cl_rule_CL301 = {
 	.summary =
 	    "an OAuth 2 method without a required or defaulted client_id",
 	.check = check_client_id,
+	.fix = CL_RULE_FIX_SOMETIMES_UNSAFE,
 };

@@ -53,4 +53,5 @@ const struct cl_rule cl_rule_CL302 = {
 	    "an OAuth 2 client that must authenticate without a required "
 	    "client_secret",
 	.check = check_client_secret,
+	.fix = CL_RULE_FIX_SOMETIMES_UNSAFE,
 };

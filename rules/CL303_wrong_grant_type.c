@@ -7,19 +7,24 @@
  */
 #include <string.h>
 
+#include "fixes.h"
 #include "nearmiss.h"
 #include "oauth2.h"
 #include "rule.h"
 
 /*
- * Reports VALUE, written at SPAN as WHAT, when it is not a grant type of
- * M's type. Values are compared exactly: OAuth parameter values are
- * case-sensitive, and `authorisation_code` is a different word on the wire.
+ * Reports VALUE, written in attribute ATTR of AT as WHAT, when it is not a
+ * grant type of M's type. Values are compared exactly: OAuth parameter
+ * values are case-sensitive, and `authorisation_code` is a different word
+ * on the wire.
  */
 static void
 check_grant_value(struct cl_ctx *ctx, const struct cl_auth_method *m,
-                  const char *value, struct cl_span span, const char *what)
+                  const char *value, const struct cl_node *at, const char *attr,
+                  const char *what)
 {
+	struct cl_span span = cl_node_attr_span(at, attr);
+	struct cl_diag *d = NULL;
 	enum cl_auth_type other = m->type == CL_AUTH_OAUTH2_CC
 	                              ? CL_AUTH_OAUTH2_AC
 	                              : CL_AUTH_OAUTH2_CC;
@@ -38,16 +43,27 @@ check_grant_value(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	}
 	near = cl_nearmiss(value, ok, n);
 	if (near && cl_same_folded(value, near))
-		cl_report(ctx, &cl_rule_CL303, span,
-		          "grant type `%s` does not fit `%s` auth method `%s`: "
-		          "did you mean `%s`? OAuth values must match exactly",
-		          value, type, m->id, near);
+		d = cl_report(
+		    ctx, &cl_rule_CL303, span,
+		    "grant type `%s` does not fit `%s` auth method "
+		    "`%s`: did you mean `%s`? OAuth values must match "
+		    "exactly",
+		    value, type, m->id, near);
 	else if (near)
-		cl_report(ctx, &cl_rule_CL303, span,
-		          "grant type `%s` does not fit `%s` auth method `%s`: "
-		          "did you mean `%s`?",
-		          value, type, m->id, near);
-	else if (cl_oauth2_grant_fits(other, value))
+		d = cl_report(ctx, &cl_rule_CL303, span,
+		              "grant type `%s` does not fit `%s` auth method "
+		              "`%s`: did you mean `%s`?",
+		              value, type, m->id, near);
+	/* The near miss becomes the grant type, when it is the only one:
+	 * the value fits no type as it is, so nothing else changes. */
+	if (near && cl_fix_unique_nearmiss(value, ok, n) == near) {
+		cl_fix_new(ctx, d, CL_FIX_SAFE, "replace `%s` with `%s`", value,
+		           near);
+		cl_fix_set_attr(ctx, d, at, attr, near);
+	}
+	if (near)
+		return;
+	if (cl_oauth2_grant_fits(other, value))
 		cl_report(ctx, &cl_rule_CL303, span,
 		          "grant type `%s` belongs to another auth type; `%s` "
 		          "auth method `%s` needs `%s`",
@@ -73,8 +89,7 @@ check_grant_params(struct cl_ctx *ctx, const struct cl_auth_method *m,
 		if (strcmp(p->key, "grant_type") || !p->value ||
 		    strstr(p->value, "{{"))
 			continue;
-		check_grant_value(ctx, m, p->value,
-		                  cl_node_attr_span(p->node, "value"),
+		check_grant_value(ctx, m, p->value, p->node, "value",
 		                  "the `grant_type` param");
 	}
 }
@@ -95,8 +110,7 @@ check_grant_default(struct cl_ctx *ctx, const struct cl_auth_method *m,
 		value = v->target->default_value;
 	}
 	if (value)
-		check_grant_value(ctx, m, value,
-		                  cl_node_attr_span(at, "default"),
+		check_grant_value(ctx, m, value, at, "default",
 		                  "the `grant_type` default");
 }
 
@@ -130,4 +144,5 @@ const struct cl_rule cl_rule_CL303 = {
 	.severity = CL_SEV_ERROR,
 	.summary = "a grant_type that does not fit the OAuth 2 method",
 	.check = check_grant_type,
+	.fix = CL_RULE_FIX_SAFE,
 };

@@ -17,9 +17,18 @@
 #include "auth.h"
 #include "redirect.h"
 #include "vars.h"
+#include "fixes.h"
 #include "nearmiss.h"
 #include "oauth2.h"
 #include "rule.h"
+
+/* The element whose default attribute V's default is (vars.h,
+ * cl_var_default_at): V's own, or for a <use> the connector variable's. */
+static const struct cl_node *
+default_node(const struct cl_variable *v)
+{
+	return v->is_use ? v->target->node : v->node;
+}
 
 static void
 check_client_type(struct cl_ctx *ctx, const struct cl_connector *c)
@@ -55,15 +64,24 @@ check_client_type(struct cl_ctx *ctx, const struct cl_connector *c)
 		if (!strcmp(d, ok[0]) || !cl_strcasecmp(d, ok[1]))
 			continue;
 		near = cl_nearmiss(d, ok, CL_ARRAY_SIZE(ok));
-		if (near)
-			cl_report(
+		if (near) {
+			struct cl_diag *diag = cl_report(
 			    ctx, &cl_rule_CL308, span,
 			    "client type `%s` of auth method `%s` is "
 			    "neither `confidential` nor `public` (did you "
 			    "mean `%s`?): the platform treats it as public "
 			    "and sends no client authentication",
 			    d, m->id, near);
-		else
+
+			/* The value is taken as public whatever it says;
+			 * the near miss is what its author meant. */
+			if (cl_fix_unique_nearmiss(d, ok, CL_ARRAY_SIZE(ok))) {
+				cl_fix_new(ctx, diag, CL_FIX_SAFE,
+				           "replace `%s` with `%s`", d, near);
+				cl_fix_set_attr(ctx, diag, default_node(v),
+				                "default", near);
+			}
+		} else
 			cl_report(ctx, &cl_rule_CL308, span,
 			          "client type `%s` of auth method `%s` is "
 			          "neither `confidential` nor `public`: the "
@@ -82,4 +100,5 @@ const struct cl_rule cl_rule_CL308 = {
 	    "treats any other value as public, so no client authentication is "
 	    "sent)",
 	.check = check_client_type,
+	.fix = CL_RULE_FIX_SAFE,
 };

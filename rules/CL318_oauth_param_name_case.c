@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "fixes.h"
 #include "redirect.h"
 #include "vars.h"
 #include "oauth2.h"
@@ -70,16 +71,17 @@ misspelt_name(const struct cl_auth_method *m, const char *key)
 	return NULL;
 }
 
-static void
+static struct cl_diag *
 report_name(struct cl_ctx *ctx, const struct cl_auth_method *m, const char *key,
             const char *name, struct cl_span at, const char *where)
 {
-	cl_report(ctx, &cl_rule_CL318, at,
-	          "%s `%s` of auth method `%s` differs from the OAuth "
-	          "parameter `%s` only by case or separators, so the server "
-	          "ignores it: did you mean `%s`? OAuth parameter names are "
-	          "case-sensitive",
-	          where, key, m->id, name, name);
+	return cl_report(
+	    ctx, &cl_rule_CL318, at,
+	    "%s `%s` of auth method `%s` differs from the OAuth "
+	    "parameter `%s` only by case or separators, so the server "
+	    "ignores it: did you mean `%s`? OAuth parameter names are "
+	    "case-sensitive",
+	    where, key, m->id, name, name);
 }
 
 static void
@@ -91,11 +93,35 @@ name_params(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	for (i = 0; i < list->n; i++) {
 		const struct cl_param *p = &list->items[i];
 		const char *name = misspelt_name(m, p->key);
+		struct cl_diag *d;
 
-		if (name)
-			report_name(ctx, m, p->key, name,
-			            cl_node_attr_span(p->node, "key"), "param");
+		if (!name)
+			continue;
+		d = report_name(ctx, m, p->key, name,
+		                cl_node_attr_span(p->node, "key"), "param");
+		/* Renamed, unless the list has the name already: two params
+		 * of one name would be a new question, not this fix. */
+		if (!cl_param_list_find(list, name)) {
+			cl_fix_new(ctx, d, CL_FIX_SAFE, "rename `%s` to `%s`",
+			           p->key, name);
+			cl_fix_set_attr(ctx, d, p->node, "key", name);
+		}
 	}
+}
+
+/* Whether the query of TEXT (the value of URL) has a param named NAME. */
+static bool
+query_has_key(const struct cl_ctx *ctx, const struct cl_node *url,
+              const char *text, const char *name)
+{
+	struct cl_query q;
+	struct cl_qparam qp;
+
+	cl_query_init(&q, ctx, url, text);
+	while (cl_query_next(&q, &qp))
+		if (cl_query_is(CL_QKEY(&q, qp), name))
+			return true;
+	return false;
 }
 
 static void
@@ -109,10 +135,20 @@ name_query(struct cl_ctx *ctx, const struct cl_auth_method *m,
 	while (cl_query_next(&q, &qp)) {
 		char *key = cl_query_dup(CL_QKEY(&q, qp));
 		const char *name = misspelt_name(m, key);
+		struct cl_span at = cl_query_span(CL_QKEY(&q, qp));
+		struct cl_diag *d;
 
-		if (name)
-			report_name(ctx, m, key, name,
-			            cl_query_span(CL_QKEY(&q, qp)), where);
+		if (name) {
+			d = report_name(ctx, m, key, name, at, where);
+			/* Byte for byte only where the key is written as it
+			 * reads (no reference in it). */
+			if (cl_fix_span_is(ctx, at, key) &&
+			    !query_has_key(ctx, url, text, name)) {
+				cl_fix_new(ctx, d, CL_FIX_SAFE,
+				           "rename `%s` to `%s`", key, name);
+				cl_fix_edit(ctx, d, at.start, at.end, name);
+			}
+		}
 		free(key);
 	}
 }
@@ -145,4 +181,5 @@ const struct cl_rule cl_rule_CL318 = {
 	    "or separators (`Grant_Type`, `clientId`): OAuth names are "
 	    "case-sensitive",
 	.check = check_param_name_case,
+	.fix = CL_RULE_FIX_SAFE,
 };

@@ -7,10 +7,24 @@
  * A near miss of an existing method's id is named.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "endpoints.h"
+#include "fixes.h"
 #include "nearmiss.h"
 #include "rule.h"
+
+/* Whether E has an enable of auth method ID. */
+static bool
+enables(const struct cl_endpoint *e, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_enables; i++)
+		if (!strcmp(e->enables[i].auth_method, id))
+			return true;
+	return false;
+}
 
 static void
 check_enable_unknown(struct cl_ctx *ctx, const struct cl_connector *c)
@@ -48,12 +62,26 @@ check_enable_unknown(struct cl_ctx *ctx, const struct cl_connector *c)
 			}
 			near = cl_nearmiss(en->auth_method, ids,
 			                   c->n_auth_methods);
-			if (near)
-				cl_report(ctx, &cl_rule_CL402, span,
-				          "no auth method `%s`; did you mean "
-				          "`%s`?",
-				          en->auth_method, near);
-			else
+			if (near) {
+				struct cl_diag *d = cl_report(
+				    ctx, &cl_rule_CL402, span,
+				    "no auth method `%s`; did you mean `%s`?",
+				    en->auth_method, near);
+
+				/* The enable reaches no instance as it is;
+				 * named after the only method it can mean,
+				 * unless the endpoint enables that one
+				 * already (then it meant another). */
+				if (cl_fix_unique_nearmiss(en->auth_method, ids,
+				                           c->n_auth_methods) &&
+				    !enables(e, near)) {
+					cl_fix_new(ctx, d, CL_FIX_SAFE,
+					           "replace `%s` with `%s`",
+					           en->auth_method, near);
+					cl_fix_set_attr(ctx, d, en->node,
+					                "auth-method", near);
+				}
+			} else
 				cl_report(ctx, &cl_rule_CL402, span,
 				          "no auth method `%s`: endpoint `%s` "
 				          "cannot enable it",
@@ -69,4 +97,5 @@ const struct cl_rule cl_rule_CL402 = {
 	.severity = CL_SEV_ERROR,
 	.summary = "an enable naming an auth method that does not exist",
 	.check = check_enable_unknown,
+	.fix = CL_RULE_FIX_SAFE,
 };

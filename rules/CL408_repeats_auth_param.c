@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "endpoints.h"
+#include "fixes.h"
 #include "rule.h"
 
 /* The param of LIST that P repeats (same key and value), or NULL.
@@ -102,6 +103,7 @@ check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
 		const char *what =
 		    p->place == CL_PLACE_HEADERS ? "header" : "body param";
 		struct cl_diag *d;
+		bool removable;
 
 		/* An optional param is the user's to fill in. */
 		if (!p->required || !p->value)
@@ -130,6 +132,7 @@ check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
 			              "already sends on its requests; remove "
 			              "it here",
 			              e->id, what, p->key, n);
+		removable = !p->configurable && !p->label && !p->alias;
 		for (; d && (m = next_method(e, &j)); j++) {
 			const struct cl_param *q;
 
@@ -137,6 +140,19 @@ check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
 			cl_report_related(
 			    ctx, d, cl_node_attr_span(q->node, "key"),
 			    "auth method `%s` sends it here", m->id);
+			removable &= !q->configurable;
+		}
+		/*
+		 * Removed, when nothing of it differs from what is inherited
+		 * but its being written twice: not when either copy can be
+		 * changed by the user (the endpoint's would then keep the
+		 * value a user changed in the method, or offer a field of its
+		 * own), nor when it has a label or alias of its own.
+		 */
+		if (removable) {
+			cl_fix_new(ctx, d, CL_FIX_SAFE,
+			           "remove the repeated %s `%s`", what, p->key);
+			cl_fix_remove(ctx, d, p->node->span);
 		}
 	}
 }
@@ -164,4 +180,5 @@ const struct cl_rule cl_rule_CL408 = {
 	.summary =
 	    "an endpoint header or body param with the same key and value as one an enabled auth method already sends automatically",
 	.check = check_repeats_auth_param,
+	.fix = CL_RULE_FIX_SAFE,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "endpoints.h"
+#include "fixes.h"
 #include "rule.h"
 
 static void
@@ -39,6 +40,11 @@ check_duplicate_enable(struct cl_ctx *ctx, const struct cl_connector *c)
 			                  cl_node_attr_span(e->enables[k].node,
 			                                    "auth-method"),
 			                  "first enabled here");
+			/* The first enable stays and does all this one does. */
+			cl_fix_new(ctx, d, CL_FIX_SAFE,
+			           "remove the second `<enable>` of `%s`",
+			           en->auth_method);
+			cl_fix_remove(ctx, d, en->node->span);
 		}
 	}
 }
@@ -49,4 +55,5 @@ const struct cl_rule cl_rule_CL411 = {
 	.severity = CL_SEV_WARNING,
 	.summary = "the same auth method enabled twice on one endpoint",
 	.check = check_duplicate_enable,
+	.fix = CL_RULE_FIX_SAFE,
 };

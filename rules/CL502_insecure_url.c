@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fixes.h"
 #include "rule.h"
 #include "span.h"
 #include "url.h"
@@ -94,6 +95,7 @@ check_url_scheme(struct cl_ctx *ctx, const struct cl_node *n, const char *url,
                  int endpoint)
 {
 	size_t se, a, ae;
+	struct cl_span at;
 	struct cl_diag *d;
 
 	if (!n || !cl_url_split(url, &se, &a, &ae) ||
@@ -101,7 +103,8 @@ check_url_scheme(struct cl_ctx *ctx, const struct cl_node *n, const char *url,
 		return;
 	if (is_loopback(url + a, ae - a))
 		return;
-	d = cl_report(ctx, &cl_rule_CL502, cl_elem_part_span(ctx, n, url, 0, 4),
+	at = cl_elem_part_span(ctx, n, url, 0, 4);
+	d = cl_report(ctx, &cl_rule_CL502, at,
 	              "the %s of %s `%s` uses `http`: %s travel unencrypted "
 	              "and can be read or changed on the way; use `https`",
 	              what, owner_kind, owner,
@@ -111,6 +114,13 @@ check_url_scheme(struct cl_ctx *ctx, const struct cl_node *n, const char *url,
 	 * error, so a warning); a configured severity still counts. */
 	if (d && endpoint && d->severity > CL_SEV_INFO)
 		d->severity = (enum cl_severity)(d->severity - 1);
+	/* Unsafe: the host may not serve https, or not on the port the URL
+	 * names. Only where the scheme is written as it reads. */
+	if (at.end - at.start == 4 &&
+	    prefix_ci(ctx->buf + at.start, 4, "http")) {
+		cl_fix_new(ctx, d, CL_FIX_UNSAFE, "use `https`");
+		cl_fix_edit(ctx, d, at.start, at.end, "https");
+	}
 }
 
 static void
@@ -149,6 +159,7 @@ const struct cl_rule cl_rule_CL502 = {
 	.summary =
 	    "an `http://` auth `url` or `additional-url` (loopback hosts excepted); a warning for endpoint URLs",
 	.check = check_insecure_url,
+	.fix = CL_RULE_FIX_UNSAFE,
 	.security_severity = "7.5",
 	.cwe = { 319 },
 };

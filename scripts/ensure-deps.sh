@@ -22,6 +22,8 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
 	command -v cmark-gfm >/dev/null 2>&1 || need cmark-gfm
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
 		need python3-jsonschema
+	# tests/check_fix_cli.c: --diff's output applied with patch(1).
+	command -v patch >/dev/null 2>&1 || need patch
 fi
 
 [ -z "$missing" ] && exit 0

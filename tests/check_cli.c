@@ -422,8 +422,8 @@ START_TEST(list_rules)
 	ck_assert_msg(sev - line > 25 &&
 	                  !memchr(line, '\n', (size_t)(sev - line)),
 	              "%s", line);
-	/* then whether a fix exists: none does yet */
-	ck_assert_msg(!strncmp(sev, "  error    -    ", 16), "%s", line);
+	/* then its fix: safe */
+	ck_assert_msg(!strncmp(sev, "  error    safe    ", 19), "%s", line);
 	run_free(&r);
 }
 END_TEST
@@ -444,7 +444,8 @@ START_TEST(list_rules_json)
 #undef HEAD
 	ASSERT_CONTAINS(r.out,
 	                "{\"id\": \"CL303\", \"name\": \"wrong-grant-type\", "
-	                "\"severity\": \"error\", \"fix\": false, "
+	                "\"severity\": \"error\", \"fix\": true, "
+	                "\"fix_applicability\": \"safe\", "
 	                "\"summary\": \"");
 	/* one object per rule, as many as the text listing has lines */
 	for (p = r.out; (p = strstr(p, "{\"id\": ")); p++)

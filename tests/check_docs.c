@@ -1,7 +1,9 @@
 /*
  * Rule documentation cannot drift: every rule has a page compiled into the
  * binary; its heading names the rule and its default severity, its
- * "**Fix:**" says "none" exactly when the rule has no automatic fix; its
+ * "**Fix:**" says what the descriptor says ("none", "safe", "unsafe",
+ * "sometimes unsafe") and a rule with a fix has a "## Automatic fix"
+ * section that says when it is unsafe; its
  * Bad example fires the rule and its Fixed example lints clean. Every
  * page in docs/rules/ belongs to a rule, the README's rule table says what
  * `connlint --list-rules` says, and every rule has its corpus cases.
@@ -46,10 +48,43 @@ describe(const cl_result *r, struct cl_strbuf *sb)
 	}
 }
 
+/* The section under HEADING in PAGE, up to the next heading, malloc'd,
+ * or NULL when PAGE has none. */
+static char *
+section(const char *page, const char *heading)
+{
+	const char *h = strstr(page, heading), *e;
+
+	if (!h)
+		return NULL;
+	h += strlen(heading);
+	e = strstr(h, "\n## ");
+	return e ? cl_strndup(h, (size_t)(e - h)) : cl_strdup(h);
+}
+
+/* What a rule page's "**Fix:**" says for a rule whose fixes are KIND. */
+static const char *
+fix_word(enum cl_rule_fix kind)
+{
+	switch (kind) {
+	case CL_RULE_FIX_NONE:
+		return "none";
+	case CL_RULE_FIX_SAFE:
+		return "safe";
+	case CL_RULE_FIX_UNSAFE:
+		return "unsafe";
+	case CL_RULE_FIX_SOMETIMES_UNSAFE:
+		return "sometimes unsafe";
+	}
+	return "?";
+}
+
 START_TEST(test_rule_page)
 {
 	const cl_rule *rule = cl_rule_at((size_t)_i);
 	const char *page = cl_rule_doc(rule), *fix;
+	const char *want_fix = fix_word(cl_rule_fix(rule));
+	char *fix_section;
 	char *heading, *sev, *bad, *fixed;
 	cl_linter *l;
 	cl_result *r;
@@ -72,10 +107,22 @@ START_TEST(test_rule_page)
 	ck_assert_msg(fix != NULL, "%s: the page must say '**Fix:** ...'",
 	              cl_rule_id(rule));
 	fix += strlen("**Fix:** ");
-	ck_assert_msg(
-	    !strncmp(fix, "none", 4) == !cl_rule_has_fix(rule),
-	    "%s: the page says '**Fix:** %.20s' but the rule %s a fix",
-	    cl_rule_id(rule), fix, cl_rule_has_fix(rule) ? "has" : "has no");
+	ck_assert_msg(!strncmp(fix, want_fix, strlen(want_fix)) &&
+	                  fix[strlen(want_fix)] == '\n',
+	              "%s: the page says '**Fix:** %.20s' but the rule's "
+	              "descriptor says '%s'",
+	              cl_rule_id(rule), fix, want_fix);
+	/* What the fix does and when it is unsafe: its own section. */
+	fix_section = section(page, "\n## Automatic fix\n");
+	ck_assert_msg(!fix_section == !cl_rule_has_fix(rule),
+	              "%s: a page has '## Automatic fix' exactly when the "
+	              "rule has a fix",
+	              cl_rule_id(rule));
+	ck_assert_msg(!fix_section || cl_rule_fix(rule) == CL_RULE_FIX_SAFE ||
+	                  strstr(fix_section, "unsafe"),
+	              "%s: '## Automatic fix' must say when the fix is unsafe",
+	              cl_rule_id(rule));
+	free(fix_section);
 	bad = example_after(page, "\n## Bad\n");
 	fixed = example_after(page, "\n## Fixed\n");
 	ck_assert_msg(
@@ -159,6 +206,11 @@ START_TEST(test_readme_rule_table)
 		ck_assert_str_eq(id, cl_rule_id(rule));
 		ck_assert_str_eq(slug, cl_rule_slug(rule));
 		ck_assert_str_eq(sev, cl_severity_name(cl_rule_severity(rule)));
+		/* A fix that may be unsafe is listed as unsafe. */
+		ck_assert_str_eq(
+		    fix, cl_rule_fix(rule) == CL_RULE_FIX_NONE   ? "-"
+		         : cl_rule_fix(rule) == CL_RULE_FIX_SAFE ? "safe"
+		                                                 : "unsafe");
 		ck_assert_str_eq(line + used, cl_rule_summary(rule));
 	}
 	ck_assert_uint_eq(lines, cl_rule_count());

@@ -120,9 +120,19 @@ lint unreadable \
 	"$out/unreadable/bad" 2>/dev/null
 grep -q '"executionSuccessful": false' "$out/unreadable.sarif" ||
 	die "unreadable.sarif: executionSuccessful is not false"
+# Automatic fixes: results with "fixes" (safe and unsafe ones, a
+# replacement of bytes of the unmodified file), from files and standard
+# input.
+lint fixes \
+	fixtures/rules/CL308/fires-case.xml \
+	fixtures/rules/CL502/fires.xml \
+	"./$out/dir with space/Café ünïcode.xml" \
+	- <fixtures/rules/CL303/authorisation-code.xml 2>/dev/null
+grep -q '"fixes": \[' "$out/fixes.sarif" ||
+	die "fixes.sarif: no result has fixes"
 
 status=0
-for name in problems clean all dotdot unreadable; do
+for name in problems clean all dotdot unreadable fixes; do
 	log="$out/$name.validation.sarif"
 	start=$(date +%s)
 	"$mt" validate --config tests/sarif-multitool.xml \

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "fixes.h"
 #include "nearmiss.h"
+#include "scope.h"
 #include "vars.h"
 
 static const char *const basic_keys[] = { "username", "password" };
@@ -327,6 +329,122 @@ cl_auth_stand_in(const struct cl_auth_method *m, const char *key,
 	return v;
 }
 
+/* The first of the N placeholders PH (in document order) that starts at
+ * or after OFF. */
+static size_t
+first_placeholder_from(const struct cl_placeholder *ph, size_t n, uint32_t off)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ph[mid].span.start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Whether every placeholder inside element N that names V can be renamed
+ * to KEY exactly: not when one names V only ignoring case (CL105's) or is
+ * written with a reference. With ADD, adds their renames to D's fix.
+ */
+static bool
+rename_placeholders(struct cl_ctx *ctx, struct cl_nearmiss_cache *cache,
+                    const struct cl_node *n, const struct cl_variable *v,
+                    const char *key, struct cl_diag *d, bool add)
+{
+	const struct cl_connector *c = ctx->model;
+	size_t i = first_placeholder_from(c->placeholders, c->n_placeholders,
+	                                  n->span.start);
+
+	for (; i < c->n_placeholders &&
+	       c->placeholders[i].span.start < n->span.end;
+	     i++) {
+		const struct cl_placeholder *p = &c->placeholders[i];
+		const struct cl_variable *found;
+		enum cl_resolved r;
+
+		if (cl_strcasecmp(p->key, v->key))
+			continue;
+		r = cl_scope_resolve(cache, c, p->tpl, p->key, &found);
+		if (found != v)
+			continue;
+		if (r != CL_RES_FOUND ||
+		    !cl_fix_span_is(ctx, p->key_span, p->key))
+			return false;
+		if (add)
+			cl_fix_edit(ctx, d, p->key_span.start, p->key_span.end,
+			            key);
+	}
+	return true;
+}
+
+/* Whether endpoint E enables M. */
+static bool
+enables(const struct cl_endpoint *e, const struct cl_auth_method *m)
+{
+	size_t i;
+
+	for (i = 0; i < e->n_enables; i++)
+		if (e->enables[i].target == m)
+			return true;
+	return false;
+}
+
+/*
+ * Each rename looks through the endpoints and the placeholders: a bound on
+ * the work of a file with very many methods that each lack a default
+ * (a hostile one: real connectors have a few methods, and are far below
+ * it). Past it, the findings come without a fix.
+ */
+#define RENAME_FIX_BUDGET 10000000u
+
+/*
+ * The fix of a stand-in V for KEY: V renamed, and every placeholder that
+ * names it, in M and in the endpoints that enable M (their scope sees
+ * M's variables). Safe when V differs from KEY only by case or
+ * separators; a typo, a label or a name APIs use is a guess. No fix for a
+ * <use> (its name is a connector variable's) or when a placeholder could
+ * not follow.
+ */
+static void
+rename_fix(struct cl_ctx *ctx, const struct cl_auth_method *m,
+           const struct cl_variable *v, const char *key, enum cl_stand_in how,
+           struct cl_diag *d)
+{
+	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
+	const struct cl_connector *c = ctx->model;
+	bool ok = !v->is_use && c && cl_node_attr(v->node, "key") &&
+	          c->n_auth_methods * (c->n_endpoints + c->n_placeholders) <=
+	              RENAME_FIX_BUDGET;
+	size_t i;
+	int pass;
+
+	/* A first pass that only checks, so that a fix is whole or none. */
+	for (pass = 0; ok && pass < 2; pass++) {
+		if (pass) {
+			cl_fix_new(ctx, d,
+			           how == CL_STAND_IN_FOLDED ? CL_FIX_SAFE
+			                                     : CL_FIX_UNSAFE,
+			           "rename `%s` to `%s`", v->key, key);
+			cl_fix_set_attr(ctx, d, v->node, "key", key);
+			if (!d->fix)
+				break; /* the key's bytes were not found */
+		}
+		ok = rename_placeholders(ctx, &cache, m->node, v, key, d, pass);
+		for (i = 0; ok && i < c->n_endpoints; i++)
+			if (enables(&c->endpoints[i], m))
+				ok = rename_placeholders(ctx, &cache,
+				                         c->endpoints[i].node,
+				                         v, key, d, pass);
+	}
+	cl_nearmiss_cache_release(&cache);
+}
+
 struct cl_diag *
 cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,
                            const struct cl_auth_method *m, const char *key,
@@ -376,5 +494,7 @@ cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,
 	               how == CL_STAND_IN_TYPO ? "Rename" : "rename", key);
 	d = cl_report(ctx, rule, cl_var_key_span(v), "%s", cl_strbuf_str(&why));
 	cl_strbuf_release(&why);
+	if (d)
+		rename_fix(ctx, m, v, key, how, d);
 	return d;
 }

@@ -46,6 +46,10 @@ enum {
 	OPT_EXIT_ZERO,
 	OPT_SHOW_CONFIG,
 	OPT_LINK_BASE,
+	OPT_FIX,
+	OPT_DIFF,
+	OPT_UNSAFE_FIXES,
+	OPT_ADD_SUPPRESSIONS,
 };
 
 #define REQ(name, val)                             \
@@ -76,6 +80,10 @@ static const struct option long_options[] = {
 	NOARG("exit-zero", OPT_EXIT_ZERO),
 	REQ("show-config", OPT_SHOW_CONFIG),
 	REQ("link-base", OPT_LINK_BASE),
+	NOARG("fix", OPT_FIX),
+	NOARG("diff", OPT_DIFF),
+	NOARG("unsafe-fixes", OPT_UNSAFE_FIXES),
+	REQ("add-suppressions", OPT_ADD_SUPPRESSIONS),
 	NOARG("list-rules", OPT_LIST_RULES),
 	REQ("explain", OPT_EXPLAIN),
 	NOARG("version", OPT_VERSION),
@@ -140,6 +148,20 @@ static const char usage_text[] =
     "                         in formats that link to the source\n"
     "  --exit-zero            exit 0 even when findings were reported (2\n"
     "                         still means the run failed)\n"
+    "  --fix                  apply the safe automatic fixes in place (each\n"
+    "                         file replaced atomically; a file with nothing\n"
+    "                         to fix is not touched), then report what\n"
+    "                         remains; with -, the fixed text goes to\n"
+    "                         standard output and the report to standard\n"
+    "                         error\n"
+    "  --diff                 print a unified diff of what --fix would do\n"
+    "                         instead of a report, write nothing; exit 1 when\n"
+    "                         there is something to fix\n"
+    "  --unsafe-fixes         with --fix or --diff, apply the unsafe fixes too\n"
+    "  --add-suppressions REASON\n"
+    "                         add <!-- connlint-disable-next-line RULES\n"
+    "                         REASON --> above the element of every finding\n"
+    "                         (in place, or as a diff with --diff)\n"
     "  --show-config PATH     print which configuration file applies to PATH\n"
     "                         and the settings that result (each rule's\n"
     "                         severity and where it was set), and exit\n"
@@ -166,12 +188,16 @@ static const char usage_text[] =
     "  2  usage error (an output file that is also an input included), a\n"
     "     path that could not be read, a configuration or baseline file that\n"
     "     is not valid, or a write error\n"
+    "  With --fix the status follows the findings that remain; with --diff it\n"
+    "  is 1 when there is something to fix, 0 when there is not.\n"
     "\n"
     "Examples:\n"
     "  connlint --format gcc --fail-on warning --severity CL202=info connectors/\n"
     "  connlint --output sarif=connlint.sarif connectors/\n"
     "  connlint --write-baseline connlint.baseline connectors/\n"
-    "  connlint --baseline connlint.baseline connectors/\n";
+    "  connlint --baseline connlint.baseline connectors/\n"
+    "  connlint --diff connectors/ > fixes.diff\n"
+    "  connlint --fix connectors/\n";
 
 /* Standard error, with the hint that goes with each kind of message. */
 static void
@@ -293,6 +319,8 @@ option(cl_session *s, int c, const char *arg, enum cl_format *format)
 	case OPT_EXIT_ZERO:
 		cl_session_set_exit_zero(s, 1);
 		return 0;
+	case OPT_ADD_SUPPRESSIONS:
+		return cl_session_add_suppressions(s, arg);
 	}
 	return -1;
 }
@@ -304,7 +332,7 @@ main(int argc, char **argv)
 	enum cl_format format = CL_FORMAT_TEXT;
 	const char **explained = calloc((size_t)argc, sizeof(*explained));
 	const char *show_config = NULL;
-	unsigned flags = 0;
+	unsigned flags = 0, fix = 0;
 	bool show_rules = false, show_version = false;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
 	static char progname[] = "connlint";
@@ -350,6 +378,15 @@ main(int argc, char **argv)
 			break;
 		case OPT_STATISTICS:
 			flags |= CL_OUTPUT_STATISTICS;
+			break;
+		case OPT_FIX:
+			fix |= CL_SESSION_FIX;
+			break;
+		case OPT_DIFF:
+			fix |= CL_SESSION_DIFF;
+			break;
+		case OPT_UNSAFE_FIXES:
+			fix |= CL_SESSION_UNSAFE_FIXES;
 			break;
 		case OPT_SHOW_CONFIG:
 			show_config = optarg;
@@ -409,6 +446,7 @@ main(int argc, char **argv)
 		goto cleanup;
 	}
 	cl_session_set_format(s, format, flags);
+	cl_session_set_fix(s, fix);
 	status = cl_session_run(s, argv + optind, (size_t)(argc - optind));
 	if (close_stdout())
 		status = EXIT_TROUBLE;

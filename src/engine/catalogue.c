@@ -107,7 +107,13 @@ cl_rule_doc(const cl_rule *rule)
 int
 cl_rule_has_fix(const cl_rule *rule)
 {
-	return rule->has_fix;
+	return rule->fix != CL_RULE_FIX_NONE;
+}
+
+enum cl_rule_fix
+cl_rule_fix(const cl_rule *rule)
+{
+	return rule->fix;
 }
 
 const char *

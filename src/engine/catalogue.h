@@ -29,7 +29,10 @@ struct cl_rule {
 	/* Runs even when the rule is off: its findings are dropped, but the
 	 * secrets it finds are masked in every other rule's output. */
 	bool masks_secrets;
-	bool has_fix; /* an automatic fix exists for its findings */
+	/* What fixes its findings carry (fix.h): a rule that gives a fix
+	 * declares it here, and a fix of an applicability it did not declare
+	 * is a BUG(). */
+	enum cl_rule_fix fix;
 	/* For GitHub code scanning (docs/output-formats.md, sarif): a
 	 * security rule's score, "0.0" to "10.0" as text, and the CWE numbers
 	 * of the weaknesses it finds (0: none). NULL and no CWE for a rule

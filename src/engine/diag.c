@@ -171,6 +171,48 @@ mask_known_message(char **m, const struct known_secret *k, size_t nk)
 	}
 }
 
+/*
+ * Whether one of FIX's replacement texts holds one of the NK secrets K.
+ * Outputs show a fix's edits, and masking them would make the fix write
+ * the mask into the file: such a fix is dropped instead. No fix inserts a
+ * secret on purpose; this keeps a rule's mistake from leaking one.
+ */
+static bool
+fix_inserts_known(const struct cl_fix *fix, const struct known_secret *k,
+                  size_t nk)
+{
+	size_t i;
+
+	for (i = 0; i < fix->nedits; i++) {
+		char *masked = mask_known(fix->edits[i].text, k, nk);
+
+		if (masked) {
+			free(masked);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether one of FIX's replacement texts looks like a secret by itself
+ * (secretscan.h), as cl_report masks it in messages. */
+static bool
+fix_inserts_secret_shape(const struct cl_fix *fix)
+{
+	size_t i;
+
+	for (i = 0; i < fix->nedits; i++) {
+		const char *t = fix->edits[i].text;
+		char *masked = cl_secret_mask_text(t, strlen(t));
+
+		if (masked) {
+			free(masked);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 mask_known_secrets(struct cl_diag_sink *sink, const char *buf, size_t len)
 {
@@ -200,6 +242,12 @@ mask_known_secrets(struct cl_diag_sink *sink, const char *buf, size_t len)
 			for (j = 0; j < d->nrelated; j++)
 				mask_known_message(&d->related[j].message, k,
 				                   nk);
+			if (d->fix)
+				mask_known_message(&d->fix->title, k, nk);
+			if (d->fix && fix_inserts_known(d->fix, k, nk)) {
+				cl_fix_free(d->fix);
+				d->fix = NULL;
+			}
 		}
 	}
 	free(k);
@@ -214,6 +262,14 @@ cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 	if (!sink->n)
 		return;
 	cl_diag_sink_scan_secrets(sink, buf, len);
+	for (i = 0; i < sink->n; i++) {
+		struct cl_diag *d = &sink->items[i];
+
+		if (d->fix && fix_inserts_secret_shape(d->fix)) {
+			cl_fix_free(d->fix);
+			d->fix = NULL;
+		}
+	}
 	mask_known_secrets(sink, buf, len);
 	qsort(sink->items, sink->n, sizeof(*sink->items), cmp_diag);
 	for (i = 0; i < sink->n; i++)
@@ -253,6 +309,7 @@ cl_diag_clear(struct cl_diag *d)
 	for (j = 0; j < d->nrelated; j++)
 		free(d->related[j].message);
 	free(d->related);
+	cl_fix_free(d->fix);
 	memset(d, 0, sizeof(*d));
 }
 

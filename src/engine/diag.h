@@ -25,6 +25,22 @@ struct cl_related_loc {
 	char *message; /* malloc'd */
 };
 
+/* One edit of a fix: bytes SPAN of the linted buffer become TEXT. */
+struct cl_fix_edit {
+	struct cl_span span;
+	char *text; /* malloc'd; "" deletes */
+};
+
+/* A diagnostic's automatic fix (fix.h makes one). */
+struct cl_fix {
+	enum cl_fix_applicability applicability;
+	char *title; /* malloc'd, secrets masked as messages are */
+	/* Sorted by start, never overlapping; an insertion (an empty span)
+	 * comes before an edit that starts where it stands. */
+	struct cl_fix_edit *edits;
+	size_t nedits, edits_alloc;
+};
+
 struct cl_diag {
 	const struct cl_rule *rule;
 	enum cl_severity severity;
@@ -33,6 +49,7 @@ struct cl_diag {
 	char *message; /* malloc'd, secrets masked */
 	struct cl_related_loc *related;
 	size_t nrelated, related_alloc;
+	struct cl_fix *fix; /* malloc'd; NULL when it has none */
 };
 
 struct cl_diag_sink {
@@ -58,7 +75,10 @@ cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len);
  */
 void cl_diag_sink_scan_secrets(struct cl_diag_sink *sink, const char *buf,
                                size_t len);
-/* Frees what D holds and zeroes it (to drop one diagnostic). */
+/* Frees FIX and what it holds (NULL: nothing). */
+void cl_fix_free(struct cl_fix *fix);
+/* Frees what D holds, its fix included, and zeroes it (to drop one
+ * diagnostic). */
 void cl_diag_clear(struct cl_diag *d);
 /* Frees all diagnostics; the sink can be reused afterwards. */
 void cl_diag_sink_release(struct cl_diag_sink *sink);

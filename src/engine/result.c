@@ -136,6 +136,18 @@ source_is_opaque(const cl_result *r)
 }
 
 const char *
+cl_result_shown(const cl_result *cr)
+{
+	cl_result *r = (cl_result *)cr; /* the masked copy is a cache */
+
+	if (!r->shown) {
+		mask_source(r);
+		r->opaque = source_is_opaque(r);
+	}
+	return r->opaque ? NULL : r->shown;
+}
+
+const char *
 cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 {
 	cl_result *r =
@@ -144,11 +156,7 @@ cl_result_line(const cl_result *cr, unsigned line, size_t *len)
 
 	if (!r->line_starts)
 		build_line_index(r);
-	if (!r->shown) {
-		mask_source(r);
-		r->opaque = source_is_opaque(r);
-	}
-	if (line == 0 || line > r->nlines || r->opaque)
+	if (line == 0 || line > r->nlines || !cl_result_shown(r))
 		return NULL;
 	if (line != r->line_buf_line) {
 		start = r->line_starts[line - 1];
@@ -231,4 +239,44 @@ unsigned
 cl_diag_related_byte_column(const cl_diag *d, size_t i)
 {
 	return i < d->nrelated ? d->related[i].pos.byte_column : 0;
+}
+
+/* ---- fixes ---- */
+
+int
+cl_diag_has_fix(const cl_diag *d)
+{
+	return d->fix != NULL;
+}
+
+const char *
+cl_diag_fix_title(const cl_diag *d)
+{
+	return d->fix ? d->fix->title : NULL;
+}
+
+enum cl_fix_applicability
+cl_diag_fix_applicability(const cl_diag *d)
+{
+	/* Without a fix nothing is promised. */
+	return d->fix ? d->fix->applicability : CL_FIX_UNSAFE;
+}
+
+size_t
+cl_diag_fix_edit_count(const cl_diag *d)
+{
+	return d->fix ? d->fix->nedits : 0;
+}
+
+const char *
+cl_diag_fix_edit(const cl_diag *d, size_t i, size_t *start, size_t *end)
+{
+	const struct cl_fix_edit *e;
+
+	if (!d->fix || i >= d->fix->nedits)
+		return NULL;
+	e = &d->fix->edits[i];
+	*start = e->span.start;
+	*end = e->span.end;
+	return e->text;
 }

@@ -28,4 +28,12 @@ struct cl_result {
 	char **fingerprints;
 };
 
+/*
+ * R's source with every secret masked as outputs show it (byte for byte
+ * the same length, so that lines and offsets still match), or NULL when
+ * no line of it may be shown (not text that could be a connector). Built
+ * on first use; belongs to R.
+ */
+const char *cl_result_shown(const cl_result *r);
+
 #endif /* CL_RESULT_H */

@@ -16,7 +16,9 @@
  *         .check = check,
  *     };
  *
- * and one line CL_RULE(CL101) in rules/rules.def. Rules never print; they
+ * and one line CL_RULE(CL101) in rules/rules.def. A rule that can fix
+ * what it reports says so in .fix and gives the diagnostic its edits
+ * (fix.h). Rules never print; they
  * report to the context's sink, and output formats render what it
  * collected.
  */
@@ -32,6 +34,7 @@
 #include "connlint.h"
 #include "ctx.h"
 #include "diag.h"
+#include "fix.h"
 #include "model.h"
 #include "util.h"
 #include "xml.h"

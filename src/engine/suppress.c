@@ -26,6 +26,7 @@
 #include "nearmiss.h"
 #include "catalogue.h"
 #include "ctx.h"
+#include "fix.h"
 
 enum kind {
 	K_NEXT_LINE,
@@ -44,10 +45,12 @@ static const char *const kind_names[] = {
 struct entry {
 	const struct cl_rule *rule;
 	enum kind kind;
-	struct cl_span name;  /* the rule's name in the comment */
-	struct cl_span range; /* diagnostics starting here are suppressed */
-	struct cl_span end;   /* disable: the enable's name, if closed */
-	bool no_element;      /* disable-next-line with nothing after it */
+	struct cl_span name;    /* the rule's name in the comment */
+	struct cl_span range;   /* diagnostics starting here are suppressed */
+	struct cl_span end;     /* disable: the enable's name, if closed */
+	struct cl_span comment; /* the comment NAME stands in */
+	struct cl_span end_comment; /* the comment END stands in */
+	bool no_element;            /* disable-next-line, nothing after it */
 	bool used;
 };
 
@@ -143,6 +146,90 @@ next_element(struct sup *S, uint32_t after, bool *found)
 	return span_of(n->tag_span.start, end);
 }
 
+/* Past the blanks and the comma after NAME in COMMENT, or 0 when no
+ * comma follows it. */
+static size_t
+comma_after(const struct cl_ctx *ctx, struct cl_span comment,
+            struct cl_span name)
+{
+	size_t end = comment.end - 3, p = name.end;
+
+	while (p < end && is_blank(ctx->buf[p]))
+		p++;
+	if (p >= end || ctx->buf[p] != ',')
+		return 0;
+	for (p++; p < end && is_blank(ctx->buf[p]); p++)
+		;
+	return p;
+}
+
+/* The offset of the comma before NAME in COMMENT, or 0 when none. */
+static size_t
+comma_before(const struct cl_ctx *ctx, struct cl_span comment,
+             struct cl_span name)
+{
+	size_t q = name.start;
+
+	while (q > comment.start && is_blank(ctx->buf[q - 1]))
+		q--;
+	return q > comment.start && ctx->buf[q - 1] == ',' ? q - 1 : 0;
+}
+
+/*
+ * Adds to D's fix the removal of the rule name NAME from the comment
+ * COMMENT: with the comma after it (and the blanks up to the next name),
+ * else with the comma before it, else, when it is the comment's only
+ * name, the whole comment with its line.
+ */
+static void
+remove_name(struct cl_ctx *ctx, struct cl_diag *d, struct cl_span comment,
+            struct cl_span name)
+{
+	size_t p;
+
+	if ((p = comma_after(ctx, comment, name)))
+		cl_fix_edit(ctx, d, name.start, (uint32_t)p, "");
+	else if ((p = comma_before(ctx, comment, name)))
+		cl_fix_edit(ctx, d, (uint32_t)p, name.end, "");
+	else
+		cl_fix_remove(ctx, d, comment);
+}
+
+/*
+ * The fix of a CL009 diagnostic D about a name NAME in COMMENT (and, for a
+ * disable that an enable closes, END in END_COMMENT, else NULL): the name
+ * goes from the comment, or the comment goes when it names nothing else.
+ * Safe: the name suppresses nothing, so nothing new is reported once it
+ * is gone. Two unused names of one comment give fixes that overlap; the
+ * applier takes one, and the next lint offers the other.
+ */
+static void
+unused_fix(struct cl_ctx *ctx, struct cl_diag *d, struct cl_span comment,
+           struct cl_span name, const struct cl_span *end_comment,
+           const struct cl_span *end)
+{
+	char *word;
+
+	if (!d)
+		return;
+	word = cl_strndup(ctx->buf + name.start, name.end - name.start);
+	if (end)
+		cl_fix_new(ctx, d, CL_FIX_SAFE,
+		           "remove `%s` from the `connlint-disable` and its "
+		           "`connlint-enable`",
+		           word);
+	else if (comma_after(ctx, comment, name) ||
+	         comma_before(ctx, comment, name))
+		cl_fix_new(ctx, d, CL_FIX_SAFE, "remove `%s` from the comment",
+		           word);
+	else
+		cl_fix_new(ctx, d, CL_FIX_SAFE, "remove the comment");
+	free(word);
+	remove_name(ctx, d, comment, name);
+	if (end)
+		remove_name(ctx, d, *end_comment, *end);
+}
+
 static struct entry *
 add_entry(struct sup *S, const struct cl_rule *rule, enum kind kind,
           struct cl_span name)
@@ -223,6 +310,7 @@ add_name(struct sup *S, const struct cl_comment *c, enum kind kind,
 	switch (kind) {
 	case K_NEXT_LINE:
 		e = add_entry(S, rule, kind, span);
+		e->comment = c->span;
 		e->range = next_element(S, c->span.end, &found);
 		e->no_element = !found;
 		break;
@@ -235,26 +323,32 @@ add_name(struct sup *S, const struct cl_comment *c, enum kind kind,
 			    rule->id, rule->slug);
 
 			cl_report_related(ctx, d, open->name, "disabled here");
+			unused_fix(ctx, d, c->span, span, NULL, NULL);
 			break;
 		}
 		e = add_entry(S, rule, kind, span);
+		e->comment = c->span;
 		e->range = span_of(c->span.end, UINT32_MAX);
 		break;
 	case K_ENABLE:
 		if (!(open = open_disable(S, rule))) {
-			cl_report(
+			struct cl_diag *d = cl_report(
 			    ctx, &cl_rule_CL009, span,
 			    "`connlint-enable` "
 			    "for %s (%s), which no earlier `connlint-disable` "
 			    "disabled; remove it from this comment",
 			    rule->id, rule->slug);
+
+			unused_fix(ctx, d, c->span, span, NULL, NULL);
 			break;
 		}
 		open->range.end = c->span.start;
 		open->end = span;
+		open->end_comment = c->span;
 		break;
 	case K_FILE:
 		e = add_entry(S, rule, kind, span);
+		e->comment = c->span;
 		e->range = span_of(0, UINT32_MAX);
 		break;
 	}
@@ -483,19 +577,19 @@ report_unused(struct sup *S, const struct entry *e)
 {
 	struct cl_ctx *ctx = S->ctx;
 	const struct cl_rule *r = e->rule;
-	struct cl_diag *d;
+	struct cl_diag *d = NULL;
 
 	switch (e->kind) {
 	case K_NEXT_LINE:
 		if (e->no_element)
-			cl_report(
+			d = cl_report(
 			    ctx, &cl_rule_CL009, e->name,
 			    "`connlint-"
 			    "disable-next-line` for %s (%s) suppresses nothing: "
 			    "no element follows it",
 			    r->id, r->slug);
 		else
-			cl_report(
+			d = cl_report(
 			    ctx, &cl_rule_CL009, e->name,
 			    "`connlint-"
 			    "disable-next-line` for %s (%s) suppresses nothing: "
@@ -521,15 +615,21 @@ report_unused(struct sup *S, const struct entry *e)
 			cl_report_related(ctx, d, e->end, "enabled again here");
 		break;
 	case K_FILE:
-		cl_report(ctx, &cl_rule_CL009, e->name,
-		          "`connlint-disable-file` "
-		          "for %s (%s) suppresses nothing: the file has no %s "
-		          "diagnostic; remove %s from the comment",
-		          r->id, r->slug, r->id, r->id);
+		d = cl_report(
+		    ctx, &cl_rule_CL009, e->name,
+		    "`connlint-disable-file` "
+		    "for %s (%s) suppresses nothing: the file has no %s "
+		    "diagnostic; remove %s from the comment",
+		    r->id, r->slug, r->id, r->id);
 		break;
 	case K_ENABLE:
-		break;
+		return;
 	}
+	if (e->kind == K_DISABLE && e->range.end != UINT32_MAX)
+		unused_fix(ctx, d, e->comment, e->name, &e->end_comment,
+		           &e->end);
+	else
+		unused_fix(ctx, d, e->comment, e->name, NULL, NULL);
 }
 
 void

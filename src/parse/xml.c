@@ -561,6 +561,7 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	n->tag_span = span_of(lt, pos + (b->buf[pos] == '/' ? 2 : 1));
 	if (n->tag_span.end > b->len)
 		n->tag_span.end = (uint32_t)b->len;
+	n->span = n->tag_span; /* on_end extends it past an end tag */
 	n->text = "";
 	if (nb_attributes > 0) {
 		attrs = cl_arena_alloc(b->arena,
@@ -636,10 +637,13 @@ on_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	pos = parser_offset(b);
 	lt = last_lt_before(b, pos);
-	if (lt <= n->tag_span.start)
+	if (lt <= n->tag_span.start) {
 		n->inner_span = span_of(n->tag_span.end, n->tag_span.end);
-	else
+	} else {
 		n->inner_span = span_of(n->tag_span.end, lt);
+		/* The parser stands just past the end tag's '>'. */
+		n->span = span_of(n->tag_span.start, pos);
+	}
 	t = &b->text[b->depth];
 	if (t->len && !all_space(t->buf, t->len))
 		n->text = cl_arena_strndup(b->arena, t->buf, t->len);

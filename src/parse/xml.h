@@ -39,6 +39,10 @@ struct cl_node {
 	struct cl_span name_span;  /* the name in the start tag */
 	struct cl_span tag_span;   /* the whole start tag, '<' to '>' */
 	struct cl_span inner_span; /* raw bytes between start and end tag */
+	/* The whole element, from the '<' of its start tag past the '>' of
+	 * its end tag (the start tag alone when it is empty, `<a/>`): what
+	 * a fix removes to remove the element. */
+	struct cl_span span;
 	/* Decoded character data directly inside this element, concatenated;
 	 * "" when there is none. */
 	const char *text;

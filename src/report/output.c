@@ -103,6 +103,12 @@ cl_output_add_baselined(cl_output *output, size_t n)
 }
 
 void
+cl_output_add_fixed(cl_output *output, size_t n)
+{
+	output->fixed += n;
+}
+
+void
 cl_output_finish(cl_output *output)
 {
 	output->ops->finish(output);

@@ -37,6 +37,7 @@ struct cl_output {
 	size_t files;     /* results added so far */
 	size_t counts[3]; /* per enum cl_severity */
 	size_t baselined; /* diagnostics a baseline held back */
+	size_t fixed;     /* fixes applied (CL_OUTPUT_FIX) */
 	void *state;      /* the format's own data */
 	/* Kept here rather than passed to an op, so that formats which
 	 * ignore them need no code for them. */

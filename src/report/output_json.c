@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixapply.h"
 #include "output.h"
 #include "result.h"
 
@@ -35,12 +36,50 @@ json_state(struct cl_output *out)
 	return out->state;
 }
 
+/*
+ * ", "fix": {...}" of D, when it has a fix: its title, "safe" or
+ * "unsafe", and its edits, each with the position of its range (as a
+ * diagnostic's: lines and character columns, the end exclusive), its byte
+ * range in the file as read ("byte_start", "byte_end": zero-based, the
+ * end exclusive) and the text that replaces it ("content", "" to delete).
+ */
+static void
+json_fix(struct cl_strbuf *sb, const cl_diag *d, const struct cl_fix_pos *pos)
+{
+	size_t j, n = cl_diag_fix_edit_count(d);
+
+	if (!cl_diag_has_fix(d))
+		return;
+	cl_strbuf_adds(sb, ", \"fix\": {\"title\": ");
+	cl_json_add_string(sb, cl_diag_fix_title(d));
+	cl_strbuf_addf(sb, ", \"applicability\": \"%s\", \"edits\": [",
+	               cl_diag_fix_applicability(d) == CL_FIX_SAFE ? "safe"
+	                                                           : "unsafe");
+	for (j = 0; j < n; j++) {
+		size_t start, end;
+		const char *text = cl_diag_fix_edit(d, j, &start, &end);
+
+		cl_strbuf_addf(sb,
+		               "%s{\"line\": %u, \"column\": %u, "
+		               "\"end_line\": %u, \"end_column\": %u, "
+		               "\"byte_start\": %zu, \"byte_end\": %zu, "
+		               "\"content\": ",
+		               j ? ", " : "", pos[2 * j].line,
+		               pos[2 * j].column, pos[2 * j + 1].line,
+		               pos[2 * j + 1].column, start, end);
+		cl_json_add_string(sb, text);
+		cl_strbuf_addch(sb, '}');
+	}
+	cl_strbuf_adds(sb, "]}");
+}
+
 static void
 json_add(struct cl_output *out, const struct cl_result *result)
 {
 	struct json_state *st = json_state(out);
 	struct cl_strbuf *sb = &st->diags;
-	size_t i, j, n = cl_result_count(result);
+	size_t i, j, n = cl_result_count(result), *first = NULL;
+	struct cl_fix_pos *pos = cl_fix_positions(result, &first);
 
 	for (i = 0; i < n; i++) {
 		const cl_diag *d = cl_result_diag(result, i);
@@ -81,9 +120,13 @@ json_add(struct cl_output *out, const struct cl_result *result)
 			}
 			cl_strbuf_addch(sb, ']');
 		}
+		if (pos)
+			json_fix(sb, d, pos + first[i]);
 		cl_strbuf_addch(sb, '}');
 		st->ndiags++;
 	}
+	free(pos);
+	free(first);
 }
 
 static void
@@ -130,6 +173,13 @@ json_finish(struct cl_output *out)
 	 * they were. */
 	if (out->flags & CL_OUTPUT_BASELINE)
 		fprintf(out->out, ", \"baselined\": %zu", out->baselined);
+	/* Only with --fix: "remaining" is the sum of the counts above. */
+	if (out->flags & CL_OUTPUT_FIX)
+		fprintf(out->out, ", \"fixed\": %zu, \"remaining\": %zu",
+		        out->fixed,
+		        out->counts[CL_SEV_ERROR] +
+		            out->counts[CL_SEV_WARNING] +
+		            out->counts[CL_SEV_INFO]);
 	fputs("}\n}\n", out->out);
 	cl_strbuf_release(&head);
 }

@@ -350,6 +350,53 @@ sarif_message(struct cl_strbuf *sb, const cl_diag *d)
 	cl_strbuf_release(&text);
 }
 
+/*
+ * ""fixes": [...]," of D, when it has a fix (SARIF §3.55): its title as
+ * the description, and one artifact change of the file whose
+ * replacements are the edits, each a deletedRegion of the file as read
+ * (byteOffset and byteLength: exact whatever the encoding and the line
+ * ends, and relative to the unmodified file as §3.57.3 asks) and the
+ * insertedContent (none for a deletion). SARIF has no word for an unsafe
+ * fix; the fix's properties say "applicability".
+ */
+static void
+sarif_fixes(struct cl_strbuf *sb, const cl_diag *d, const char *uri,
+            bool relative)
+{
+	size_t j, n = cl_diag_fix_edit_count(d);
+
+	if (!cl_diag_has_fix(d) || !n)
+		return;
+	cl_strbuf_adds(sb,
+	               "          \"fixes\": [\n            {\"description\": "
+	               "{\"text\": ");
+	sarif_text(sb, cl_diag_fix_title(d));
+	cl_strbuf_adds(sb, "}, \"artifactChanges\": [{");
+	sarif_artifact(sb, uri, relative);
+	cl_strbuf_adds(sb, ", \"replacements\": [");
+	for (j = 0; j < n; j++) {
+		size_t start, end;
+		const char *text = cl_diag_fix_edit(d, j, &start, &end);
+
+		cl_strbuf_addf(sb,
+		               "%s{\"deletedRegion\": {\"byteOffset\": %zu, "
+		               "\"byteLength\": %zu}",
+		               j ? ", " : "", start, end - start);
+		if (*text) {
+			cl_strbuf_adds(sb,
+			               ", \"insertedContent\": {\"text\": ");
+			cl_json_add_string(sb, text);
+			cl_strbuf_addch(sb, '}');
+		}
+		cl_strbuf_addch(sb, '}');
+	}
+	cl_strbuf_addf(sb,
+	               "]}], \"properties\": {\"applicability\": \"%s\"}}\n"
+	               "          ],\n",
+	               cl_diag_fix_applicability(d) == CL_FIX_SAFE ? "safe"
+	                                                           : "unsafe");
+}
+
 static void
 sarif_add(struct cl_output *out, const struct cl_result *result)
 {
@@ -405,6 +452,7 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 			}
 			cl_strbuf_adds(&sb, "          ],\n");
 		}
+		sarif_fixes(&sb, d, cl_strbuf_str(&uri), relative);
 		cl_strbuf_adds(
 		    &sb, "          \"partialFingerprints\": {\"" SARIF_FP_KEY
 		         "\": ");

@@ -295,6 +295,10 @@ cl_output_text_summary(struct cl_output *out)
 	/* Said even when 0, so that a log shows a baseline was in use. */
 	if (out->flags & CL_OUTPUT_BASELINE)
 		fprintf(out->out, " (%zu baselined)", out->baselined);
+	/* --fix: the findings counted above are what remains */
+	if (out->flags & CL_OUTPUT_FIX)
+		fprintf(out->out, "; %zu fixed, %zu remaining", out->fixed,
+		        e + w + in);
 	putc('\n', out->out);
 }
 

@@ -18,6 +18,23 @@ put_json(FILE *out, const char *s)
 	cl_strbuf_release(&sb);
 }
 
+/* RULE's fix as --list-rules shows it: `safe` when every fix is,
+ * `unsafe` when some may not be (the page says when), NULL for none. */
+static const char *
+fix_word(const cl_rule *rule)
+{
+	switch (cl_rule_fix(rule)) {
+	case CL_RULE_FIX_NONE:
+		return NULL;
+	case CL_RULE_FIX_SAFE:
+		return "safe";
+	case CL_RULE_FIX_UNSAFE:
+	case CL_RULE_FIX_SOMETIMES_UNSAFE:
+		return "unsafe";
+	}
+	return NULL;
+}
+
 void
 cl_rules_print_json(FILE *out)
 {
@@ -33,10 +50,15 @@ cl_rules_print_json(FILE *out)
 		put_json(out, cl_rule_id(r));
 		fputs(", \"name\": ", out);
 		put_json(out, cl_rule_slug(r));
+		/* "fix" keeps its type (a boolean, as before fixes had
+		 * kinds), so that existing readers go on working;
+		 * "fix_applicability" says which kind. */
 		fprintf(out,
-		        ", \"severity\": \"%s\", \"fix\": %s, \"summary\": ",
+		        ", \"severity\": \"%s\", \"fix\": %s, "
+		        "\"fix_applicability\": \"%s\", \"summary\": ",
 		        cl_severity_name(cl_rule_severity(r)),
-		        cl_rule_has_fix(r) ? "true" : "false");
+		        cl_rule_has_fix(r) ? "true" : "false",
+		        fix_word(r) ? fix_word(r) : "none");
 		put_json(out, cl_rule_summary(r));
 		fputc('}', out);
 	}
@@ -58,9 +80,9 @@ cl_rules_print(FILE *out)
 	for (i = 0; i < n; i++) {
 		const cl_rule *r = cl_rule_at(i);
 
-		fprintf(out, "%-*s  %-*s  %-7s  %-3s  %s\n", (int)id_w,
+		fprintf(out, "%-*s  %-*s  %-7s  %-6s  %s\n", (int)id_w,
 		        cl_rule_id(r), (int)slug_w, cl_rule_slug(r),
 		        cl_severity_name(cl_rule_severity(r)),
-		        cl_rule_has_fix(r) ? "fix" : "-", cl_rule_summary(r));
+		        fix_word(r) ? fix_word(r) : "-", cl_rule_summary(r));
 	}
 }

@@ -336,3 +336,101 @@ cl_outfile_abandon(struct cl_outfile *out, size_t slot)
 	free(out->target);
 	out->target = NULL;
 }
+
+/* Writes the LEN bytes at P to FD; -1 with errno on failure. */
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static bool
+same_time(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec == b->tv_sec && a->tv_nsec == b->tv_nsec;
+}
+
+int
+cl_outfile_replace(const char *path, const char *text, size_t len,
+                   const struct stat *before, size_t slot, char **error)
+{
+	char *target = realpath(path, NULL), *tmp = NULL;
+	const char *slash;
+	struct stat st;
+	int fd = -1, err = 0, dirlen;
+	bool created = false;
+
+	if (!target || stat(target, &st)) {
+		*error =
+		    cl_xasprintf("%s: %s; not fixed", path, strerror(errno));
+		free(target);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*error =
+		    cl_xasprintf("%s: not a regular file; not fixed", path);
+		free(target);
+		return -1;
+	}
+	if (st.st_dev != before->st_dev || st.st_ino != before->st_ino ||
+	    st.st_size != before->st_size ||
+	    !same_time(&st.st_mtim, &before->st_mtim)) {
+		*error = cl_xasprintf("%s: changed while it was being fixed; "
+		                      "not fixed",
+		                      path);
+		free(target);
+		return -1;
+	}
+	slash = strrchr(target, '/');
+	dirlen = slash ? (int)(slash - target + 1) : 0;
+	tmp = cl_xasprintf("%.*s.%s.connlint-XXXXXX", dirlen, target,
+	                   target + dirlen);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err = errno;
+		goto cleanup;
+	}
+	created = true;
+	temp_file_set(slot, tmp);
+	/* The owner only when we may (root); the mode always. */
+	if (fchown(fd, st.st_uid, st.st_gid))
+		errno = 0;
+	if (fchmod(fd, st.st_mode & 07777) || write_all(fd, text, len) ||
+	    fsync(fd)) {
+		err = errno ? errno : EIO;
+		goto cleanup;
+	}
+	if (close(fd)) {
+		fd = -1;
+		err = errno;
+		goto cleanup;
+	}
+	fd = -1;
+	if (rename(tmp, target))
+		err = errno;
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (err) {
+		*error = cl_xasprintf("%s: error writing the fixed file: %s",
+		                      path, strerror(err));
+		if (created)
+			unlink(tmp);
+	}
+	temp_file_set(slot, NULL);
+	free(tmp);
+	free(target);
+	return err ? -1 : 0;
+}

@@ -57,4 +57,19 @@ void cl_outfile_check(struct cl_outfile *out);
 /* Drops OUT's temporary file (the run did not get to the end). */
 void cl_outfile_abandon(struct cl_outfile *out, size_t slot);
 
+/*
+ * --fix: replaces the contents of the regular file at PATH (a symbolic
+ * link is followed: its target is written, the link stays) with the LEN
+ * bytes at TEXT, atomically: a temporary file beside the target (SLOT is
+ * its temporary file slot), the target's permission bits (and owner, when
+ * allowed), fsync, rename. BEFORE is what stat(2) said of PATH before it
+ * was read: when the file is no longer that one (device, inode, size or
+ * modification time differ), it was changed meanwhile and is not
+ * written. Returns -1 with *ERROR (malloc'd, caller frees) on failure;
+ * the file is then left as it was.
+ */
+struct stat;
+int cl_outfile_replace(const char *path, const char *text, size_t len,
+                       const struct stat *before, size_t slot, char **error);
+
 #endif /* CL_OUTFILE_H */

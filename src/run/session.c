@@ -20,7 +20,9 @@
 #include "config.h"
 #include "connlint.h"
 #include "outfile.h"
+#include "udiff.h"
 #include "queue.h"
+#include "result.h"
 #include "rulelist.h"
 #include "settings.h"
 #include "util.h"
@@ -71,6 +73,16 @@ struct item {
 	const char *reason; /* why, static */
 	char *entries;      /* for --write-baseline */
 	size_t baselined;
+	/* --fix, --diff, --add-suppressions: the text as read (NULL
+	 * otherwise), the new text (NULL: nothing changes) and how many
+	 * fixes or comments made it. */
+	char *orig, *text;
+	size_t orig_len, text_len, nfixed;
+	/* --diff: orig as outputs show it, secrets masked */
+	char *orig_shown;
+	const char *undone; /* why the fixes were undone (static), or NULL */
+	struct stat st;     /* the file before it was read */
+	bool have_st;
 };
 
 struct cl_session {
@@ -108,6 +120,11 @@ struct cl_session {
 	enum cl_column_unit column_unit; /* --column-unit */
 	char *link_base;                 /* --link-base, or NULL */
 	bool exit_zero;                  /* --exit-zero */
+	unsigned fix_mode;               /* CL_SESSION_FIX, ... */
+	char *suppress_reason;           /* --add-suppressions, or NULL */
+	size_t fixed;                    /* fixes (or comments) applied */
+	size_t fix_files;                /* files they changed */
+	bool fix_stdin; /* --fix of "-": the report to stderr */
 };
 
 /* ---- messages ---------------------------------------------------------- */
@@ -385,6 +402,25 @@ cl_session_set_exit_zero(cl_session *s, int on)
 	s->exit_zero = on != 0;
 }
 
+void
+cl_session_set_fix(cl_session *s, unsigned mode)
+{
+	s->fix_mode = mode;
+}
+
+int
+cl_session_add_suppressions(cl_session *s, const char *reason)
+{
+	const char *why = NULL;
+
+	if (cl_suppression_reason_check(reason, &why)) {
+		usage(s, "--add-suppressions: '%s': %s", reason, why);
+		return -1;
+	}
+	set_string(&s->suppress_reason, reason);
+	return 0;
+}
+
 /* ---- the linters: one per configuration -------------------------------- */
 
 static const cl_linter *
@@ -586,6 +622,51 @@ cl_session_show_config(cl_session *s, const char *path, FILE *out)
 
 /* ---- linting and printing, in order ------------------------------------ */
 
+/* A copy of the LEN bytes at P, NUL-terminated. Caller frees. */
+static char *
+memdup0(const char *p, size_t len)
+{
+	char *q = cl_malloc(len + 1);
+
+	memcpy(q, p, len);
+	q[len] = '\0';
+	return q;
+}
+
+/* --fix, --diff, --add-suppressions on IT's result (a worker thread):
+ * the new text in it->text, and the result of it in it->result. */
+static void
+transform(const cl_session *s, struct item *it)
+{
+	const struct cl_result *r = it->result;
+
+	/* for the diff, for standard input, and to report the file as it
+	 * stays when the fixed text cannot be written */
+	it->orig = memdup0(r->buf, r->len);
+	it->orig_len = r->len;
+	/* --diff shows the source: masked, as every output (a hunk that
+	 * holds a secret then shows `sk_l****` and no longer applies as a
+	 * patch; docs/fixes.md) */
+	if (s->fix_mode & CL_SESSION_DIFF)
+		it->orig_shown =
+		    memdup0(cl_result_shown(r) ? cl_result_shown(r) : "",
+		            cl_result_shown(r) ? r->len : 0);
+	if (s->suppress_reason) {
+		it->text = cl_add_suppressions(r, s->suppress_reason,
+		                               &it->text_len, &it->nfixed);
+		if (it->text) {
+			cl_result_free(it->result);
+			it->result = cl_lint_memory(it->linter, it->path,
+			                            it->text, it->text_len);
+		}
+		return;
+	}
+	if (cl_fix_result(it->linter, &it->result,
+	                  (s->fix_mode & CL_SESSION_UNSAFE_FIXES) != 0,
+	                  &it->text, &it->text_len, &it->nfixed, &it->undone))
+		it->nfixed = 0;
+}
+
 /* Lints IT; runs on a worker thread and reads nothing shared but the
  * linters, the configurations and the baseline, which nobody changes
  * while workers run. */
@@ -594,21 +675,119 @@ process(void *data, void *item)
 {
 	const cl_session *s = data;
 	struct item *it = item;
+	bool fixing = s->fix_mode || s->suppress_reason;
 
-	if (it->kind == ITEM_FILE)
+	if (it->kind == ITEM_FILE) {
+		const char *file = it->real ? it->real : it->path;
+
+		/* what the file was, to see whether it changed before the
+		 * fixed text replaces it */
+		if (fixing)
+			it->have_st = !stat(file, &it->st);
 		it->result =
-		    cl_lint_file(it->linter, it->real ? it->real : it->path,
-		                 it->path, &it->reason);
-	else if (it->kind == ITEM_STDIN)
+		    cl_lint_file(it->linter, file, it->path, &it->reason);
+	} else if (it->kind == ITEM_STDIN) {
 		it->result = cl_lint_fd(it->linter, 0, it->path, &it->reason);
+	}
 	if (!it->result)
 		return;
+	if (fixing)
+		transform(s, it);
 	/* Before the baseline is applied: a new baseline records what is
 	 * found today, whatever the old one held. */
 	if (s->writing_baseline)
 		it->entries = cl_baseline_entries(it->result);
 	if (s->baseline)
 		it->baselined = cl_baseline_apply(s->baseline, it->result);
+}
+
+/* The temporary file slot of a fixed file (after the output files'). */
+static size_t
+fix_slot(const cl_session *s)
+{
+	return s->nouts + 1;
+}
+
+/* --fix and --add-suppressions on the caller's thread: writes IT's new
+ * text (standard input's text, new or not, to standard output). A file
+ * that could not be written is trouble (exit 2): it is reported as it
+ * stays, its fixes not counted. */
+static void
+emit_fixed(cl_session *s, struct item *it)
+{
+	char *error = NULL;
+
+	if (it->undone)
+		say(s, "%s: no fix applied: %s", it->path, it->undone);
+	if (it->kind == ITEM_STDIN) {
+		const char *t = it->text ? it->text : it->orig;
+		size_t n = it->text ? it->text_len : it->orig_len;
+
+		errno = 0;
+		if (fwrite(t, 1, n, stdout) != n) {
+			say(s, "%s: error writing the fixed text: %s", it->path,
+			    strerror(errno ? errno : EIO));
+			s->trouble = true;
+		}
+	} else if (it->text) {
+		if (!it->have_st) {
+			error = cl_xasprintf("%s: cannot tell what it was "
+			                     "before; not fixed",
+			                     it->path);
+		} else {
+			cl_outfile_replace(it->real ? it->real : it->path,
+			                   it->text, it->text_len, &it->st,
+			                   fix_slot(s), &error);
+		}
+		if (error) {
+			say_error(s, error);
+			s->trouble = true;
+			it->nfixed = 0;
+			cl_result_free(it->result);
+			it->result = cl_lint_memory(it->linter, it->path,
+			                            it->orig, it->orig_len);
+			if (s->writing_baseline) {
+				free(it->entries);
+				it->entries = cl_baseline_entries(it->result);
+			}
+			if (s->baseline)
+				it->baselined =
+				    cl_baseline_apply(s->baseline, it->result);
+			return;
+		}
+	}
+	if (it->text && it->nfixed) {
+		s->fixed += it->nfixed;
+		s->fix_files++;
+	}
+}
+
+/* --diff on the caller's thread: IT's diff on standard output. */
+static void
+emit_diff(cl_session *s, struct item *it)
+{
+	char *diff, *name;
+
+	if (it->undone)
+		say(s, "%s: no fix applied: %s", it->path, it->undone);
+	if (it->text) {
+		/* a name with a line break would end the header */
+		name = cl_safe_line(it->path);
+		/* it->result is the lint of it->text: its masked copy is the
+		 * text as shown */
+		const char *shown = cl_result_shown(it->result);
+
+		diff = shown ? cl_udiff(name, it->orig_shown,
+		                        strlen(it->orig_shown), shown,
+		                        it->result->len)
+		             : cl_strdup("");
+		fputs(diff, stdout);
+		free(diff);
+		free(name);
+		s->fixed += it->nfixed;
+		s->fix_files++;
+	}
+	cl_result_free(it->result);
 }
 
 /* Renders IT to every output and frees it; on the caller's thread. */
@@ -641,7 +820,11 @@ emit(void *data, void *item)
 		for (i = 0; i < s->nouts; i++)
 			cl_output_add_error(s->outs[i].output, it->path,
 			                    reason);
+	} else if (s->fix_mode & CL_SESSION_DIFF) {
+		emit_diff(s, it);
 	} else {
+		if (s->fix_mode || s->suppress_reason)
+			emit_fixed(s, it);
 		if (!s->fail_on_given && it->config)
 			cl_config_fail_on(it->config, &fail_on);
 		for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
@@ -651,6 +834,7 @@ emit(void *data, void *item)
 		for (i = 0; i < s->nouts; i++) {
 			cl_output_add_baselined(s->outs[i].output,
 			                        it->baselined);
+			cl_output_add_fixed(s->outs[i].output, it->nfixed);
 			errno = 0;
 			cl_output_add(s->outs[i].output, it->result);
 			if (i)
@@ -671,6 +855,9 @@ emit(void *data, void *item)
 		s->baselined += it->baselined;
 		cl_result_free(it->result);
 	}
+	free(it->orig);
+	free(it->orig_shown);
+	free(it->text);
 	free(it->path);
 	free(it->real);
 	free(it->message);
@@ -928,6 +1115,45 @@ check_outputs(cl_session *s, char *const *paths, size_t npaths)
 	return 0;
 }
 
+/* The combinations of --fix, --diff, --unsafe-fixes and
+ * --add-suppressions that make sense; -1 after a usage message. */
+static int
+check_fix_mode(cl_session *s, char *const *paths, size_t npaths)
+{
+	unsigned m = s->fix_mode;
+	size_t i;
+
+	if ((m & CL_SESSION_FIX) && (m & CL_SESSION_DIFF)) {
+		usage(s, "--fix and --diff cannot be used together");
+		return -1;
+	}
+	if ((m & CL_SESSION_UNSAFE_FIXES) &&
+	    !(m & (CL_SESSION_FIX | CL_SESSION_DIFF))) {
+		usage(s, "--unsafe-fixes: only with --fix or --diff");
+		return -1;
+	}
+	if (s->suppress_reason &&
+	    (m & (CL_SESSION_FIX | CL_SESSION_UNSAFE_FIXES))) {
+		usage(s, "--add-suppressions cannot be used with --fix or "
+		         "--unsafe-fixes");
+		return -1;
+	}
+	if ((m & CL_SESSION_DIFF) && (s->nouts > 1 || s->baseline_out.path)) {
+		usage(s, "--diff: prints only the diff; no --output or "
+		         "--write-baseline");
+		return -1;
+	}
+	/* Standard input fixed: its text is standard output, so the
+	 * report goes to standard error. */
+	for (i = 0; i < npaths && !(m & CL_SESSION_DIFF); i++)
+		if ((m & CL_SESSION_FIX || s->suppress_reason) &&
+		    !strcmp(paths[i], "-"))
+			s->fix_stdin = true;
+	if (s->fix_mode & CL_SESSION_FIX)
+		s->flags |= CL_OUTPUT_FIX;
+	return 0;
+}
+
 /* Creates every output before anything is linted, so that a directory
  * that does not exist is reported at once. Returns -1 after a message. */
 static int
@@ -936,8 +1162,9 @@ open_outputs(cl_session *s)
 	char *error = NULL;
 	size_t k;
 
-	/* An interrupted run removes its temporary files. */
-	cl_outfile_prepare(s->nouts + 1);
+	/* An interrupted run removes its temporary files (the output
+	 * files', the baseline's, a fixed file's). */
+	cl_outfile_prepare(s->nouts + 2);
 	for (k = 1; k < s->nouts; k++) {
 		if (cl_outfile_open(&s->outs[k], k, &error)) {
 			say_error(s, error);
@@ -952,9 +1179,9 @@ open_outputs(cl_session *s)
 		fputs(CL_BASELINE_HEADER "\n", s->baseline_out.f);
 		s->writing_baseline = true;
 	}
-	s->outs[0].f = stdout;
+	s->outs[0].f = s->fix_stdin ? stderr : stdout;
 	if (!strcmp(s->color, "always") ||
-	    (!strcmp(s->color, "auto") && auto_color()))
+	    (!strcmp(s->color, "auto") && !s->fix_stdin && auto_color()))
 		s->flags |= CL_OUTPUT_COLOR;
 	for (k = 0; k < s->nouts; k++) {
 		/* Colour and statistics are for standard output only: a
@@ -969,6 +1196,33 @@ open_outputs(cl_session *s)
 		cl_output_set_link_base(s->outs[k].output, s->link_base);
 	}
 	return 0;
+}
+
+/* What was fixed, on standard error, where the summary line does not say
+ * it: --diff, a format other than text, --add-suppressions. */
+static void
+fix_notes(cl_session *s)
+{
+	const char *what =
+	    s->suppress_reason
+	        ? s->fixed == 1 ? "suppression comment" : "suppression comments"
+	    : s->fixed == 1 ? "fix"
+	                    : "fixes";
+	const char *files = s->fix_files == 1 ? "file" : "files";
+
+	if (s->flags & CL_OUTPUT_QUIET)
+		return;
+	if (s->fix_mode & CL_SESSION_DIFF)
+		cl_session_message(s, CL_MESSAGE_NOTE,
+		                   "%zu %s would be applied in %zu %s",
+		                   s->fixed, what, s->fix_files, files);
+	else if (s->suppress_reason)
+		cl_session_message(s, CL_MESSAGE_NOTE, "%zu %s added in %zu %s",
+		                   s->fixed, what, s->fix_files, files);
+	else if ((s->fix_mode & CL_SESSION_FIX) &&
+	         s->outs[0].format != CL_FORMAT_TEXT)
+		cl_session_message(s, CL_MESSAGE_NOTE, "%zu fixed in %zu %s",
+		                   s->fixed, s->fix_files, files);
 }
 
 static long
@@ -1001,7 +1255,8 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 		         "another format to a file with --output FORMAT=FILE");
 		return 2;
 	}
-	if (check_outputs(s, paths, npaths) || setup_config(s))
+	if (check_fix_mode(s, paths, npaths) ||
+	    check_outputs(s, paths, npaths) || setup_config(s))
 		return 2;
 	if (s->baseline_path) {
 		if (!(s->baseline =
@@ -1021,12 +1276,13 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 	for (i = 0; i < npaths; i++)
 		lint_path(s, paths[i]);
 	cl_queue_finish(&s->q);
-	for (k = 0; k < s->nouts; k++) {
+	for (k = 0; k < s->nouts && !(s->fix_mode & CL_SESSION_DIFF); k++) {
 		errno = 0;
 		cl_output_finish(s->outs[k].output);
 		if (k)
 			cl_outfile_check(&s->outs[k]);
 	}
+	fix_notes(s);
 	/* The text format says it in its summary line; elsewhere standard
 	 * output is for programs. */
 	if (s->baseline && s->outs[0].format != CL_FORMAT_TEXT &&
@@ -1038,6 +1294,9 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 		                   s->baseline_path);
 
 	status = s->trouble ? 2 : s->problems && !s->exit_zero ? 1 : 0;
+	/* --diff: whether there is something to fix */
+	if (s->fix_mode & CL_SESSION_DIFF)
+		status = s->trouble ? 2 : s->fix_files && !s->exit_zero ? 1 : 0;
 	if (s->clobber) {
 		/* said when it was found; every output is left as it was */
 		status = 2;
@@ -1089,6 +1348,7 @@ cl_session_free(cl_session *s)
 	free(s->baseline_path);
 	free(s->stdin_name);
 	free(s->link_base);
+	free(s->suppress_reason);
 	free(s);
 }
 
