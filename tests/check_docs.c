@@ -4,7 +4,9 @@
  * "**Fix:**" says what the descriptor says ("none", "safe", "unsafe",
  * "sometimes unsafe") and a rule with a fix has a "## Automatic fix"
  * section that says when it is unsafe; its
- * Bad example fires the rule and its Fixed example lints clean. Every
+ * Bad example fires the rule and its Fixed example lints clean, and for a
+ * rule with a fix, the Bad example fixed (--fix --unsafe-fixes) is the
+ * Fixed example byte for byte, or the page says why not. Every
  * page in docs/rules/ belongs to a rule, the README's rule table says what
  * `connlint --list-rules` says, and every rule has its corpus cases.
  */
@@ -151,6 +153,178 @@ START_TEST(test_rule_page)
 	cl_strbuf_release(&sb);
 	free(heading);
 	free(sev);
+	free(bad);
+	free(fixed);
+}
+END_TEST
+
+/*
+ * What a rule page's "## Automatic fix" section may say, at the start of
+ * a line and followed by the reason, when its Bad example fixed is not
+ * its Fixed example: the fix makes something else (the Fixed example also
+ * does what the fix cannot, or chose another remedy), or the Bad example
+ * shows a case that gets no fix at all.
+ */
+#define FIX_DIFFERS "The Fixed example differs from what the fix makes:"
+#define FIX_NONE "The Bad example gets no fix:"
+
+/* Whether the section TEXT (starting with "\n") has a line that starts
+ * with OPT_OUT and goes on with a reason. */
+static bool
+says(const char *rule_id, const char *text, const char *opt_out)
+{
+	char *line = cl_xasprintf("\n%s", opt_out);
+	const char *p = strstr(text, line);
+	const char *why = p ? p + strlen(line) : NULL;
+
+	free(line);
+	if (!p)
+		return false;
+	/* In the same paragraph: on the line, or on the next one. */
+	while (*why == ' ')
+		why++;
+	if (*why == '\n')
+		why++;
+	while (*why == ' ')
+		why++;
+	ck_assert_msg(*why && *why != '\n',
+	              "%s: '%s' must be followed by the reason", rule_id,
+	              opt_out);
+	return true;
+}
+
+/* How many of R's diagnostics are RULE's; *WITH_FIX how many of them
+ * carry a fix. */
+static size_t
+count_rule(const cl_result *r, const cl_rule *rule, size_t *with_fix)
+{
+	size_t i, n = 0;
+
+	*with_fix = 0;
+	for (i = 0; i < cl_result_count(r); i++) {
+		const cl_diag *d = cl_result_diag(r, i);
+
+		if (cl_diag_rule(d) != rule)
+			continue;
+		n++;
+		*with_fix += cl_diag_has_fix(d) != 0;
+	}
+	return n;
+}
+
+/* Where A (LEN bytes) and the string B first differ, into SB: the line
+ * number and that line of each. */
+static void
+first_difference(const char *a, size_t len, const char *b, struct cl_strbuf *sb)
+{
+	size_t blen = strlen(b), i = 0, start = 0, ae, be;
+	unsigned line = 1;
+
+	for (; i < len && i < blen && a[i] == b[i]; i++) {
+		if (a[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+	}
+	for (ae = start; ae < len && a[ae] != '\n'; ae++)
+		;
+	for (be = start; be < blen && b[be] != '\n'; be++)
+		;
+	cl_strbuf_addf(
+	    sb, "line %u\n  fix makes: %s%.*s\n  Fixed:     %s%.*s", line,
+	    start < len ? "" : "(end of text)", (int)(ae - start), a + start,
+	    start < blen ? "" : "(end of text)", (int)(be - start), b + start);
+}
+
+/*
+ * A rule with a fix: its page's Bad example, fixed as `connlint --fix
+ * --unsafe-fixes` fixes it with the linter the examples are linted with
+ * (every rule, no configuration), is its Fixed example byte for byte.
+ * Otherwise the page's "## Automatic fix" says why, in a line starting
+ * FIX_DIFFERS (then the fix must still remove every finding of the rule
+ * from the Bad example, and must not make the Fixed example after all) or
+ * FIX_NONE (then none of the rule's findings in the Bad example may have
+ * a fix).
+ */
+START_TEST(test_bad_fixes_to_fixed)
+{
+	const cl_rule *rule = cl_rule_at((size_t)_i);
+	const char *id = cl_rule_id(rule), *why = NULL;
+	char *fix_section, *bad, *fixed, *text = NULL;
+	bool differs, none, same;
+	size_t n, with_fix, len = 0, applied = 0;
+	cl_linter *l;
+	cl_result *r;
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	int rc;
+
+	if (!cl_rule_has_fix(rule) || !cl_rule_doc(rule))
+		return; /* test_rule_page says what is wrong */
+	fix_section = section(cl_rule_doc(rule), "\n## Automatic fix");
+	bad = example_after(cl_rule_doc(rule), "\n## Bad\n");
+	fixed = example_after(cl_rule_doc(rule), "\n## Fixed\n");
+	ck_assert_msg(fix_section && bad && fixed,
+	              "%s: the page needs '## Automatic fix' and the Bad "
+	              "and Fixed examples",
+	              id);
+	differs = says(id, fix_section, FIX_DIFFERS);
+	none = says(id, fix_section, FIX_NONE);
+	ck_assert_msg(!(differs && none),
+	              "%s: the page says both '%s' and '%s'", id, FIX_DIFFERS,
+	              FIX_NONE);
+
+	l = cl_linter_new();
+	r = cl_lint_memory(l, "bad.xml", bad, strlen(bad));
+	n = count_rule(r, rule, &with_fix);
+	ck_assert_msg(n > 0, "%s: the Bad example does not fire the rule", id);
+	if (none) {
+		ck_assert_msg(with_fix == 0,
+		              "%s: the page says '%s', but %zu of the %zu %s "
+		              "findings of the Bad example have one: drop the "
+		              "sentence and make the Fixed example what the "
+		              "fix makes",
+		              id, FIX_NONE, with_fix, n, id);
+		goto done;
+	}
+	ck_assert_msg(with_fix > 0,
+	              "%s: none of the %zu %s findings of the Bad example "
+	              "has a fix; show a case that has one, or say why "
+	              "not in '## Automatic fix' with a line '%s ...'",
+	              id, n, id, FIX_NONE);
+
+	rc = cl_fix_result(l, &r, 1, &text, &len, &applied, &why);
+	ck_assert_msg(rc == 0, "%s: the fix of the Bad example is refused: %s",
+	              id, why ? why : "?");
+	ck_assert_msg(text != NULL && applied > 0,
+	              "%s: the fix changes nothing in the Bad example", id);
+	same = len == strlen(fixed) && !memcmp(text, fixed, len);
+	if (differs) {
+		ck_assert_msg(!same,
+		              "%s: the page says '%s', but the fix makes the "
+		              "Fixed example exactly: drop the sentence",
+		              id, FIX_DIFFERS);
+		n = count_rule(r, rule, &with_fix);
+		describe(r, &sb);
+		ck_assert_msg(n == 0,
+		              "%s: the Bad example, fixed, still has %zu %s "
+		              "findings:%s",
+		              id, n, id, cl_strbuf_str(&sb));
+	} else {
+		first_difference(text, len, fixed, &sb);
+		ck_assert_msg(
+		    same,
+		    "%s: the Bad example fixed (--fix --unsafe-fixes) "
+		    "is not the Fixed example; they first differ at %s\n"
+		    "Make them equal, or say why in '## Automatic fix' "
+		    "with a line '%s ...'",
+		    id, cl_strbuf_str(&sb), FIX_DIFFERS);
+	}
+done:
+	cl_result_free(r);
+	cl_linter_free(l);
+	cl_strbuf_release(&sb);
+	free(text);
+	free(fix_section);
 	free(bad);
 	free(fixed);
 }
@@ -371,6 +545,8 @@ main(void)
 	TCase *tr = tcase_create("catalogue");
 
 	tcase_add_loop_test(tc, test_rule_page, 0, (int)cl_rule_count());
+	tcase_add_loop_test(tc, test_bad_fixes_to_fixed, 0,
+	                    (int)cl_rule_count());
 	suite_add_tcase(s, tc);
 	tcase_add_test(tr, test_readme_rule_table);
 	tcase_add_test(tr, test_every_page_has_a_rule);
