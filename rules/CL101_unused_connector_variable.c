@@ -5,6 +5,8 @@
  */
 #include <stdlib.h>
 
+#include "fix.h"
+#include "nearmiss.h"
 #include "rule.h"
 #include "scope.h"
 #include "vars.h"
@@ -25,12 +27,16 @@ check_unused_connector_variable(struct cl_ctx *ctx,
                                 const struct cl_connector *c)
 {
 	struct cl_nearmiss_cache cache = CL_NEARMISS_CACHE_INIT;
-	unsigned char *seen;
+	unsigned char *seen, *undefined;
+	const char **unused;
+	size_t *unused_at, n_unused = 0;
+	struct cl_nearmiss_index *idx;
 	size_t i, j;
 
 	if (!c->variables.n)
 		return;
 	seen = cl_calloc(c->variables.n, 1);
+	undefined = cl_calloc(c->n_placeholders ? c->n_placeholders : 1, 1);
 
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_var_list *vars = &c->auth_methods[i].variables;
@@ -53,7 +59,9 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
 
-		cl_scope_resolve(&cache, c, p->tpl, p->key, &v);
+		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) ==
+		    CL_RES_UNDEFINED)
+			undefined[i] = 1;
 		if ((v = connector_var(v)))
 			seen[v - c->variables.items] = 1;
 	}
@@ -63,18 +71,54 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 	 * marked; a later duplicate is CL107's to report. An invalid key is
 	 * CL114's alone, as in CL102 and CL103: no placeholder can name it,
 	 * so "unused" would only repeat that the key is wrong. */
+	unused = cl_malloc(c->variables.n * sizeof(*unused));
+	unused_at = cl_malloc(c->variables.n * sizeof(*unused_at));
 	for (i = 0; i < c->variables.n; i++) {
 		const struct cl_variable *v = &c->variables.items[i];
 
 		if (seen[i] || !cl_key_valid(v->key) ||
 		    cl_var_list_find(&c->variables, v->key) != v)
 			continue;
-		cl_report(ctx, &cl_rule_CL101, cl_var_key_span(v),
-		          "connector variable `%s` is used by no auth method "
-		          "and referenced by no placeholder: no user is asked "
-		          "for it and nothing reads it",
-		          v->key);
+		unused_at[n_unused] = i;
+		unused[n_unused++] = v->key;
 	}
+	/*
+	 * A placeholder that names nothing may mean an unused variable (a
+	 * typo CL104 reports, and may fix to it): the nearest one is kept
+	 * from the fix, so that fixing both never removes what the other
+	 * fix names.
+	 */
+	idx = n_unused ? cl_nearmiss_index_new(unused, n_unused) : NULL;
+	for (i = 0; idx && i < c->n_placeholders; i++) {
+		size_t pos;
+
+		if (undefined[i] && cl_nearmiss_find(c->placeholders[i].key,
+		                                     &idx, 1, NULL, &pos))
+			seen[unused_at[pos]] = 2;
+	}
+	if (idx)
+		cl_nearmiss_index_free(idx);
+	for (j = 0; j < n_unused; j++) {
+		const struct cl_variable *v = &c->variables.items[unused_at[j]];
+		struct cl_diag *d;
+
+		d = cl_report(
+		    ctx, &cl_rule_CL101, cl_var_key_span(v),
+		    "connector variable `%s` is used by no auth method "
+		    "and referenced by no placeholder: no user is "
+		    "asked for it and nothing reads it",
+		    v->key);
+		/* Unsafe: it may be meant for a `use` or a placeholder still
+		 * to be written, which the fix would leave without it. */
+		if (seen[unused_at[j]] != 2) {
+			cl_fix_new(ctx, d, CL_FIX_UNSAFE,
+			           "remove connector variable `%s`", v->key);
+			cl_fix_remove(ctx, d, v->node->span);
+		}
+	}
+	free(unused_at);
+	free(unused);
+	free(undefined);
 	free(seen);
 }
 
@@ -84,4 +128,5 @@ const struct cl_rule cl_rule_CL101 = {
 	.severity = CL_SEV_WARNING,
 	.summary = "a connector variable that nothing uses or references",
 	.check = check_unused_connector_variable,
+	.fix = CL_RULE_FIX_UNSAFE,
 };

@@ -11,9 +11,11 @@
  * endpoint whose every enabled method lacks it.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "auth.h"
 #include "config.h"
+#include "fixes.h"
 #include "nearmiss.h"
 #include "rule.h"
 #include "scope.h"
@@ -61,6 +63,57 @@ other_method_with(const struct cl_connector *c, const struct cl_template *tpl,
 	return NULL;
 }
 
+/*
+ * Variables in scope past which a near key gets no fix: telling whether
+ * it is the only near one reads every key in scope, which for each of
+ * many placeholders in a huge scope would no longer be linear.
+ */
+#define FIX_SCOPE_MAX 256
+
+/*
+ * Gives D the fix replacing P's key with NEAR when NEAR is the only key
+ * in P's scope near it, and the key is written as it reads. Unsafe: the
+ * near key is a guess, and the placeholder may name a variable still to
+ * be defined.
+ */
+static void
+fix_near(struct cl_ctx *ctx, const struct cl_connector *c,
+         const struct cl_placeholder *p, const char *near, struct cl_diag *d)
+{
+	const struct cl_var_list *l;
+	const char **keys = NULL;
+	size_t i, j, n = 0, alloc = 0;
+	bool ok = true;
+
+	if (!d || !cl_fix_span_is(ctx, p->key_span, p->key) ||
+	    !cl_key_valid(near))
+		return;
+	for (i = 0; ok && (l = cl_scope_list(c, p->tpl, i)); i++) {
+		for (j = 0; j < l->n; j++) {
+			if (n == FIX_SCOPE_MAX) {
+				ok = false;
+				break;
+			}
+			if (!*l->items[j].key)
+				continue;
+			CL_GROW(keys, n + 1, alloc);
+			keys[n++] = l->items[j].key;
+		}
+	}
+	if (ok) {
+		const char *only = cl_fix_unique_nearmiss(p->key, keys, n);
+
+		if (only && !strcmp(only, near)) {
+			cl_fix_new(ctx, d, CL_FIX_UNSAFE,
+			           "replace `{{%s}}` with `{{%s}}`", p->key,
+			           near);
+			cl_fix_edit(ctx, d, p->key_span.start, p->key_span.end,
+			            near);
+		}
+	}
+	free(keys);
+}
+
 /* CACHE: the indexes of the variable lists, see cl_var_key_index. */
 static void
 report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
@@ -71,6 +124,8 @@ report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
 	struct cl_nearmiss_index **scope = NULL;
 	const char *near;
 	const struct cl_auth_method *other;
+	struct cl_diag *d;
+	bool near_in_scope = false;
 	size_t i, alloc = 0;
 	struct cl_strbuf sb = CL_STRBUF_INIT;
 
@@ -84,8 +139,10 @@ report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
 	               "is in scope for ",
 	               p->key, p->key);
 	describe_owner(&sb, p->tpl);
-	if ((near = cl_nearmiss_find(p->key, scope, i, NULL, NULL)))
+	if ((near = cl_nearmiss_find(p->key, scope, i, NULL, NULL))) {
 		cl_strbuf_addf(&sb, "; did you mean `%s`?", near);
+		near_in_scope = true;
+	}
 	/* An auth method may mean a connector variable it has yet to use. */
 	else if (p->tpl->auth && (near = near_in(cache, p->key, &c->variables)))
 		cl_strbuf_addf(&sb,
@@ -97,7 +154,9 @@ report_undefined(struct cl_ctx *ctx, const struct cl_connector *c,
 		               "; auth method `%s` defines it, but this "
 		               "endpoint does not enable that method",
 		               other->id);
-	cl_report(ctx, &cl_rule_CL104, p->span, "%s", cl_strbuf_str(&sb));
+	d = cl_report(ctx, &cl_rule_CL104, p->span, "%s", cl_strbuf_str(&sb));
+	if (near_in_scope)
+		fix_near(ctx, c, p, near, d);
 
 	cl_strbuf_release(&sb);
 	free(scope);
@@ -151,4 +210,5 @@ const struct cl_rule cl_rule_CL104 = {
 	.severity = CL_SEV_ERROR,
 	.summary = "a placeholder naming no variable in scope",
 	.check = check_undefined_placeholder,
+	.fix = CL_RULE_FIX_UNSAFE,
 };

@@ -32,12 +32,15 @@ check_default_auth_variables(struct cl_ctx *ctx, const struct cl_connector *c)
 		cl_strbuf_addf(&role, "a default auth variable of type `%s`",
 		               cl_auth_type_name(m->type));
 		for (j = 0; j < n; j++) {
+			struct cl_diag *d;
+
 			if (cl_var_list_find(&m->variables, keys[j]) ||
 			    cl_auth_missing_rule(m, keys[j]) != &cl_rule_CL201)
 				continue;
-			cl_report_missing_auth_var(ctx, &cl_rule_CL201, m,
-			                           keys[j],
-			                           cl_strbuf_str(&role));
+			d = cl_report_missing_auth_var(ctx, &cl_rule_CL201, m,
+			                               keys[j],
+			                               cl_strbuf_str(&role));
+			cl_auth_add_default_fix(ctx, d, m, keys[j]);
 		}
 		cl_strbuf_release(&role);
 	}

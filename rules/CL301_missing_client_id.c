@@ -23,9 +23,11 @@ check_client_id(struct cl_ctx *ctx, const struct cl_connector *c)
 		v = cl_var_list_find(&m->variables, "client_id");
 		/* Absent or misspelt: this rule's, not CL201's (auth.h). */
 		if (!v) {
-			cl_report_missing_auth_var(ctx, &cl_rule_CL301, m,
-			                           "client_id",
-			                           "the OAuth 2 client ID");
+			struct cl_diag *d = cl_report_missing_auth_var(
+			    ctx, &cl_rule_CL301, m, "client_id",
+			    "the OAuth 2 client ID");
+
+			cl_auth_add_default_fix(ctx, d, m, "client_id");
 			continue;
 		}
 		/* A configurable-only client_id may be left empty too. */

@@ -32,9 +32,11 @@ check_client_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 		v = cl_var_list_find(&m->variables, "client_secret");
 		/* Absent or misspelt: this rule's, not CL201's (auth.h). */
 		if (!v) {
-			cl_report_missing_auth_var(ctx, &cl_rule_CL302, m,
-			                           "client_secret",
-			                           "the OAuth 2 client secret");
+			struct cl_diag *d = cl_report_missing_auth_var(
+			    ctx, &cl_rule_CL302, m, "client_secret",
+			    "the OAuth 2 client secret");
+
+			cl_auth_add_default_fix(ctx, d, m, "client_secret");
 			continue;
 		}
 		if (!v->required)

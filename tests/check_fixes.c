@@ -258,6 +258,36 @@ expect_no_fix(const char *rule, char *doc)
 	free(doc);
 }
 
+/*
+ * DOC (freed) fixed as `--fix --unsafe-fixes` fixes it (every pass), is
+ * AFTER (freed) byte for byte; fixing that again changes nothing.
+ */
+static void
+expect_fix_fixpoint(char *doc, char *after)
+{
+	cl_result *r = cl_lint_memory(linter, "t.xml", doc, strlen(doc));
+	char *text = NULL, *again = NULL;
+	size_t len = 0, applied = 0;
+	const char *why = NULL;
+
+	ck_assert_int_eq(
+	    cl_fix_result(linter, &r, 1, &text, &len, &applied, &why), 0);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_uint_gt(applied, 0);
+	ck_assert_msg(len == strlen(after) && !memcmp(text, after, len),
+	              "fixed:\n%.*s\nwant:\n%s", (int)len, text, after);
+	cl_result_free(r);
+	r = cl_lint_memory(linter, "t.xml", text, len);
+	ck_assert_int_eq(
+	    cl_fix_result(linter, &r, 1, &again, &len, &applied, &why), 0);
+	ck_assert_ptr_null(again);
+	ck_assert_uint_eq(applied, 0);
+	cl_result_free(r);
+	free(text);
+	free(doc);
+	free(after);
+}
+
 #define CC(eol) join(cc_lines, eol)
 #define AC(eol) join(ac_lines, eol)
 
@@ -375,7 +405,7 @@ END_TEST
 
 START_TEST(fix_of_a_rule_without_fixes)
 {
-	struct cl_diag *d = hand_diag(&cl_rule_CL101);
+	struct cl_diag *d = hand_diag(&cl_rule_CL102);
 
 	cl_fix_new(&hand, d, CL_FIX_SAFE, "t"); /* BUG(): .fix says none */
 }
@@ -484,8 +514,10 @@ START_TEST(catalogue)
 {
 	ck_assert_int_eq(cl_rule_fix(cl_rule_find("CL303")), CL_RULE_FIX_SAFE);
 	ck_assert_int_eq(cl_rule_has_fix(cl_rule_find("CL303")), 1);
-	ck_assert_int_eq(cl_rule_fix(cl_rule_find("CL101")), CL_RULE_FIX_NONE);
-	ck_assert_int_eq(cl_rule_has_fix(cl_rule_find("CL101")), 0);
+	ck_assert_int_eq(cl_rule_fix(cl_rule_find("CL102")), CL_RULE_FIX_NONE);
+	ck_assert_int_eq(cl_rule_has_fix(cl_rule_find("CL102")), 0);
+	ck_assert_int_eq(cl_rule_fix(cl_rule_find("CL101")),
+	                 CL_RULE_FIX_UNSAFE);
 }
 END_TEST
 
@@ -786,6 +818,517 @@ START_TEST(cl105_key)
 }
 END_TEST
 
+/* ---- CL106 malformed-placeholder ---- */
+
+#define ORDER_URL "<url>https://{{store_url}}/api/order</url>"
+#define TOKEN_URL "<url>https://{{store_url}}/api/oauth/token</url>"
+
+/* A brace missing before, in an endpoint: CRLF and a BOM stay. */
+START_TEST(cl106_missing_open_brace)
+{
+	char *base = CC("\n");
+
+	expect_fixed(
+	    "CL106",
+	    bom(crlf(with(base, ORDER_URL,
+	                  "<url>https://{store_url}}/api/order</url>"))),
+	    CL_FIX_SAFE, "replace `{store_url}}` with `{{store_url}}`",
+	    bom(crlf(cl_strdup(base))), "");
+	expect_fix_fixpoint(
+	    crlf(with(base, ORDER_URL,
+	              "<url>https://{store_url}}/api/order</url>")),
+	    crlf(cl_strdup(base)));
+	free(base);
+}
+END_TEST
+
+/* A brace missing after, in an auth method that uses the variable; tabs
+ * and non-ASCII text around it stay. */
+START_TEST(cl106_missing_close_brace)
+{
+	char *base = subst(CC("\n"), "      " TOKEN_URL, "\t\t\t" TOKEN_URL);
+
+	base = subst(base, "label=\"Store URL\"", "label=\"Adresse (é)\"");
+	expect_fixed(
+	    "CL106",
+	    with(base, "{{store_url}}/api/oauth", "{{store_url}/api/oauth"),
+	    CL_FIX_SAFE, "replace `{{store_url}` with `{{store_url}}`",
+	    cl_strdup(base), "");
+	free(base);
+}
+END_TEST
+
+/* Blanks inside, in a single-quoted param value. */
+START_TEST(cl106_blanks_inside)
+{
+	char *base = subst(CC("\n"), ORDER_URL,
+	                   ORDER_URL "\n      <headers>\n        <param "
+	                             "key='X-Store' value='{{store_url}}'/>\n"
+	                             "      </headers>");
+
+	expect_fixed(
+	    "CL106", with(base, "'{{store_url}}'", "'{{ store_url\t}}'"),
+	    CL_FIX_SAFE, "replace `{{ store_url\t}}` with `{{store_url}}`",
+	    cl_strdup(base), NULL);
+	expect_fixed("CL106",
+	             with(base, "'{{store_url}}'", "'{{  store_url}}'"),
+	             CL_FIX_SAFE, NULL, cl_strdup(base), NULL);
+	free(base);
+}
+END_TEST
+
+/* In body content `{key}}` may close two objects of a GraphQL query:
+ * no fix; `{{key}` there is a slip. */
+START_TEST(cl106_body)
+{
+	char *base = subst(CC("\n"),
+	                   "    <endpoint id=\"list-orders\" name=\"List "
+	                   "orders\" direction=\"receive\" "
+	                   "method=\"GET\">",
+	                   "    <endpoint id=\"list-orders\" name=\"List "
+	                   "orders\" direction=\"send\" method=\"POST\">");
+	char *body = with(base, ORDER_URL "\n",
+	                  ORDER_URL "\n      <body format=\"raw\" "
+	                            "data-type=\"json\"><content>{\"u\": "
+	                            "\"{{store_url}}\"}</content></body>\n");
+
+	expect_no_fix("CL106", with(body, "{\"u\": \"{{store_url}}\"}",
+	                            "{\"u\": {store_url}}"));
+	expect_fixed("CL106",
+	             with(body, "\"{{store_url}}\"}", "\"{{store_url}\"}"),
+	             CL_FIX_SAFE, "replace `{{store_url}` with `{{store_url}}`",
+	             cl_strdup(body), NULL);
+	free(body);
+	free(base);
+}
+END_TEST
+
+/* Not a variable in scope (or only ignoring case, or a connector variable
+ * the auth method does not use): what was meant is a guess. */
+START_TEST(cl106_not_in_scope_no_fix)
+{
+	char *base = CC("\n");
+
+	expect_no_fix(
+	    "CL106",
+	    with(base, ORDER_URL, "<url>https://{shop_url}}/api/order</url>"));
+	expect_no_fix(
+	    "CL106",
+	    with(base, ORDER_URL, "<url>https://{Store_URL}}/api/order</url>"));
+	expect_no_fix(
+	    "CL106",
+	    subst(with(base, "        <use variable=\"store_url\"/>\n", ""),
+	          "{{store_url}}/api/oauth", "{{store_url}/api/oauth"));
+	free(base);
+}
+END_TEST
+
+/* The other forms: no fix. */
+START_TEST(cl106_other_forms_no_fix)
+{
+	static const char *const forms[] = {
+		"{{{store_url}}}", "{{store_url",    "${store_url}",
+		"{store_url}",     "{{ store_url }",
+	};
+	char *base = CC("\n");
+	size_t i;
+
+	for (i = 0; i < sizeof(forms) / sizeof(*forms); i++) {
+		char *url =
+		    cl_xasprintf("<url>https://%s/api/order</url>", forms[i]);
+
+		expect_no_fix("CL106", with(base, ORDER_URL, url));
+		free(url);
+	}
+	free(base);
+}
+END_TEST
+
+/* ---- CL109 connector-variable-not-used-by-method ---- */
+
+#define USE_LINE "        <use variable=\"store_url\"/>\n"
+#define METHOD_VARS_END                                                \
+	"        <variable key=\"response_authentication_token_key\" " \
+	"label=\"Token key\" default=\"access_token\" locked=\"true\"/>\n"
+
+/* After the last child, indented as it, with the file's line end; a BOM
+ * stays. */
+START_TEST(cl109_append)
+{
+	char *base = CC("\n");
+
+	expect_fixed("CL109", bom(crlf(with(base, USE_LINE, ""))), CL_FIX_SAFE,
+	             "add `<use variable=\"store_url\"/>` to `shop-oauth`",
+	             bom(crlf(cl_strdup(base))), "");
+	expect_fix_fixpoint(crlf(with(base, USE_LINE, "")),
+	                    crlf(cl_strdup(base)));
+	free(base);
+}
+END_TEST
+
+/* Two placeholders, one `use`; a last child over two lines, a comment
+ * after it, tabs and single quotes. */
+START_TEST(cl109_tabs_quotes_comment)
+{
+	char *base = with(CC("\n"), USE_LINE, "");
+	char *before, *after;
+
+	base = subst(base, METHOD_VARS_END,
+	             "\t\t<variable key='response_authentication_token_key'\n"
+	             "\t\t          label='Clé' default='access_token' "
+	             "locked='true'/> <!-- défaut -->\n");
+	before = subst(cl_strdup(base), "/api/oauth/token</url>",
+	               "/api/oauth/token?s={{store_url}}</url>");
+	after = subst(cl_strdup(before), "<!-- défaut -->\n",
+	              "<!-- défaut -->\n\t\t<use variable='store_url'/>\n");
+	expect_fixed("CL109", before, CL_FIX_SAFE, NULL, after, NULL);
+	free(base);
+}
+END_TEST
+
+/* No `<variables>`: one is made after the `<url>`, its `use` one step
+ * deeper. */
+START_TEST(cl109_create_variables)
+{
+	char *base = CC("\n"), *at = strstr(base, "      <variables>\n");
+	char *end = strstr(base, "      </variables>\n");
+	char *before, *after, *tabs;
+
+	ck_assert_ptr_nonnull(at);
+	ck_assert_ptr_nonnull(end);
+	before = cl_xasprintf("%.*s%s", (int)(at - base), base,
+	                      end + strlen("      </variables>\n"));
+	after = with(before, "/api/oauth/token</url>\n",
+	             "/api/oauth/token</url>\n      <variables>\n" USE_LINE
+	             "      </variables>\n");
+	tabs = subst(subst(cl_strdup(before), "    <auth-method id",
+	                   "\t<auth-method id"),
+	             "      <url>https://{{store_url}}/api/oauth/token",
+	             "\t\t<url>https://{{store_url}}/api/oauth/token");
+	expect_fixed("CL109", crlf(before), CL_FIX_SAFE, NULL, crlf(after),
+	             NULL);
+	expect_fixed("CL109", cl_strdup(tabs), CL_FIX_SAFE, NULL,
+	             with(tabs, "/api/oauth/token</url>\n",
+	                  "/api/oauth/token</url>\n\t\t<variables>\n"
+	                  "\t\t\t<use variable=\"store_url\"/>\n"
+	                  "\t\t</variables>\n"),
+	             NULL);
+	free(tabs);
+	free(base);
+}
+END_TEST
+
+/* Where the line would go is not clear: no fix. */
+START_TEST(cl109_layout_no_fix)
+{
+	char *base = with(CC("\n"), USE_LINE, "");
+	char *at = strstr(base, "      <variables>\n");
+	char *end = strstr(base, "      </variables>\n");
+	char *novars = cl_xasprintf("%.*s%s", (int)(at - base), base,
+	                            end + strlen("      </variables>\n"));
+
+	/* the end tag on the last child's line */
+	expect_no_fix("CL109",
+	              with(base, "locked=\"true\"/>\n      </variables>",
+	                   "locked=\"true\"/></variables>"));
+	/* a comment that goes on to the next line */
+	expect_no_fix("CL109",
+	              with(base, "locked=\"true\"/>\n      </variables>",
+	                   "locked=\"true\"/> <!-- a\n -->\n"
+	                   "      </variables>"));
+	/* an empty <variables/> */
+	expect_no_fix("CL109",
+	              with(novars, "/api/oauth/token</url>\n",
+	                   "/api/oauth/token</url>\n      <variables/>\n"));
+	/* no <variables>, children out of the documented order */
+	expect_no_fix(
+	    "CL109",
+	    subst(with(novars,
+	               "      <url>https://{{store_url}}/api/oauth/"
+	               "token</url>\n",
+	               ""),
+	          "      <body format=\"form\"/>\n",
+	          "      <body format=\"form\"/>\n      "
+	          "<url>https://{{store_url}}/api/oauth/token</url>\n"));
+	/* no <variables>, the url on the method's line */
+	expect_no_fix("CL109",
+	              with(novars,
+	                   "type=\"oauth2-client-credentials\">\n      <url>",
+	                   "type=\"oauth2-client-credentials\"><url>"));
+	free(novars);
+	free(base);
+}
+END_TEST
+
+/* ---- CL104 undefined-placeholder ---- */
+
+/* The one near key in scope (named twice: the connector variable and
+ * the method's `use`). */
+START_TEST(cl104_near)
+{
+	char *base = CC("\n");
+
+	expect_fixed("CL104",
+	             crlf(with(base, "{{store_url}}/api/order",
+	                       "{{store_ulr}}/api/order")),
+	             CL_FIX_UNSAFE,
+	             "replace `{{store_ulr}}` with `{{store_url}}`",
+	             crlf(cl_strdup(base)), "");
+	expect_fix_fixpoint(bom(with(base, "{{store_url}}/api/order",
+	                             "{{store_ulr}}/api/order")),
+	                    bom(cl_strdup(base)));
+	free(base);
+}
+END_TEST
+
+/* In a single-quoted param value after non-ASCII text, tab-indented. */
+START_TEST(cl104_param_value)
+{
+	char *base = subst(CC("\n"), ORDER_URL,
+	                   ORDER_URL "\n\t\t<headers>\n\t\t\t<param "
+	                             "key='X-Magasin' label='Clé' "
+	                             "value='id {{store_url}} é'/>\n"
+	                             "\t\t</headers>");
+
+	expect_fixed(
+	    "CL104", with(base, "'id {{store_url}} é'", "'id {{Store-URL}} é'"),
+	    CL_FIX_UNSAFE, "replace `{{Store-URL}}` with `{{store_url}}`",
+	    cl_strdup(base), NULL);
+	free(base);
+}
+END_TEST
+
+/* Another key is near too: which was meant is a guess. */
+START_TEST(cl104_two_near_no_fix)
+{
+	char *doc = subst(CC("\n"), "  </variables>\n  <auth-methods>",
+	                  "    <variable key=\"store_uri\" label=\"U\" "
+	                  "required=\"true\"/>\n  </variables>\n  "
+	                  "<auth-methods>");
+
+	expect_no_fix("CL104", subst(doc, "{{store_url}}/api/order",
+	                             "{{store_ulr}}/api/order"));
+}
+END_TEST
+
+/* A near connector variable the method does not use: no fix. */
+START_TEST(cl104_connector_variable_no_fix)
+{
+	char *doc = subst(CC("\n"), USE_LINE, "");
+
+	expect_no_fix("CL104", subst(doc, "{{store_url}}/api/oauth",
+	                             "{{store_ulr}}/api/oauth"));
+}
+END_TEST
+
+/* ---- CL101 unused-connector-variable ---- */
+
+#define STORE_VAR                                              \
+	"    <variable key=\"store_url\" label=\"Store URL\" " \
+	"required=\"true\"/>\n"
+
+/* Alone on its line: the line goes, CRLF and indentation with it. */
+START_TEST(cl101_line)
+{
+	char *base = CC("\n");
+	const char *page = STORE_VAR "    <variable key=\"page_size\" "
+	                             "label=\"Taille (é)\" default=\"100\"/>\n";
+
+	expect_fixed("CL101", bom(crlf(with(base, STORE_VAR, page))),
+	             CL_FIX_UNSAFE, "remove connector variable `page_size`",
+	             bom(crlf(cl_strdup(base))), "");
+	expect_fix_fixpoint(crlf(with(base, STORE_VAR, page)),
+	                    crlf(cl_strdup(base)));
+	free(base);
+}
+END_TEST
+
+/* Over two lines, tab-indented, single quotes: both lines go. */
+START_TEST(cl101_two_lines)
+{
+	char *base = CC("\n");
+
+	expect_fixed("CL101",
+	             with(base, STORE_VAR,
+	                  STORE_VAR "\t\t<variable key='page_size'\n"
+	                            "\t\t          default='100'/>\n"),
+	             CL_FIX_UNSAFE, NULL, cl_strdup(base), "");
+	free(base);
+}
+END_TEST
+
+/* Beside another element: the element alone goes. */
+START_TEST(cl101_same_line)
+{
+	char *base = CC("\n");
+	char *one = with(base, "required=\"true\"/>\n  </variables>",
+	                 "required=\"true\"/> \n  </variables>");
+
+	expect_fixed("CL101",
+	             with(base, "required=\"true\"/>\n  </variables>",
+	                  "required=\"true\"/> <variable key=\"x\"/>\n  "
+	                  "</variables>"),
+	             CL_FIX_UNSAFE, "remove connector variable `x`", one, "");
+	free(base);
+}
+END_TEST
+
+/* The nearest to an undefined placeholder: CL104 may mean it. */
+START_TEST(cl101_near_placeholder_no_fix)
+{
+	char *doc = subst(CC("\n"), STORE_VAR,
+	                  STORE_VAR "    <variable key=\"page_size\" "
+	                            "default=\"100\"/>\n");
+
+	expect_no_fix("CL101", subst(doc, "/api/order</url>",
+	                             "/api/order?limit={{page_sise}}</url>"));
+}
+END_TEST
+
+/* ---- CL203 content-type-outside-headers ---- */
+
+#define FORM_CT                        \
+	"<param key=\"Content-Type\" " \
+	"value=\"application/x-www-form-urlencoded\"/>"
+#define ACCEPT_JSON "<param key=\"Accept\" value=\"application/json\"/>"
+
+/* After the last header, indented as it; the body keeps its tags. */
+START_TEST(cl203_append)
+{
+	char *base = subst(CC("\n"), "        " FORM_CT "\n",
+	                   "        " ACCEPT_JSON "\n");
+	char *before = with(base, "      <body format=\"form\"/>",
+	                    "      <body format=\"form\">\n\t\t" FORM_CT
+	                    "\n      </body>");
+	char *after = with(base,
+	                   "        " ACCEPT_JSON "\n      </headers>\n"
+	                   "      <body format=\"form\"/>",
+	                   "        " ACCEPT_JSON "\n        " FORM_CT
+	                   "\n      </headers>\n      <body format=\"form\">\n"
+	                   "      </body>");
+
+	expect_fixed("CL203", bom(crlf(cl_strdup(before))), CL_FIX_SAFE,
+	             "move `Content-Type` to `headers`",
+	             bom(crlf(cl_strdup(after))), "");
+	expect_fix_fixpoint(crlf(before), crlf(after));
+	free(base);
+}
+END_TEST
+
+/* No <headers>: one is made where the order puts it, after the
+ * method's `variables`, the param one step deeper, as written (single
+ * quotes, a reference). */
+START_TEST(cl203_create_in_method)
+{
+	char *base = subst(
+	    CC("\n"),
+	    "      <headers>\n        " FORM_CT "\n      </headers>\n", "");
+	const char *mine = "<param key='content-type' "
+	                   "value='application/x-www-form-urlencoded&#59;'/>";
+	char *body = cl_xasprintf("      <body format=\"form\">\n        %s\n"
+	                          "      </body>",
+	                          mine);
+	char *after = cl_xasprintf("      </variables>\n      <headers>\n"
+	                           "        %s\n      </headers>\n      "
+	                           "<body format=\"form\">\n      </body>",
+	                           mine);
+
+	expect_fixed("CL203", with(base, "      <body format=\"form\"/>", body),
+	             CL_FIX_SAFE, "move `content-type` to `headers`",
+	             with(base,
+	                  "      </variables>\n      <body format=\"form\"/>",
+	                  after),
+	             NULL);
+	free(after);
+	free(body);
+	free(base);
+}
+END_TEST
+
+/* An endpoint's URL param: a new <headers> after its `url-params`. */
+START_TEST(cl203_create_in_endpoint)
+{
+	char *base = subst(join(token_lines, "\n"),
+	                   "direction=\"receive\" method=\"GET\"",
+	                   "direction=\"send\" method=\"POST\"");
+	const char *ct =
+	    "<param key=\"Content-Type\" value=\"application/json\"/>";
+	char *before, *after;
+
+	before = cl_xasprintf("products.json</url>\n      <url-params>\n"
+	                      "        %s\n      </url-params>\n",
+	                      ct);
+	after = cl_xasprintf("products.json</url>\n      <url-params>\n"
+	                     "      </url-params>\n      <headers>\n"
+	                     "        %s\n      </headers>\n",
+	                     ct);
+	expect_fixed("CL203", with(base, "products.json</url>\n", before),
+	             CL_FIX_SAFE, NULL,
+	             with(base, "products.json</url>\n", after), NULL);
+	free(before);
+	free(after);
+	free(base);
+}
+END_TEST
+
+/* Cases the move does not cover: no fix. */
+START_TEST(cl203_no_fix)
+{
+	char *cc = CC("\n");
+	char *tok = subst(join(token_lines, "\n"),
+	                  "direction=\"receive\" method=\"GET\"",
+	                  "direction=\"send\" method=\"POST\"");
+	const char *ct =
+	    "<param key=\"Content-Type\" value=\"application/json\"/>";
+	char *params = cl_xasprintf("products.json</url>\n      <url-params>\n"
+	                            "        %s\n      </url-params>\n",
+	                            ct);
+	char *two =
+	    cl_xasprintf("products.json</url>\n      <url-params>\n"
+	                 "        %s\n        %s\n      </url-params>\n",
+	                 ct, ct);
+
+	/* a Content-Type header already */
+	expect_no_fix("CL203",
+	              with(cc, "      <body format=\"form\"/>",
+	                   "      <body format=\"form\">\n        " FORM_CT
+	                   "\n      </body>"));
+	/* inherited from the method the endpoint enables */
+	expect_no_fix(
+	    "CL203",
+	    with(cc, "/api/order</url>\n",
+	         "/api/order</url>\n      <url-params>\n        " FORM_CT
+	         "\n      </url-params>\n"));
+	/* two of them */
+	expect_no_fix("CL203", with(tok, "products.json</url>\n", two));
+	/* a GET that sends no body: the header would be CL407's */
+	expect_no_fix("CL203", subst(with(tok, "products.json</url>\n", params),
+	                             "direction=\"send\" method=\"POST\"",
+	                             "direction=\"receive\" method=\"GET\""));
+	/* over two lines */
+	expect_no_fix("CL203", subst(with(tok, "products.json</url>\n", params),
+	                             "\"Content-Type\" value",
+	                             "\"Content-Type\"\n value"));
+	/* an empty <headers/> */
+	expect_no_fix("CL203",
+	              subst(with(tok, "products.json</url>\n", params),
+	                    "      </url-params>\n",
+	                    "      </url-params>\n      <headers/>\n"));
+	/* children out of the documented order */
+	expect_no_fix(
+	    "CL203",
+	    subst(subst(with(tok, "products.json</url>\n", params),
+	                "      <enable auth-method=\"shop-token\"/>\n", ""),
+	          "      <url>https://shop.example.com/admin/api/products",
+	          "      <enable auth-method=\"shop-token\"/>\n"
+	          "      <url>https://shop.example.com/admin/api/products"));
+	free(two);
+	free(params);
+	free(tok);
+	free(cc);
+}
+END_TEST
+
 /* ---- CL411 duplicate-enable ---- */
 
 #define ENABLE_LINE "      <enable auth-method=\"shop-oauth\"/>\n"
@@ -959,6 +1502,118 @@ START_TEST(cl201_use_no_fix)
 }
 END_TEST
 
+/* ---- CL201, CL301, CL302: an absent default variable added ---- */
+
+#define CC_VAR(key, rest) "        <variable key=\"" key "\" " rest "/>\n"
+#define CLIENT_ID_LINE      \
+	CC_VAR("client_id", \
+	       "label=\"Client ID\" required=\"true\" locked=\"true\"")
+#define CLIENT_SECRET_LINE                                           \
+	CC_VAR("client_secret", "label=\"Client secret\" "           \
+	                        "required=\"true\" secret=\"true\" " \
+	                        "locked=\"true\"")
+#define GRANT_LINE                                   \
+	CC_VAR("grant_type", "label=\"Grant type\" " \
+	                     "default=\"client_credentials\" locked=\"true\"")
+#define SCOPE_LINE \
+	CC_VAR("scope", "label=\"Scope\" default=\"write\" locked=\"true\"")
+
+/* After the last <variable> (a <use> follows it), indented as it, with
+ * the file's line end; required, the user gives it. */
+START_TEST(cl301_add)
+{
+	char *base = with(CC("\n"), CLIENT_ID_LINE, "");
+
+	expect_fixed("CL301", crlf(cl_strdup(base)), CL_FIX_UNSAFE,
+	             "add auth variable `client_id`",
+	             crlf(with(base, METHOD_VARS_END,
+	                       METHOD_VARS_END "        <variable "
+	                                       "key=\"client_id\" "
+	                                       "required=\"true\" "
+	                                       "locked=\"true\"/>\n")),
+	             "");
+	free(base);
+}
+END_TEST
+
+/* A secret, in the quotes of the variable before it; tabs, a BOM. */
+START_TEST(cl302_add)
+{
+	char *base = with(CC("\n"), CLIENT_SECRET_LINE, "");
+	const char *last =
+	    "\t\t<variable key='response_authentication_token_key' "
+	    "label='Clé du jeton' default='access_token' "
+	    "locked='true'/>\n";
+
+	base = subst(base, METHOD_VARS_END, last);
+	expect_fixed(
+	    "CL302", bom(cl_strdup(base)), CL_FIX_UNSAFE,
+	    "add auth variable `client_secret`",
+	    bom(with(base, last,
+	             "\t\t<variable key='response_authentication_token_key' "
+	             "label='Clé du jeton' default='access_token' "
+	             "locked='true'/>\n\t\t<variable key='client_secret' "
+	             "required='true' secret='true' locked='true'/>\n")),
+	    "");
+	free(base);
+}
+END_TEST
+
+/* The type table's default. */
+START_TEST(cl201_add)
+{
+	char *base = with(CC("\n"), GRANT_LINE, "");
+
+	expect_fixed("CL201", cl_strdup(base), CL_FIX_UNSAFE,
+	             "add auth variable `grant_type`",
+	             with(base, METHOD_VARS_END,
+	                  METHOD_VARS_END
+	                  "        <variable key=\"grant_type\" "
+	                  "default=\"client_credentials\" "
+	                  "locked=\"true\"/>\n"),
+	             "");
+	free(base);
+}
+END_TEST
+
+/* Two absent: one a pass, each after the last <variable>; then nothing
+ * more to fix. */
+START_TEST(cl201_two_absent)
+{
+	char *base = subst(with(CC("\n"), GRANT_LINE, ""), SCOPE_LINE, "");
+
+	expect_fix_fixpoint(cl_strdup(base),
+	                    with(base, METHOD_VARS_END,
+	                         METHOD_VARS_END
+	                         "        <variable key=\"grant_type\" "
+	                         "default=\"client_credentials\" "
+	                         "locked=\"true\"/>\n        <variable "
+	                         "key=\"scope\" default=\"scope\" "
+	                         "locked=\"true\"/>\n"));
+	free(base);
+}
+END_TEST
+
+/* The last <variable> shares its line with a <use>: no fix. */
+START_TEST(cl301_add_layout_no_fix)
+{
+	char *base = with(CC("\n"), CLIENT_ID_LINE, "");
+
+	expect_no_fix("CL301", subst(base, "locked=\"true\"/>\n        <use",
+	                             "locked=\"true\"/><use"));
+}
+END_TEST
+
+/* A public client does not use a client_secret: none is added. */
+START_TEST(cl201_public_secret_no_fix)
+{
+	char *doc =
+	    subst(AC("\n"), "default=\"confidential\"", "default=\"public\"");
+
+	expect_no_fix("CL201", subst(doc, CLIENT_SECRET_LINE, ""));
+}
+END_TEST
+
 /* ---- CL009 unused-suppression ---- */
 
 #define ORDERS "    <endpoint id=\"list-orders\""
@@ -1083,6 +1738,28 @@ fixes_suite(void)
 	tcase_add_test(rules, cl504_last_line_shared);
 	tcase_add_test(rules, cl318_query_reference_no_fix);
 	tcase_add_test(rules, cl105_key);
+	tcase_add_test(rules, cl106_missing_open_brace);
+	tcase_add_test(rules, cl106_missing_close_brace);
+	tcase_add_test(rules, cl106_blanks_inside);
+	tcase_add_test(rules, cl106_body);
+	tcase_add_test(rules, cl106_not_in_scope_no_fix);
+	tcase_add_test(rules, cl106_other_forms_no_fix);
+	tcase_add_test(rules, cl109_append);
+	tcase_add_test(rules, cl109_tabs_quotes_comment);
+	tcase_add_test(rules, cl109_create_variables);
+	tcase_add_test(rules, cl109_layout_no_fix);
+	tcase_add_test(rules, cl104_near);
+	tcase_add_test(rules, cl104_param_value);
+	tcase_add_test(rules, cl104_two_near_no_fix);
+	tcase_add_test(rules, cl104_connector_variable_no_fix);
+	tcase_add_test(rules, cl101_line);
+	tcase_add_test(rules, cl101_two_lines);
+	tcase_add_test(rules, cl101_same_line);
+	tcase_add_test(rules, cl101_near_placeholder_no_fix);
+	tcase_add_test(rules, cl203_append);
+	tcase_add_test(rules, cl203_create_in_method);
+	tcase_add_test(rules, cl203_create_in_endpoint);
+	tcase_add_test(rules, cl203_no_fix);
 	tcase_add_test(rules, cl411_line);
 	tcase_add_test(rules, cl411_same_line);
 	tcase_add_test(rules, cl408_header);
@@ -1094,6 +1771,12 @@ fixes_suite(void)
 	tcase_add_test(rules, cl209_typo);
 	tcase_add_test(rules, cl301_case_placeholder_no_fix);
 	tcase_add_test(rules, cl201_use_no_fix);
+	tcase_add_test(rules, cl301_add);
+	tcase_add_test(rules, cl302_add);
+	tcase_add_test(rules, cl201_add);
+	tcase_add_test(rules, cl201_two_absent);
+	tcase_add_test(rules, cl301_add_layout_no_fix);
+	tcase_add_test(rules, cl201_public_secret_no_fix);
 	tcase_add_test(rules, cl009_whole_comment);
 	tcase_add_test(rules, cl009_one_name);
 	tcase_add_test(rules, cl009_disable_and_enable);

@@ -498,3 +498,81 @@ cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,
 		rename_fix(ctx, m, v, key, how, d);
 	return d;
 }
+
+/* The default the type table gives KEY of M's type, or NULL. */
+static const char *
+table_default(const struct cl_auth_method *m, const char *key)
+{
+	switch (m->type) {
+	case CL_AUTH_OAUTH1:
+		return !strcmp(key, "signature_method") ? "HMAC-SHA256" : NULL;
+	case CL_AUTH_OAUTH2_CC:
+		if (!strcmp(key, "scope"))
+			return "scope";
+		if (!strcmp(key, "grant_type"))
+			return "client_credentials";
+		break;
+	case CL_AUTH_OAUTH2_AC:
+		if (!strcmp(key, "grant_type"))
+			return "authorization_code";
+		if (!strcmp(key, "client_type"))
+			return "confidential";
+		break;
+	default:
+		break;
+	}
+	if (!strcmp(key, "response_authentication_token_key") &&
+	    cl_auth_type_is_oauth2(m->type))
+		return "access_token";
+	return NULL;
+}
+
+/* Whether the type table marks KEY secret. */
+static bool
+table_secret(const char *key)
+{
+	static const char *const keys[] = { "password", "token",
+		                            "consumer_secret", "token_secret",
+		                            "client_secret" };
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(keys); i++)
+		if (!strcmp(keys[i], key))
+			return true;
+	return false;
+}
+
+void
+cl_auth_add_default_fix(struct cl_ctx *ctx, struct cl_diag *d,
+                        const struct cl_auth_method *m, const char *key)
+{
+	const struct cl_variable *last = NULL;
+	const char *def = table_default(m, key);
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	size_t i;
+	char q;
+
+	if (!d || d->fix || !cl_auth_is_default_key(m->type, key) ||
+	    cl_var_list_find(&m->variables, key) ||
+	    cl_auth_stand_in(m, key, NULL) ||
+	    (!strcmp(key, "client_secret") && !cl_auth_needs_client_secret(m)))
+		return;
+	for (i = 0; i < m->variables.n; i++)
+		if (!m->variables.items[i].is_use)
+			last = &m->variables.items[i];
+	if (!last || last->node->parent != m->variables.node ||
+	    !cl_fix_can_insert_after(ctx, last->node))
+		return;
+	q = cl_fix_quote(ctx, last->node);
+	cl_strbuf_addf(&sb, "<variable key=%c%s%c", q, key, q);
+	if (def)
+		cl_strbuf_addf(&sb, " default=%c%s%c", q, def, q);
+	else
+		cl_strbuf_addf(&sb, " required=%ctrue%c", q, q);
+	if (table_secret(key))
+		cl_strbuf_addf(&sb, " secret=%ctrue%c", q, q);
+	cl_strbuf_addf(&sb, " locked=%ctrue%c/>", q, q);
+	cl_fix_new(ctx, d, CL_FIX_UNSAFE, "add auth variable `%s`", key);
+	cl_fix_insert_after(ctx, d, last->node, cl_strbuf_str(&sb));
+	cl_strbuf_release(&sb);
+}

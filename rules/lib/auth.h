@@ -99,4 +99,19 @@ cl_report_missing_auth_var(struct cl_ctx *ctx, const struct cl_rule *rule,
                            const struct cl_auth_method *m, const char *key,
                            const char *role);
 
+/*
+ * The fix of D, a finding that M lacks KEY (a default auth variable of its
+ * type) with no variable standing for it: the variable added, as the type
+ * table gives it (format spec, "Default auth variables by type"), on a
+ * line of its own after M's last `<variable>`, indented as it:
+ * `<variable key="KEY" default="…" locked="true"/>` with the table's
+ * default, else `required="true"` (the user gives it), with
+ * `secret="true"` for a credential the table marks secret. Unsafe: the
+ * API may want another default, and users are asked for a new value.
+ * Nothing when D is NULL or has a fix, a variable stands for KEY, or M
+ * has no `<variable>` that starts and ends its lines.
+ */
+void cl_auth_add_default_fix(struct cl_ctx *ctx, struct cl_diag *d,
+                             const struct cl_auth_method *m, const char *key);
+
 #endif /* CL_LIB_AUTH_H */

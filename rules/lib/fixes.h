@@ -1,8 +1,10 @@
 /*
  * The edits the rules' fixes are made of (fix.h gives a diagnostic its
  * fix): a value or a part of one replaced, an attribute added in the
- * file's own style (cl_fix_remove, in fix.h, removes an element with its
- * line). Each works on the source bytes, so that everything around the
+ * file's own style, an element added as a line of its own among its
+ * siblings or in a new parent placed in the documented order
+ * (cl_fix_remove, in fix.h, removes an element with its line). Each
+ * works on the source bytes, so that everything around the
  * edit (quotes, references, comments, indentation, line endings) stays as
  * written.
  *
@@ -54,5 +56,65 @@ cl_fix_set_attr(struct cl_ctx *ctx, struct cl_diag *d, const struct cl_node *n,
 void
 cl_fix_add_attr(struct cl_ctx *ctx, struct cl_diag *d, const struct cl_node *n,
                 const char *name, const char *value);
+
+/*
+ * Where a new child element of PARENT goes as a line of its own after
+ * its last child element, when that can be exact: the last child starts
+ * its line after blanks only (its indentation, which the new line takes)
+ * and nothing but blanks or comments follows it on the line where it
+ * ends, before a line end (which the new line takes). Returns false when
+ * PARENT has no child element or the layout is otherwise.
+ */
+bool cl_fix_can_append(const struct cl_ctx *ctx, const struct cl_node *parent);
+
+/*
+ * Inserts ELEMENT (markup that needs no escaping) as a new line after
+ * PARENT's last child element, as cl_fix_can_append describes; D's fix is
+ * dropped (cl_fix_cancel) when cl_fix_can_append says no.
+ */
+void cl_fix_append(struct cl_ctx *ctx, struct cl_diag *d,
+                   const struct cl_node *parent, const char *element);
+
+/*
+ * Like cl_fix_can_append and cl_fix_append for a new sibling element as a
+ * line of its own right after child element N (not necessarily the last
+ * of its parent), indented as N.
+ */
+bool cl_fix_can_insert_after(const struct cl_ctx *ctx, const struct cl_node *n);
+void cl_fix_insert_after(struct cl_ctx *ctx, struct cl_diag *d,
+                         const struct cl_node *n, const char *element);
+
+/*
+ * Whether a missing child NAME of PARENT can be created exactly in the
+ * documented order ORDER (N names; NAME among them): every child element
+ * of PARENT is named in ORDER, in that order, none is NAME, and some
+ * child comes before NAME. The new element then goes as lines of their
+ * own after the last child that comes before it (as cl_fix_can_append
+ * needs of a last child), indented as that child, with that line's line
+ * end; its own child one step deeper, the step being what PARENT's
+ * children are indented past PARENT (whose start tag must begin its line
+ * after blanks only).
+ */
+bool
+cl_fix_can_insert_child(const struct cl_ctx *ctx, const struct cl_node *parent,
+                        const char *const *order, size_t n, const char *name);
+
+/*
+ * Creates child NAME of PARENT holding the one element CHILD (markup that
+ * needs no escaping), as cl_fix_can_insert_child describes:
+ *
+ *     <NAME>
+ *       CHILD
+ *     </NAME>
+ *
+ * D's fix is dropped (cl_fix_cancel) when cl_fix_can_insert_child says no.
+ */
+void cl_fix_insert_child(struct cl_ctx *ctx, struct cl_diag *d,
+                         const struct cl_node *parent, const char *const *order,
+                         size_t n, const char *name, const char *child);
+
+/* The quote character to write a new attribute of an element near N in:
+ * that of N's first attribute, else the file's first, else '"'. */
+char cl_fix_quote(const struct cl_ctx *ctx, const struct cl_node *n);
 
 #endif /* CL_LIB_FIXES_H */
