@@ -218,18 +218,23 @@ write_file(const char *dir, const char *name, const char *text)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+/* Copies the file FROM to DIR/NAME byte for byte (NUL bytes too: the
+ * fixtures of files that are not text have them). */
 static CL_TEST_HELPER void
 copy_file(const char *from, const char *dir, const char *name)
 {
-	FILE *f = fopen(from, "rb");
-	char buf[8192];
+	FILE *in = fopen(from, "rb"), *out;
+	char buf[8192], path[512];
 	size_t n;
 
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	write_file(dir, name, buf);
+	ck_assert_msg(in != NULL, "cannot open %s", from);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	out = fopen(path, "wb");
+	ck_assert_msg(out != NULL, "cannot create %s", path);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	ck_assert_int_eq(fclose(out), 0);
 }
 
 static CL_TEST_HELPER void

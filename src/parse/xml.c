@@ -928,6 +928,18 @@ cl_xml_parse(struct cl_arena *arena, const char *buf, size_t len,
 	err->message[0] = '\0';
 	if (len > (size_t)INT32_MAX)
 		BUG("input of %zu bytes passed the size limit", len);
+	/* libxml2 decodes UTF-16 and UTF-32 (found by a byte order mark or
+	 * NUL bytes) on its own, and our byte positions would no longer be
+	 * its input's. The engine's input checks (CL001) keep such files
+	 * away; for every other caller (fix passes, --add-suppressions, a
+	 * configuration file) it is a plain parse error here. */
+	if (memchr(buf, '\0', len) ||
+	    (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	                  (buf[0] == '\xfe' && buf[1] == '\xff')))) {
+		snprintf(err->message, sizeof(err->message),
+		         "the input is not UTF-8");
+		goto cleanup;
+	}
 	crowd = may_be_crowded(buf, len) ? crowded_tag(buf, len) : len;
 	if (crowd == 0 && len > 0) {
 		crowded_error(buf, len, crowd, err);

@@ -146,6 +146,12 @@ cl_add_suppressions(const cl_result *result, const char *reason, size_t *len,
 	if (!n)
 		return NULL;
 	memset(&doc, 0, sizeof(doc));
+	/* A file the engine could not read as XML (CL001: not UTF-8, not
+	 * well-formed) has no element a comment could go above. */
+	for (i = 0; i < n; i++)
+		if (!strcmp(cl_rule_id(cl_diag_rule(cl_result_diag(result, i))),
+		            "CL001"))
+			goto cleanup;
 	cl_xml_init();
 	if (!(root = cl_xml_parse(&arena, buf, blen, &doc, &err)))
 		goto cleanup;
