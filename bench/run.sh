@@ -9,8 +9,10 @@
 # BENCH_RELAXNG (1: also time xmllint validating against
 # schema/connector.rng; 0 skips it), BENCH_TIME (GNU time, default
 # /usr/bin/time; bench/maxrss is built and used when it does not work),
-# BENCH_HOSTILE (1: then time the hostile shapes, see below; 0 skips
-# them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
+# BENCH_FIX (1: also time --fix on a copy of the corpus with one fixable
+# mistake planted per file, against a plain lint of the same files; 0
+# skips it), BENCH_HOSTILE (1: then time the hostile shapes, see below; 0
+# skips them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
 # reported).
 # Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
@@ -21,6 +23,7 @@ SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-5}
 BATCH=${BENCH_BATCH:-1000}
 RELAXNG=${BENCH_RELAXNG:-1}
+FIX=${BENCH_FIX:-1}
 SCHEMA=schema/connector.rng
 OUT=${BENCH_OUT:-build/bench}
 CORPUS=$OUT/corpus
@@ -84,6 +87,61 @@ if [ ! -f "$QDIR/.stamp" ] || [ "$(cat "$QDIR/.stamp")" != "$stamp" ]; then
 	echo "$stamp" > "$QDIR/.stamp"
 fi
 
+# The same files with one fixable mistake planted in each, for --fix
+# (remade when the corpus is): every other file that has an OAuth 2
+# authorisation-code method gets `client_type` default `Confidential`
+# (CL308), every other file loses the `secret="true"` of its first secret
+# variable (CL504); both fixes are safe, so plain --fix applies them.
+# PDIR itself is never fixed: each timed --fix run gets a fresh copy,
+# WDIR, made (and flushed to disk) outside the timing.
+PDIR=$OUT/corpus-planted
+WDIR=$OUT/corpus-fix
+if [ "$FIX" != 0 ] && { [ ! -f "$PDIR/.stamp" ] || [ "$(cat "$PDIR/.stamp")" != "$stamp plant=1" ]; }; then
+	rm -rf "$PDIR"
+	mkdir -p "$PDIR"
+	# One awk over all the files (in batches): a file is held whole,
+	# then written with its mistake.
+	# shellcheck disable=SC2016 # an awk program
+	xargs awk -v dst="$PDIR" '
+	function flush(    i, done, ac) {
+		if (!nl)
+			return
+		k++
+		ac = 0
+		for (i = 1; i <= nl; i++)
+			if (l[i] ~ /key="client_type" .*default="confidential"/)
+				ac = i
+		done = 0
+		if (ac && k % 2 == 0) {
+			sub(/default="confidential"/, "default=\"Confidential\"", l[ac])
+			done = 1
+		}
+		for (i = 1; i <= nl && !done; i++)
+			if (l[i] ~ /<variable key=.* secret="true"/)
+				done = sub(/ secret="true"/, "", l[i])
+		if (!done)
+			planted_none++
+		for (i = 1; i <= nl; i++)
+			print l[i] > out
+		close(out)
+		nl = 0
+	}
+	FNR == 1 {
+		flush()
+		n = split(FILENAME, p, "/")
+		out = dst "/" p[n]
+	}
+	{ l[++nl] = $0 }
+	END {
+		flush()
+		if (planted_none) {
+			printf "bench: no mistake planted in %d files\n", planted_none | "cat 1>&2"
+			exit 1
+		}
+	}' < "$LIST" || die "planting mistakes in $PDIR failed"
+	echo "$stamp plant=1" > "$PDIR/.stamp"
+fi
+
 # ---- the timed commands: the same files in, all output to /dev/null ----
 run_xmllint() {
 	# Batches keep argv under the kernel's limit. --noout prints nothing
@@ -106,14 +164,42 @@ run_connlint() {
 	[ "$rc" -le 1 ] || die "connlint failed (exit $rc)"
 }
 
+fix_copy() {
+	rm -rf "$WDIR"
+	cp -R "$PDIR" "$WDIR" || die "cannot copy $PDIR to $WDIR"
+	# --fix flushes each file it writes (fsync): that is part of its
+	# cost, the copy's own write-back is not.
+	sync
+}
+run_fix() {
+	rc=0
+	"$CONNLINT" -j 1 --no-config --format gcc --fix "$WDIR" >/dev/null 2>"$OUT/fix.stderr" || rc=$?
+	[ "$rc" -le 1 ] || die "connlint --fix failed (exit $rc): $(head -n 3 "$OUT/fix.stderr")"
+}
+
 # Warm the page cache and both binaries once, untimed.
 xargs cat < "$LIST" >/dev/null
 run_xmllint
 run_connlint "$CORPUS"
 [ "$RELAXNG" = 0 ] || run_relaxng
+fixed=0 fixed_files=0 fix_left=0
+if [ "$FIX" != 0 ]; then
+	run_connlint "$PDIR"
+	fix_copy
+	run_fix
+	# "connlint: N fixed in F files" (standard error, --format gcc)
+	fixed=$(sed -n 's/^connlint: \([0-9]*\) fixed in \([0-9]*\) files*$/\1/p' "$OUT/fix.stderr")
+	fixed_files=$(sed -n 's/^connlint: \([0-9]*\) fixed in \([0-9]*\) files*$/\2/p' "$OUT/fix.stderr")
+	if [ -z "$fixed" ] || [ "$fixed_files" -lt "$nfiles" ]; then
+		die "--fix did not fix every planted file: $(cat "$OUT/fix.stderr")"
+	fi
+	# What a second lint of the fixed copy still finds (the corpus's own
+	# misspelt placeholders).
+	fix_left=$("$CONNLINT" --no-config --format gcc "$WDIR" 2>/dev/null | grep -c ': \(error\|warning\|note\|info\): ' || true)
+fi
 
 # Interleaved runs, so drift (thermal, other load) hits all alike.
-tx="" tc="" tr=""
+tx="" tc="" tr="" tp="" tf=""
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	t0=$(now); run_xmllint; t1=$(now)
@@ -124,12 +210,20 @@ while [ "$i" -lt "$RUNS" ]; do
 		t0=$(now); run_relaxng; t1=$(now)
 		tr="$tr $((t1 - t0))"
 	fi
+	if [ "$FIX" != 0 ]; then
+		t0=$(now); run_connlint "$PDIR"; t1=$(now)
+		tp="$tp $((t1 - t0))"
+		fix_copy
+		t0=$(now); run_fix; t1=$(now)
+		tf="$tf $((t1 - t0))"
+	fi
 	i=$((i + 1))
 done
 mx=$(echo "$tx" | median)
 mc=$(echo "$tc" | median)
-mr=0
+mr=0 mp=0 mf=0
 [ "$RELAXNG" = 0 ] || mr=$(echo "$tr" | median)
+[ "$FIX" = 0 ] || { mp=$(echo "$tp" | median); mf=$(echo "$tf" | median); }
 
 # How much the corpus makes connlint print (it should be nearly clean).
 ndiag=$("$CONNLINT" --format gcc "$CORPUS" 2>/dev/null | grep -c ': \(error\|warning\|note\|info\): ' || true)
@@ -147,6 +241,8 @@ rss_a=$(tail -n 1 "$OUT/rss.all")
 awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$RUNS" \
     -v batch="$BATCH" -v nd="$ndiag" -v ndf="$ndfiles" -v q="$nquarter" \
     -v rq="$rss_q" -v ra="$rss_a" -v tool="$rss_tool" \
+    -v mp="$mp" -v mf="$mf" -v fixed="$fixed" -v fixed_files="$fixed_files" \
+    -v fix_left="$fix_left" \
     -v ver="$("$CONNLINT" --version 2>/dev/null | head -n 1)" \
     -v xver="$(xmllint --version 2>&1 | head -n 1)" 'BEGIN {
 	sx = mx / 1e9; sc = mc / 1e9
@@ -166,6 +262,15 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 	if (mr > 0)
 		printf "  ratio connlint/xmllint --relaxng (wall time): %.2f\n", sc / sr
 	printf "  connlint diagnostics on the corpus: %d in %d of %d files\n", nd, ndf, n
+	if (mf > 0) {
+		sp = mp / 1e9; sf = mf / 1e9
+		printf "\n  --fix, the same files with one fixable mistake planted in each (CL308 or CL504):\n"
+		printf "  %-34s %9s %11s %9s\n", "command", "wall s", "files/s", "MB/s"
+		printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 1 DIR (lint only)", sp, n / sp, b / 1e6 / sp
+		printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 1 --fix DIR", sf, n / sf, b / 1e6 / sf
+		printf "\n  ratio --fix/lint (wall time): %.2f\n", sf / sp
+		printf "  --fix applied %d fixes in %d files; %d diagnostics remain\n", fixed, fixed_files, fix_left
+	}
 	printf "\n  connlint peak RSS (%s):\n", tool
 	printf "    %5d files: %7d KB\n", q, rq
 	printf "    %5d files: %7d KB\n", n, ra

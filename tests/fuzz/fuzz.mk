@@ -1,13 +1,19 @@
 # libFuzzer targets; included by the top-level Makefile. See docs/fuzzing.md.
 #
 #   make fuzz          fuzz for FUZZ_SECONDS (default 600), corpus kept in
-#                      build/fuzz/corpus between runs
-#   make fuzz-smoke    about 60 s from the seeds only, then 30 s of the
-#                      large-input target; fails on any crash, leak,
-#                      timeout or out-of-memory (run by `make check`)
+#                      build/fuzz/corpus between runs, then the fix
+#                      target for FUZZ_FIX_SECONDS (default 120)
+#   make fuzz-smoke    about 45 s from the seeds only, then 15 s of the fix
+#                      target and 30 s of the large-input target; fails on
+#                      any crash, leak, timeout, out-of-memory or failed
+#                      check (run by `make check`)
 #   make fuzz-big      the large-input target (fuzz_lint_big: one piece of
 #                      the document repeated up to 256 KiB, fingerprints,
 #                      baselines and SARIF on) for FUZZ_SECONDS
+#   make fuzz-fix      the fix target (fuzz_fix: every fix, safe and
+#                      unsafe, applied as --fix does; the result stays
+#                      well-formed and a second --fix changes nothing)
+#                      alone, for FUZZ_SECONDS
 #
 # The library is compiled here again, from its sources, with clang and the
 # fuzzer and sanitizer instrumentation, into build/fuzz/: the main build's
@@ -18,11 +24,18 @@
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BIG_SMOKE_SECONDS ?= 30
+# The smoke test's first minute, split between the small target and the
+# fix target; `make fuzz` gives the fix target FUZZ_FIX_SECONDS after the
+# small one's FUZZ_SECONDS.
+FUZZ_SMOKE_SECONDS ?= 45
+FUZZ_FIX_SMOKE_SECONDS ?= 15
+FUZZ_FIX_SECONDS ?= 120
 # Under the main build's directory (build/fuzz by default), so that
 # `make BUILD=DIR fuzz-smoke` keeps to DIR.
 FUZZ_DIR     ?= $(BUILD)/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/fuzz_lint
 FUZZ_BIG_BIN := $(FUZZ_DIR)/fuzz_lint_big
+FUZZ_FIX_BIN := $(FUZZ_DIR)/fuzz_fix
 FUZZ_DICT    := tests/fuzz/xml.dict
 # Limits: a run that needs more than these has found a bug (an input of
 # 64 KiB must never take 10 s or 2 GiB).
@@ -55,11 +68,13 @@ FUZZ_SEED_HDR := '\000\000\000\177'
 # quarter of 256 KiB (tests/fuzz/fuzz_lint.c); text output off, as SARIF
 # in the small target's seeds. Mutations find the rest.
 FUZZ_BIG_SEED_HDR := '\000\000\000\000\200\000\017\100'
+# The fix target reads the whole input as the document: no header.
+FUZZ_FIX_SEED_HDR := ''
 # The second make reads the same makefile as this one (normally Makefile).
 FUZZ_MAKE    = $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST))
 
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-run fuzz-smoke-run \
-        fuzz-big fuzz-big-run
+        fuzz-big fuzz-big-run fuzz-fix fuzz-fix-run
 
 $(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_HDRS)
 	@mkdir -p $(@D)
@@ -87,13 +102,18 @@ $(FUZZ_BIG_BIN): tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_HDRS)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -DCL_FUZZ_BIG \
 	    -o $@ tests/fuzz/fuzz_lint.c $(FUZZ_OBJ) $(FUZZ_LIBS)
 
+$(FUZZ_FIX_BIN): tests/fuzz/fuzz_fix.c $(FUZZ_OBJ) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -o $@ \
+	    tests/fuzz/fuzz_fix.c $(FUZZ_OBJ) $(FUZZ_LIBS)
+
 # As with `deps`, the checks run before a second make reads pkg-config's
 # answers, so that packages installed by them are seen.
 fuzz-deps:
 	@scripts/ensure-deps.sh build
 	@scripts/ensure-fuzz-deps.sh
 
-fuzz-build: $(FUZZ_BIN) $(FUZZ_BIG_BIN)
+fuzz-build: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN)
 
 # $(1): the corpus directory, emptied of seeds and seeded again; $(2):
 # the header in front of each (default FUZZ_SEED_HDR).
@@ -109,10 +129,11 @@ fuzz:
 	@$(FUZZ_MAKE) fuzz-deps
 	@$(FUZZ_MAKE) fuzz-run
 
-fuzz-run: $(FUZZ_BIN)
+fuzz-run: $(FUZZ_BIN) $(FUZZ_FIX_BIN)
 	$(call fuzz_seed,$(FUZZ_DIR)/corpus)
 	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/corpus
+	@$(FUZZ_MAKE) fuzz-fix-run FUZZ_SECONDS=$(FUZZ_FIX_SECONDS)
 
 # A fresh corpus each time: the smoke test's result must not depend on
 # what earlier long runs left behind. libFuzzer exits non-zero on a crash,
@@ -121,11 +142,15 @@ fuzz-smoke:
 	@$(FUZZ_MAKE) fuzz-deps
 	@$(FUZZ_MAKE) fuzz-smoke-run
 
-fuzz-smoke-run: $(FUZZ_BIN) $(FUZZ_BIG_BIN)
-	@rm -rf $(FUZZ_DIR)/smoke-corpus $(FUZZ_DIR)/smoke-big-corpus
+fuzz-smoke-run: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN)
+	@rm -rf $(FUZZ_DIR)/smoke-corpus $(FUZZ_DIR)/smoke-big-corpus \
+	    $(FUZZ_DIR)/smoke-fix-corpus
 	$(call fuzz_seed,$(FUZZ_DIR)/smoke-corpus)
-	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=60 \
+	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SMOKE_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/smoke-corpus
+	$(call fuzz_seed,$(FUZZ_DIR)/smoke-fix-corpus,$(FUZZ_FIX_SEED_HDR))
+	$(FUZZ_FIX_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_FIX_SMOKE_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/fix- $(FUZZ_DIR)/smoke-fix-corpus
 	$(call fuzz_seed,$(FUZZ_DIR)/smoke-big-corpus,$(FUZZ_BIG_SEED_HDR))
 	$(FUZZ_BIG_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_BIG_SMOKE_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/big- $(FUZZ_DIR)/smoke-big-corpus
@@ -139,3 +164,13 @@ fuzz-big-run: $(FUZZ_BIG_BIN)
 	$(call fuzz_seed,$(FUZZ_DIR)/big-corpus,$(FUZZ_BIG_SEED_HDR))
 	$(FUZZ_BIG_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/big- $(FUZZ_DIR)/big-corpus
+
+# The fix target alone, its corpus kept in build/fuzz/fix-corpus.
+fuzz-fix:
+	@$(FUZZ_MAKE) fuzz-deps
+	@$(FUZZ_MAKE) fuzz-fix-run
+
+fuzz-fix-run: $(FUZZ_FIX_BIN)
+	$(call fuzz_seed,$(FUZZ_DIR)/fix-corpus,$(FUZZ_FIX_SEED_HDR))
+	$(FUZZ_FIX_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/fix- $(FUZZ_DIR)/fix-corpus
