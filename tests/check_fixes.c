@@ -970,7 +970,7 @@ END_TEST
  * after it, tabs and single quotes. */
 START_TEST(cl109_tabs_quotes_comment)
 {
-	char *base = with(CC("\n"), USE_LINE, "");
+	char *base = subst(CC("\n"), USE_LINE, "");
 	char *before, *after;
 
 	base = subst(base, METHOD_VARS_END,
@@ -1021,7 +1021,7 @@ END_TEST
 /* Where the line would go is not clear: no fix. */
 START_TEST(cl109_layout_no_fix)
 {
-	char *base = with(CC("\n"), USE_LINE, "");
+	char *base = subst(CC("\n"), USE_LINE, "");
 	char *at = strstr(base, "      <variables>\n");
 	char *end = strstr(base, "      </variables>\n");
 	char *novars = cl_xasprintf("%.*s%s", (int)(at - base), base,
@@ -1522,7 +1522,7 @@ END_TEST
  * the file's line end; required, the user gives it. */
 START_TEST(cl301_add)
 {
-	char *base = with(CC("\n"), CLIENT_ID_LINE, "");
+	char *base = subst(CC("\n"), CLIENT_ID_LINE, "");
 
 	expect_fixed("CL301", crlf(cl_strdup(base)), CL_FIX_UNSAFE,
 	             "add auth variable `client_id`",
@@ -1539,7 +1539,7 @@ END_TEST
 /* A secret, in the quotes of the variable before it; tabs, a BOM. */
 START_TEST(cl302_add)
 {
-	char *base = with(CC("\n"), CLIENT_SECRET_LINE, "");
+	char *base = subst(CC("\n"), CLIENT_SECRET_LINE, "");
 	const char *last =
 	    "\t\t<variable key='response_authentication_token_key' "
 	    "label='Clé du jeton' default='access_token' "
@@ -1562,7 +1562,7 @@ END_TEST
 /* The type table's default. */
 START_TEST(cl201_add)
 {
-	char *base = with(CC("\n"), GRANT_LINE, "");
+	char *base = subst(CC("\n"), GRANT_LINE, "");
 
 	expect_fixed("CL201", cl_strdup(base), CL_FIX_UNSAFE,
 	             "add auth variable `grant_type`",
@@ -1580,7 +1580,7 @@ END_TEST
  * more to fix. */
 START_TEST(cl201_two_absent)
 {
-	char *base = subst(with(CC("\n"), GRANT_LINE, ""), SCOPE_LINE, "");
+	char *base = subst(subst(CC("\n"), GRANT_LINE, ""), SCOPE_LINE, "");
 
 	expect_fix_fixpoint(cl_strdup(base),
 	                    with(base, METHOD_VARS_END,
@@ -1597,7 +1597,7 @@ END_TEST
 /* The last <variable> shares its line with a <use>: no fix. */
 START_TEST(cl301_add_layout_no_fix)
 {
-	char *base = with(CC("\n"), CLIENT_ID_LINE, "");
+	char *base = subst(CC("\n"), CLIENT_ID_LINE, "");
 
 	expect_no_fix("CL301", subst(base, "locked=\"true\"/>\n        <use",
 	                             "locked=\"true\"/><use"));
