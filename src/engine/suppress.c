@@ -92,22 +92,8 @@ span_of(size_t start, size_t end)
 static void
 collect_nodes(struct sup *S)
 {
-	const struct cl_node *n = S->ctx->doc.root;
-	size_t alloc = 0;
-
 	S->have_nodes = true;
-	while (n) {
-		CL_GROW(S->nodes, S->nnodes + 1, alloc);
-		S->nodes[S->nnodes++] = n;
-		if (n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		if (n)
-			n = n->next;
-	}
+	S->nodes = cl_xml_nodes_in_order(S->ctx->doc.root, &S->nnodes);
 }
 
 /* The bytes a disable-next-line comment ending at AFTER covers; sets

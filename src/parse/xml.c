@@ -1008,6 +1008,28 @@ cleanup:
 	return root;
 }
 
+const struct cl_node **
+cl_xml_nodes_in_order(const struct cl_node *n, size_t *count)
+{
+	const struct cl_node **v = NULL;
+	size_t alloc = 0;
+
+	*count = 0;
+	while (n) {
+		CL_GROW(v, *count + 1, alloc);
+		v[(*count)++] = n;
+		if (n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent;
+		if (n)
+			n = n->next;
+	}
+	return v;
+}
+
 const struct cl_attr *
 cl_node_attr(const struct cl_node *node, const char *name)
 {

@@ -89,6 +89,11 @@ cl_xml_parse(struct cl_arena *arena, const char *buf, size_t len,
  * after the first call). */
 void cl_xml_init(void);
 
+/* Every element from ROOT down, in document (start tag) order; sets
+ * *COUNT. Malloc'd (NULL when ROOT is NULL); caller frees with free(). */
+const struct cl_node **
+cl_xml_nodes_in_order(const struct cl_node *root, size_t *count);
+
 /* The attribute NAME of NODE, or NULL. */
 const struct cl_attr *
 cl_node_attr(const struct cl_node *node, const char *name);

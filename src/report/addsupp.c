@@ -36,29 +36,6 @@ cmp_placed(const void *pa, const void *pb)
 	return a->position < b->position ? -1 : a->position > b->position;
 }
 
-/* Every element, in document order. */
-static const struct cl_node **
-collect(const struct cl_node *n, size_t *count)
-{
-	const struct cl_node **v = NULL;
-	size_t alloc = 0;
-
-	*count = 0;
-	while (n) {
-		CL_GROW(v, *count + 1, alloc);
-		v[(*count)++] = n;
-		if (n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		if (n)
-			n = n->next;
-	}
-	return v;
-}
-
 /* The end of the bytes a comment before N covers (see the top). */
 static size_t
 covered_end(const struct cl_node *n, const char *buf, size_t len)
@@ -155,7 +132,7 @@ cl_add_suppressions(const cl_result *result, const char *reason, size_t *len,
 	cl_xml_init();
 	if (!(root = cl_xml_parse(&arena, buf, blen, &doc, &err)))
 		goto cleanup;
-	nodes = collect(root, &nnodes);
+	nodes = cl_xml_nodes_in_order(root, &nnodes);
 	placed = cl_calloc(n, sizeof(*placed));
 	for (i = 0; i < n; i++) {
 		const cl_diag *d = cl_result_diag(result, i);
