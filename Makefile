@@ -7,6 +7,7 @@
 #   make check SANITIZE=address,undefined   only the sanitizer pass
 #   make check-sarif  validate SARIF output with Microsoft's SARIF Multitool
 #   make check-pre-commit  the pre-commit hooks in a throw-away repository
+#   make check-nvim   Neovim's built-in LSP client against connlint lsp
 #   make fuzz         libFuzzer for FUZZ_SECONDS (make check runs fuzz-smoke)
 #   make bench        benchmark against xmllint --noout (bench/run.sh)
 #   make check-layers the include matrix of docs/hacking.md, no module cycle
@@ -26,7 +27,7 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
 
-PKGS       := libxml-2.0 libpcre2-8
+PKGS       := libxml-2.0 libpcre2-8 json-c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -66,7 +67,7 @@ CORPUS    := $(BUILD)/tests/corpus
 HEADERS   := $(wildcard include/*.h src/*.h src/*/*.h rules/*.h rules/*.def \
              rules/lib/*.h tests/*.h tests/lib/*.h)
 
-.PHONY: all run check check-clients check-unit check-corpus check-sanitize check-sarif check-pre-commit check-valgrind check-install check-layers format format-check bench install \
+.PHONY: all run check check-clients check-unit check-corpus check-sanitize check-sarif check-pre-commit check-nvim check-valgrind check-install check-layers format format-check bench install \
         uninstall clean deps deps-test
 
 VERSION   := $(shell sed -n 's/^\#define CONNLINT_VERSION "\(.*\)"/\1/p' include/connlint.h)
@@ -138,16 +139,19 @@ endif
 	@scripts/test-summary.sh $(TEST_LOGS)
 
 # The real consumers, in make check: Microsoft's SARIF validator on every
-# SARIF log tests/validate_sarif.sh makes, and Debian's pre-commit on the
-# hooks and the docs' snippet. Each counts as one check; a client that
+# SARIF log tests/validate_sarif.sh makes, Debian's pre-commit on the
+# hooks and the docs' snippet, and Debian's Neovim with its built-in LSP
+# client against connlint lsp (tests/nvim-lsp.sh). Each counts as one check; a client that
 # cannot run on this machine (exit 77: not Linux x86-64, pre-commit not
 # installable without root) is reported as skipped, never as passed.
 check-clients: all
 	@mkdir -p $(TEST_LOGS)
-	@for t in sarif pre-commit; do \
+	@for t in sarif pre-commit nvim-lsp; do \
 	    rc=0; \
 	    if [ $$t = sarif ]; then \
 	        CONNLINT=$(BUILD)/connlint tests/validate_sarif.sh || rc=$$?; \
+	    elif [ $$t = nvim-lsp ]; then \
+	        CONNLINT=$(BUILD)/connlint tests/nvim-lsp.sh || rc=$$?; \
 	    else tests/pre-commit.sh || rc=$$?; fi; \
 	    case $$rc in \
 	    0) echo "$$t: 1 passed, 0 failed" >> $(TEST_LOGS)/scripts.txt ;; \
@@ -164,7 +168,7 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 # The format names, read from the one table in src/report/output.c.
 FORMATS := $(shell sed -n 's/^[[:space:]]*{ "\([a-z]*\)", CL_FORMAT_.*/\1/p' \
              src/report/output.c)
-check-valgrind: $(BUILD)/connlint
+check-valgrind: $(BUILD)/connlint $(BUILD)/tests/check_lsp
 	@set -e; [ -n "$(FORMATS)" ]; for f in $(FORMATS); do \
 	    for j in 1 2; do \
 	        rc=0; $(VALGRIND) $(BUILD)/connlint --no-config -j $$j --format $$f \
@@ -172,6 +176,10 @@ check-valgrind: $(BUILD)/connlint
 	        if [ $$rc -ne 0 ] && [ $$rc -ne 1 ]; then \
 	            echo "valgrind: --format $$f -j $$j: exit $$rc"; exit 1; fi; \
 	    done; done; echo "valgrind: no memcheck errors, no definite leaks ($(words $(FORMATS)) formats, -j 1 and -j 2)"
+	@mkdir -p $(TEST_LOGS); CONNLINT_REAL=$(BUILD)/connlint CONNLINT=tests/valgrind-connlint.sh \
+	    CK_RUN_CASE=protocol CK_FORK=yes $(BUILD)/tests/check_lsp > $(TEST_LOGS)/valgrind-lsp.log 2>&1 || \
+	    { cat $(TEST_LOGS)/valgrind-lsp.log; exit 1; }
+	@echo "valgrind: connlint lsp through the protocol tests: $$(grep Checks: $(TEST_LOGS)/valgrind-lsp.log)"
 
 check-unit: $(BUILD)/connlint $(TEST_BIN)
 	@mkdir -p $(TEST_LOGS)
@@ -221,6 +229,10 @@ check-sarif: all
 # check (check-clients).
 check-pre-commit:
 	tests/pre-commit.sh
+
+# Neovim's built-in LSP client against connlint lsp (in make check).
+check-nvim: all
+	CONNLINT=$(BUILD)/connlint tests/nvim-lsp.sh
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all

@@ -13,7 +13,8 @@
 # mistake planted per file, against a plain lint of the same files; 0
 # skips it), BENCH_HOSTILE (1: then time the hostile shapes, see below; 0
 # skips them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
-# reported).
+# reported), BENCH_LSP (1: also time the language server, bench/lsp.c;
+# 0 skips it).
 # Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
 
@@ -277,6 +278,17 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 }'
 }
 [ "${BENCH_HOSTILE:-1}" = only ] || corpus_bench
+
+# ---- the language server (connlint lsp) ----
+# didChange -> publishDiagnostics for a typical connector and a 1 MB one,
+# and the server's memory after 10,000 edits (bench/lsp.c).
+if [ "${BENCH_LSP:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
+	# shellcheck disable=SC2086
+	$CC $CFLAGS_BENCH -D_POSIX_C_SOURCE=200809L -o "$OUT/lsp" bench/lsp.c
+	echo
+	"$OUT/lsp" "$CONNLINT" fixtures/examples/xero.connector.xml
+	echo
+fi
 
 # ---- hostile shapes (issue 16) ----
 # Inputs of one repeated construct that once made connlint quadratic, each

@@ -668,6 +668,22 @@ CL_EXPORT cl_result *
 cl_session_lint_buffer(cl_session *session, const char *name, const char *buf,
                        size_t len);
 
+/* Forgets every configuration file read (and --config's), so that the
+ * next lint reads them again: for a long-running client (the language
+ * server) whose configuration files changed. */
+CL_EXPORT void cl_session_reload_config(cl_session *session);
+
+/*
+ * connlint lsp: serves the Language Server Protocol (3.17, JSON-RPC with
+ * Content-Length framing; docs/editors.md) on IN_FD and OUT_FD until the
+ * client's exit notification or the end of the input, linting the open
+ * documents' text with the session's rule settings and the configuration
+ * that applies to each document's path. Returns the exit status: 0 after
+ * shutdown and exit, or at the end of the input; 1 for an exit without
+ * shutdown; 2 when OUT_FD cannot be written.
+ */
+CL_EXPORT int cl_session_serve_lsp(cl_session *session, int in_fd, int out_fd);
+
 /* --list-rules on OUT: a table, or with FORMAT CL_FORMAT_JSON a JSON
  * document. */
 CL_EXPORT void

@@ -21,6 +21,7 @@ layer_of() {
 	rules/*) echo rules ;;
 	src/report/*) echo report ;;
 	src/run/*) echo run ;;
+	src/lsp/*) echo lsp ;;
 	src/cli/*) echo cli ;;
 	*) echo - ;;
 	esac
@@ -37,6 +38,7 @@ may_include() {
 	rules:base | rules:parse | rules:engine | rules:ruleslib | rules:rules) return 0 ;;
 	report:base | report:parse | report:engine | report:report) return 0 ;;
 	run:base | run:parse | run:engine | run:report | run:run) return 0 ;;
+	lsp:base | lsp:parse | lsp:engine | lsp:ruleslib | lsp:report | lsp:run | lsp:lsp) return 0 ;;
 	cli:cli) return 0 ;;
 	esac
 	return 1

@@ -12,6 +12,8 @@ command -v pkg-config >/dev/null 2>&1 || need pkg-config
 has_mod() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 has_mod libxml-2.0 || need libxml2-dev
 has_mod libpcre2-8 || need libpcre2-dev
+# connlint lsp: the JSON of the Language Server Protocol.
+has_mod json-c || need libjson-c-dev
 if [ "$what" = test ] || [ "$what" = bench ]; then
 	has_mod check || need check
 	command -v xmllint >/dev/null 2>&1 || need libxml2-utils
@@ -24,6 +26,8 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
 		need python3-jsonschema
 	# tests/check_fix_cli.c: --diff's output applied with patch(1).
 	command -v patch >/dev/null 2>&1 || need patch
+	# tests/nvim-lsp.sh: Neovim's built-in LSP client against connlint lsp.
+	command -v nvim >/dev/null 2>&1 || need neovim
 fi
 
 [ -z "$missing" ] && exit 0

@@ -93,6 +93,8 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
     "Usage: connlint [OPTIONS] PATH...\n"
+    "       connlint lsp [--select, --ignore, --severity, --config,\n"
+    "                    --no-config]\n"
     "Check API-connector definitions (XML) for mistakes.\n"
     "\n"
     "Each PATH is a file (linted whatever its name), a directory (searched\n"
@@ -180,6 +182,12 @@ static const char usage_text[] =
     "placeholders the platform fills in itself; command-line options win over\n"
     "it. Comments such as <!-- connlint-disable-next-line CL101 reason -->\n"
     "suppress diagnostics in a file. See docs/configuration.md.\n"
+    "\n"
+    "connlint lsp serves the Language Server Protocol on standard input and\n"
+    "output for editors: diagnostics as you type, quick fixes, hover,\n"
+    "completion, navigation and rename (docs/editors.md). It exits 0 after\n"
+    "shutdown and exit or at the end of its input, 1 on exit without\n"
+    "shutdown.\n"
     "\n"
     "Exit status:\n"
     "  0  nothing of the --fail-on severity or worse was found (or\n"
@@ -333,7 +341,7 @@ main(int argc, char **argv)
 	const char **explained = calloc((size_t)argc, sizeof(*explained));
 	const char *show_config = NULL;
 	unsigned flags = 0, fix = 0;
-	bool show_rules = false, show_version = false;
+	bool show_rules = false, show_version = false, lsp = false;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
 	static char progname[] = "connlint";
 
@@ -353,6 +361,13 @@ main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 1 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 #endif
+	/* connlint lsp: the rest are options for the server's session */
+	if (argc > 1 && !strcmp(argv[1], "lsp")) {
+		lsp = true;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	/* getopt_long's own messages would quote the arguments raw. */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":qhj:", long_options, NULL)) !=
@@ -435,6 +450,16 @@ main(int argc, char **argv)
 		}
 		if (close_stdout())
 			status = EXIT_TROUBLE;
+		goto cleanup;
+	}
+	if (lsp) {
+		if (optind < argc) {
+			usage("lsp: unexpected argument '%s' (the editor sends "
+			      "the documents)",
+			      argv[optind]);
+			goto cleanup;
+		}
+		status = cl_session_serve_lsp(s, 0, 1);
 		goto cleanup;
 	}
 	if (show_config) {

@@ -1185,3 +1185,132 @@ cl_param_list_find_header(const struct cl_param_list *h, const char *name)
 			return &h->items[i];
 	return NULL;
 }
+
+/* ---- the element table, for editors (model.h) ---- */
+
+/* The opaque type is the table's own definition: never dereferenced as
+ * anything else. */
+static const struct elem_def *
+schema_def(const struct cl_schema_elem *e)
+{
+	return (const struct elem_def *)(const void *)e;
+}
+
+static const struct cl_schema_elem *
+schema_elem(const struct elem_def *d)
+{
+	return (const struct cl_schema_elem *)(const void *)d;
+}
+
+static const struct attr_def *
+schema_attr(const struct cl_schema_elem *e, enum cl_name name)
+{
+	const struct elem_def *d = schema_def(e);
+	size_t i;
+
+	if (!d || name == CL_N_OTHER)
+		return NULL;
+	for (i = 0; d->attrs[i].id != CL_N_OTHER; i++)
+		if (d->attrs[i].id == name)
+			return &d->attrs[i];
+	return NULL;
+}
+
+const struct cl_schema_elem *
+cl_schema_root(void)
+{
+	return schema_elem(&connector_def);
+}
+
+const struct cl_schema_elem *
+cl_schema_child(const struct cl_schema_elem *e, enum cl_name name)
+{
+	const struct elem_def *d = schema_def(e);
+	size_t i;
+
+	if (!d || name == CL_N_OTHER)
+		return NULL;
+	for (i = 0; d->children[i].id != CL_N_OTHER; i++)
+		if (d->children[i].id == name)
+			return schema_elem(d->children[i].def);
+	return NULL;
+}
+
+enum cl_name
+cl_schema_child_at(const struct cl_schema_elem *e, size_t i, bool *once,
+                   bool *required)
+{
+	const struct elem_def *d = schema_def(e);
+	size_t k;
+
+	if (!d)
+		return CL_N_OTHER;
+	for (k = 0; k < i && d->children[k].id != CL_N_OTHER; k++)
+		;
+	if (once)
+		*once = d->children[k].once;
+	if (required)
+		*required = d->children[k].required;
+	return d->children[k].id;
+}
+
+enum cl_name
+cl_schema_attr_at(const struct cl_schema_elem *e, size_t i, bool *required)
+{
+	const struct elem_def *d = schema_def(e);
+	size_t k;
+
+	if (!d)
+		return CL_N_OTHER;
+	for (k = 0; k < i && d->attrs[k].id != CL_N_OTHER; k++)
+		;
+	if (required)
+		*required = d->attrs[k].required;
+	return d->attrs[k].id;
+}
+
+bool
+cl_schema_has_attr(const struct cl_schema_elem *e, enum cl_name name,
+                   enum cl_schema_attr_kind *kind)
+{
+	const struct attr_def *a = schema_attr(e, name);
+
+	if (!a)
+		return false;
+	if (kind) {
+		switch (a->kind) {
+		case A_TEXT:
+			*kind = CL_SCHEMA_TEXT;
+			break;
+		case A_BOOL:
+			*kind = CL_SCHEMA_BOOL;
+			break;
+		case A_ENUM:
+			*kind = CL_SCHEMA_ENUM;
+			break;
+		case A_INT:
+			*kind = CL_SCHEMA_INT;
+			break;
+		case A_AUTH_ID:
+			*kind = CL_SCHEMA_AUTH_ID;
+			break;
+		}
+	}
+	return true;
+}
+
+const char *const *
+cl_schema_attr_values(const struct cl_schema_elem *e, enum cl_name name)
+{
+	const struct attr_def *a = schema_attr(e, name);
+
+	return a ? a->values : NULL;
+}
+
+bool
+cl_schema_text(const struct cl_schema_elem *e)
+{
+	const struct elem_def *d = schema_def(e);
+
+	return d && d->text;
+}

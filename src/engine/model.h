@@ -248,4 +248,46 @@ const char *cl_auth_type_name(enum cl_auth_type type);
 /* 1 for both OAuth 2 types. */
 int cl_auth_type_is_oauth2(enum cl_auth_type type);
 
+/* ---- the element table, for editors (completion, hover) ----
+ *
+ * The same table the builder validates with, so that what an editor
+ * offers is what the linter accepts. An element's definition depends on
+ * its path from the root (<variables> takes <use> only in an auth method),
+ * so definitions are reached from the root through cl_schema_child. All
+ * pointers are static storage; nothing is freed.
+ */
+struct cl_schema_elem; /* one definition of the element table */
+
+enum cl_schema_attr_kind {
+	CL_SCHEMA_TEXT,
+	CL_SCHEMA_BOOL,
+	CL_SCHEMA_ENUM,
+	CL_SCHEMA_INT,
+	CL_SCHEMA_AUTH_ID /* an auth method id: [a-z0-9][a-z0-9_-]* */
+};
+
+/* The definition of the root, <connector>. */
+const struct cl_schema_elem *cl_schema_root(void);
+/* The definition of child NAME of an element defined by E, or NULL when
+ * E allows no such child (CL_N_OTHER: NULL). */
+const struct cl_schema_elem *
+cl_schema_child(const struct cl_schema_elem *e, enum cl_name name);
+/* The I-th child E allows (in the table's order), or CL_N_OTHER past the
+ * last; *ONCE and *REQUIRED (either may be NULL) get its flags. */
+enum cl_name cl_schema_child_at(const struct cl_schema_elem *e, size_t i,
+                                bool *once, bool *required);
+/* The I-th attribute of E, or CL_N_OTHER past the last; *REQUIRED (may be
+ * NULL) gets whether it is required. */
+enum cl_name
+cl_schema_attr_at(const struct cl_schema_elem *e, size_t i, bool *required);
+/* Whether E has attribute NAME; sets *KIND (may be NULL) when it has. */
+bool cl_schema_has_attr(const struct cl_schema_elem *e, enum cl_name name,
+                        enum cl_schema_attr_kind *kind);
+/* The values attribute NAME of E may take (booleans and enumerations), a
+ * NULL-terminated list, or NULL for free text or an unknown attribute. */
+const char *const *
+cl_schema_attr_values(const struct cl_schema_elem *e, enum cl_name name);
+/* Whether character data is allowed directly inside E. */
+bool cl_schema_text(const struct cl_schema_elem *e);
+
 #endif /* CL_MODEL_H */

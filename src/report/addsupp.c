@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "addsupp.h"
 #include "arena.h"
 #include "connlint.h"
 #include "result.h"
@@ -191,6 +192,57 @@ cleanup:
 	free(placed);
 	cl_arena_release(&arena);
 	return out;
+}
+
+int
+cl_suppression_insert(const cl_result *result, const cl_diag *d,
+                      const char *reason, size_t *at, char **text)
+{
+	const char *buf = result->buf;
+	size_t blen = result->len, nnodes = 0, idx, start, bol;
+	struct cl_arena arena = CL_ARENA_INIT;
+	struct cl_xml_doc doc;
+	struct cl_xml_error err;
+	const struct cl_node **nodes = NULL;
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	const struct cl_node *root;
+	int ret = -1;
+
+	memset(&doc, 0, sizeof(doc));
+	if (!strcmp(cl_rule_id(cl_diag_rule(d)), "CL001"))
+		return -1;
+	cl_xml_init();
+	if (!(root = cl_xml_parse(&arena, buf, blen, &doc, &err)))
+		goto cleanup;
+	nodes = cl_xml_nodes_in_order(root, &nnodes);
+	idx = element_at(nodes, nnodes, d->span.start, buf, blen);
+	if (idx == (size_t)-1)
+		goto cleanup;
+	start = nodes[idx]->tag_span.start;
+	bol = start;
+	while (bol > 0 && (buf[bol - 1] == ' ' || buf[bol - 1] == '\t'))
+		bol--;
+	if (bol == 0 || buf[bol - 1] == '\n' || buf[bol - 1] == '\r' ||
+	    (bol == 3 && !memcmp(buf, "\xef\xbb\xbf", 3))) {
+		/* its own line: indentation, comment, line break, and the
+		 * element's own indentation stays where it is */
+		cl_strbuf_add(&sb, buf + bol, start - bol);
+		cl_strbuf_addf(&sb, "<!-- connlint-disable-next-line %s %s -->",
+		               cl_rule_id(cl_diag_rule(d)), reason);
+		cl_strbuf_adds(&sb, line_end_near(buf, blen, bol));
+		*at = bol;
+	} else {
+		cl_strbuf_addf(&sb, "<!-- connlint-disable-next-line %s %s -->",
+		               cl_rule_id(cl_diag_rule(d)), reason);
+		*at = start;
+	}
+	*text = cl_strbuf_detach(&sb);
+	ret = 0;
+cleanup:
+	cl_strbuf_release(&sb);
+	free(nodes);
+	cl_arena_release(&arena);
+	return ret;
 }
 
 /* Whether the LEN bytes at S are UTF-8 (RFC 3629: shortest forms, no

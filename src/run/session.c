@@ -509,6 +509,25 @@ cl_session_lint_buffer(cl_session *s, const char *name, const char *buf,
 	return cl_lint_memory(linter, name, buf, len);
 }
 
+void
+cl_session_reload_config(cl_session *s)
+{
+	size_t k;
+
+	/* linters[0] checked the rule settings and stays; the others
+	 * belong to configurations about to be freed. */
+	for (k = 1; k < s->nlinters; k++)
+		cl_linter_free(s->linters[k].linter);
+	s->nlinters = 1;
+	s->linters[0].config = NULL;
+	cl_linter_set_config(s->linters[0].linter, NULL);
+	cl_config_free(s->config);
+	s->config = NULL;
+	cl_config_finder_free(s->finder);
+	s->finder = NULL;
+	s->config_ready = false;
+}
+
 /* ---- --show-config ---------------------------------------------------- */
 
 /* "KEY: VALUE" with VALUE (from a file or the command line) made safe. */
