@@ -1087,6 +1087,8 @@ cl_session_serve_lsp(cl_session *s, int in, int out)
 	sv.out = out;
 	sv.debounce_ms = DEFAULT_DEBOUNCE_MS;
 	sv.enc = CL_LSP_UTF16;
+	/* never a NULL buffer: pointer arithmetic on it is undefined */
+	CL_GROW(sv.buf, 65536 + 1, sv.alloc);
 	/* a client that goes away is the end of the session, not a signal */
 	signal(SIGPIPE, SIG_IGN);
 	cl_session_set_messages(s, session_message, &sv);

@@ -3,16 +3,23 @@
 #   make fuzz          fuzz for FUZZ_SECONDS (default 600), corpus kept in
 #                      build/fuzz/corpus between runs, then the fix
 #                      target for FUZZ_FIX_SECONDS (default 120)
-#   make fuzz-smoke    about 45 s from the seeds only, then 15 s of the fix
-#                      target and 30 s of the large-input target; fails on
-#                      any crash, leak, timeout, out-of-memory or failed
-#                      check (run by `make check`)
+#   make fuzz-smoke    from the seeds only: 30 s of the small target, 15 s
+#                      of the language server target, 15 s of the fix
+#                      target and 30 s of the large-input target (90 s in
+#                      all, as before the LSP target: its 15 s came out of
+#                      the small target's 45); fails on any crash, leak,
+#                      timeout, out-of-memory or failed check (run by
+#                      `make check`)
 #   make fuzz-big      the large-input target (fuzz_lint_big: one piece of
 #                      the document repeated up to 256 KiB, fingerprints,
 #                      baselines and SARIF on) for FUZZ_SECONDS
 #   make fuzz-fix      the fix target (fuzz_fix: every fix, safe and
 #                      unsafe, applied as --fix does; the result stays
 #                      well-formed and a second --fix changes nothing)
+#                      alone, for FUZZ_SECONDS
+#   make fuzz-lsp      the language server target (fuzz_lsp: a client's
+#                      session of JSON-RPC messages, raw header bytes and
+#                      document texts, the output checked frame by frame)
 #                      alone, for FUZZ_SECONDS
 #
 # The library is compiled here again, from its sources, with clang and the
@@ -24,10 +31,11 @@
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_BIG_SMOKE_SECONDS ?= 30
-# The smoke test's first minute, split between the small target and the
-# fix target; `make fuzz` gives the fix target FUZZ_FIX_SECONDS after the
-# small one's FUZZ_SECONDS.
-FUZZ_SMOKE_SECONDS ?= 45
+# The smoke test's first minute, split between the small target, the
+# language server target and the fix target; `make fuzz` gives the fix
+# target FUZZ_FIX_SECONDS after the small one's FUZZ_SECONDS.
+FUZZ_SMOKE_SECONDS ?= 30
+FUZZ_LSP_SMOKE_SECONDS ?= 15
 FUZZ_FIX_SMOKE_SECONDS ?= 15
 FUZZ_FIX_SECONDS ?= 120
 # Under the main build's directory (build/fuzz by default), so that
@@ -36,17 +44,25 @@ FUZZ_DIR     ?= $(BUILD)/fuzz
 FUZZ_BIN     := $(FUZZ_DIR)/fuzz_lint
 FUZZ_BIG_BIN := $(FUZZ_DIR)/fuzz_lint_big
 FUZZ_FIX_BIN := $(FUZZ_DIR)/fuzz_fix
+FUZZ_LSP_BIN := $(FUZZ_DIR)/fuzz_lsp
 FUZZ_DICT    := tests/fuzz/xml.dict
+# The LSP target's dictionary: the protocol's methods and members
+# (lsp.dict) and the XML one, for the document texts; libFuzzer takes one
+# -dict, so the two are joined under FUZZ_DIR.
+FUZZ_LSP_DICT := $(FUZZ_DIR)/lsp-xml.dict
+# Its seeds: hand-written sessions (format in tests/fuzz/fuzz_lsp.c).
+FUZZ_LSP_SEEDS := tests/fuzz/lsp-seeds
 # Limits: a run that needs more than these has found a bug (an input of
 # 64 KiB must never take 10 s or 2 GiB).
 FUZZ_OPTS    ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
                 -dict=$(FUZZ_DICT) -print_final_stats=1
+FUZZ_LSP_OPTS = $(subst -dict=$(FUZZ_DICT),-dict=$(FUZZ_LSP_DICT),$(FUZZ_OPTS))
 # -O1 keeps the sanitizers' stacks readable and the fuzzer fast enough.
 FUZZ_CFLAGS  := -std=c11 -O1 -g -fno-omit-frame-pointer -pthread \
                 -fno-sanitize-recover=all $(WARN)
 FUZZ_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude $(addprefix -I,$(SRC_DIRS)) \
-                 $(shell pkg-config --cflags libxml-2.0 libpcre2-8 2>/dev/null)
-FUZZ_LIBS    := $(shell pkg-config --libs libxml-2.0 libpcre2-8 2>/dev/null)
+                 $(shell pkg-config --cflags libxml-2.0 libpcre2-8 json-c 2>/dev/null)
+FUZZ_LIBS    := $(shell pkg-config --libs libxml-2.0 libpcre2-8 json-c 2>/dev/null)
 # The library gets the coverage hooks without libFuzzer's main().
 FUZZ_LIB_SAN := -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_EXE_SAN := -fsanitize=fuzzer,address,undefined
@@ -74,7 +90,7 @@ FUZZ_FIX_SEED_HDR := ''
 FUZZ_MAKE    = $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST))
 
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-run fuzz-smoke-run \
-        fuzz-big fuzz-big-run fuzz-fix fuzz-fix-run
+        fuzz-big fuzz-big-run fuzz-fix fuzz-fix-run fuzz-lsp fuzz-lsp-run
 
 $(FUZZ_DIR)/obj/%.o: %.c $(FUZZ_HDRS)
 	@mkdir -p $(@D)
@@ -107,13 +123,22 @@ $(FUZZ_FIX_BIN): tests/fuzz/fuzz_fix.c $(FUZZ_OBJ) $(FUZZ_HDRS)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -o $@ \
 	    tests/fuzz/fuzz_fix.c $(FUZZ_OBJ) $(FUZZ_LIBS)
 
+$(FUZZ_LSP_BIN): tests/fuzz/fuzz_lsp.c $(FUZZ_OBJ) $(FUZZ_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_EXE_SAN) -o $@ \
+	    tests/fuzz/fuzz_lsp.c $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+$(FUZZ_LSP_DICT): tests/fuzz/lsp.dict $(FUZZ_DICT)
+	@mkdir -p $(@D)
+	cat tests/fuzz/lsp.dict $(FUZZ_DICT) >$@
+
 # As with `deps`, the checks run before a second make reads pkg-config's
 # answers, so that packages installed by them are seen.
 fuzz-deps:
 	@scripts/ensure-deps.sh build
 	@scripts/ensure-fuzz-deps.sh
 
-fuzz-build: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN)
+fuzz-build: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN) $(FUZZ_LSP_BIN)
 
 # $(1): the corpus directory, emptied of seeds and seeded again; $(2):
 # the header in front of each (default FUZZ_SEED_HDR).
@@ -122,6 +147,15 @@ define fuzz_seed
 	@find fixtures -name '*.xml' -type f | LC_ALL=C sort | while read -r f; do \
 	    name=$$(printf '%s' "$$f" | tr '/' '_'); \
 	    { printf $(or $(2),$(FUZZ_SEED_HDR)); cat "$$f"; } >"$(1)/seed-$$name"; \
+	done
+endef
+
+# $(1): the LSP target's corpus directory, seeded again from
+# FUZZ_LSP_SEEDS (sessions, not connector files: no fixture fits).
+define fuzz_seed_lsp
+	@mkdir -p $(1) $(FUZZ_DIR)/artifacts
+	@for f in $(FUZZ_LSP_SEEDS)/*; do \
+	    cp "$$f" "$(1)/seed-$$(basename "$$f")"; \
 	done
 endef
 
@@ -142,12 +176,16 @@ fuzz-smoke:
 	@$(FUZZ_MAKE) fuzz-deps
 	@$(FUZZ_MAKE) fuzz-smoke-run
 
-fuzz-smoke-run: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN)
+fuzz-smoke-run: $(FUZZ_BIN) $(FUZZ_BIG_BIN) $(FUZZ_FIX_BIN) $(FUZZ_LSP_BIN) \
+                $(FUZZ_LSP_DICT)
 	@rm -rf $(FUZZ_DIR)/smoke-corpus $(FUZZ_DIR)/smoke-big-corpus \
-	    $(FUZZ_DIR)/smoke-fix-corpus
+	    $(FUZZ_DIR)/smoke-fix-corpus $(FUZZ_DIR)/smoke-lsp-corpus
 	$(call fuzz_seed,$(FUZZ_DIR)/smoke-corpus)
 	$(FUZZ_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SMOKE_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/ $(FUZZ_DIR)/smoke-corpus
+	$(call fuzz_seed_lsp,$(FUZZ_DIR)/smoke-lsp-corpus)
+	$(FUZZ_LSP_BIN) $(FUZZ_LSP_OPTS) -max_total_time=$(FUZZ_LSP_SMOKE_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/lsp- $(FUZZ_DIR)/smoke-lsp-corpus
 	$(call fuzz_seed,$(FUZZ_DIR)/smoke-fix-corpus,$(FUZZ_FIX_SEED_HDR))
 	$(FUZZ_FIX_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_FIX_SMOKE_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/fix- $(FUZZ_DIR)/smoke-fix-corpus
@@ -174,3 +212,14 @@ fuzz-fix-run: $(FUZZ_FIX_BIN)
 	$(call fuzz_seed,$(FUZZ_DIR)/fix-corpus,$(FUZZ_FIX_SEED_HDR))
 	$(FUZZ_FIX_BIN) $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/fix- $(FUZZ_DIR)/fix-corpus
+
+# The language server target alone, its corpus kept in
+# build/fuzz/lsp-corpus.
+fuzz-lsp:
+	@$(FUZZ_MAKE) fuzz-deps
+	@$(FUZZ_MAKE) fuzz-lsp-run
+
+fuzz-lsp-run: $(FUZZ_LSP_BIN) $(FUZZ_LSP_DICT)
+	$(call fuzz_seed_lsp,$(FUZZ_DIR)/lsp-corpus)
+	$(FUZZ_LSP_BIN) $(FUZZ_LSP_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/lsp- $(FUZZ_DIR)/lsp-corpus
