@@ -14,7 +14,8 @@
 # skips it), BENCH_HOSTILE (1: then time the hostile shapes, see below; 0
 # skips them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
 # reported), BENCH_LSP (1: also time the language server, bench/lsp.c;
-# 0 skips it).
+# 0 skips it), BENCH_DIFF (1: also time connlint diff against a copy of
+# the corpus with a change planted in every 100th file; 0 skips it).
 # Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
 
@@ -278,6 +279,59 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 }'
 }
 [ "${BENCH_HOSTILE:-1}" = only ] || corpus_bench
+
+# ---- connlint diff ----
+# The corpus against two changed copies: every 100th file changed (its
+# first endpoint renamed: CL603 and CL611), as a pull request changes a
+# few connectors, and every file changed, the worst case (no file can be
+# skipped as unchanged); each next to a plain lint of the same copy, -j 1.
+if [ "${BENCH_DIFF:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
+	# changed_copy DIR EVERY: the corpus with every EVERY-th file changed
+	changed_copy() {
+		if [ ! -f "$1/.stamp" ] || [ "$(cat "$1/.stamp")" != "$stamp change=$2" ]; then
+			rm -rf "$1"
+			cp -R "$CORPUS" "$1" || die "cannot copy $CORPUS to $1"
+			i=0
+			for f in "$1"/*.xml; do
+				if [ $((i % $2)) -eq 0 ]; then
+					sed -i '0,/<endpoint id="\([^"]*\)"/s//<endpoint id="\1-v2"/' "$f"
+				fi
+				i=$((i + 1))
+			done
+			echo "$stamp change=$2" > "$1/.stamp"
+		fi
+	}
+	run_diff() {
+		rc=0
+		"$CONNLINT" diff -j 1 --no-config --format gcc "$CORPUS" "$1" >"$OUT/diff.out" 2>"$OUT/diff.stderr" || rc=$?
+		[ "$rc" -le 1 ] || die "connlint diff failed (exit $rc): $(head -n 3 "$OUT/diff.stderr")"
+	}
+	# diff_bench LABEL DIR: prints the two medians, the ratio, the count
+	diff_bench() {
+		run_diff "$2"
+		run_connlint "$2"
+		tl="" td=""
+		i=0
+		while [ "$i" -lt "$RUNS" ]; do
+			t0=$(now); run_connlint "$2"; t1=$(now)
+			tl="$tl $((t1 - t0))"
+			t0=$(now); run_diff "$2"; t1=$(now)
+			td="$td $((t1 - t0))"
+			i=$((i + 1))
+		done
+		run_diff "$2"
+		awk -v label="$1" -v ml="$(echo "$tl" | median)" -v md="$(echo "$td" | median)" \
+		    -v n6="$(grep -c '\[CL6[0-9][0-9]' "$OUT/diff.out" || true)" 'BEGIN {
+			printf "  %-24s lint %7.3f s   diff %7.3f s   ratio %5.2f   CL6xx diagnostics %d\n", label, ml / 1e9, md / 1e9, md / ml, n6
+		}'
+	}
+	changed_copy "$OUT/corpus-changed" 100
+	changed_copy "$OUT/corpus-changed-all" 1
+	echo
+	echo "connlint diff -j 1 --format gcc OLD NEW against connlint -j 1 --format gcc NEW (target: ratio at most 2.5)"
+	diff_bench "every 100th file changed" "$OUT/corpus-changed"
+	diff_bench "every file changed" "$OUT/corpus-changed-all"
+fi
 
 # ---- the language server (connlint lsp) ----
 # didChange -> publishDiagnostics for a typical connector and a 1 MB one,

@@ -233,6 +233,40 @@ CL_EXPORT cl_result *cl_lint_fd(const cl_linter *linter, int fd,
 CL_EXPORT cl_result *cl_lint_memory(const cl_linter *linter, const char *name,
                                     const char *buf, size_t len);
 
+/* ---- Comparing two versions (connlint diff) --------------------------- */
+/*
+ * The compatibility rules (CL601 to CL615, docs/rules/) compare an old and
+ * a new version of a connector: what breaks the companies that already
+ * use it. A plain lint never reports them.
+ */
+/* Keep the ordinary diagnostics of the new version too (--lint). */
+#define CL_DIFF_LINT 0x1u
+/*
+ * Compares OLD_LEN bytes at OLD_BUF (the old version, shown as OLD_NAME)
+ * with NEW_LEN bytes at NEW_BUF (the new version, NEW_NAME: what the
+ * configuration's per-path ignores and suppression comments apply to).
+ * Returns the new version's result (caller frees with cl_result_free):
+ * its CL6xx diagnostics, those that say it is not well-formed or not
+ * valid (CL001 to CL003), and with CL_DIFF_LINT every other diagnostic.
+ * A diagnostic about something removed is at its nearest surviving
+ * parent and has a related location in the old version
+ * (cl_diag_related_file). When the old version is not well-formed or
+ * not valid, nothing is compared and *OLD_RESULT is set to its result
+ * (those diagnostics; caller frees), else to NULL. Both buffers are
+ * copied.
+ */
+CL_EXPORT cl_result *
+cl_diff_memory(const cl_linter *linter, const char *old_name,
+               const char *old_buf, size_t old_len, const char *new_name,
+               const char *new_buf, size_t new_len, unsigned flags,
+               cl_result **old_result);
+/* A connector file of the old set with no counterpart in the new one:
+ * a result for OLD_NAME holding its CL613 diagnostic (none when CL613 is
+ * off). Caller frees with cl_result_free. */
+CL_EXPORT cl_result *
+cl_diff_removed(const cl_linter *linter, const char *old_name,
+                const char *old_buf, size_t old_len);
+
 /* ---- Results --------------------------------------------------------- */
 
 CL_EXPORT void cl_result_free(cl_result *result);
@@ -279,7 +313,9 @@ CL_EXPORT unsigned cl_diag_end_line(const cl_diag *diag);
 CL_EXPORT unsigned cl_diag_end_column(const cl_diag *diag);
 CL_EXPORT unsigned cl_diag_byte_column(const cl_diag *diag);
 
-/* Related locations (e.g. the first of two duplicates), in the same file. */
+/* Related locations (e.g. the first of two duplicates): in the same file,
+ * or in another one (connlint diff: the old version of the connector;
+ * cl_diag_related_file). */
 CL_EXPORT size_t cl_diag_related_count(const cl_diag *diag);
 /* Fills the position of related location I; returns its message (owned by
  * the result), or NULL when I is out of range. */
@@ -289,6 +325,10 @@ cl_diag_related(const cl_diag *diag, size_t i, unsigned *line, unsigned *column,
 /* The 1-based byte column of related location I (as cl_diag_byte_column),
  * or 0 when I is out of range. */
 CL_EXPORT unsigned cl_diag_related_byte_column(const cl_diag *diag, size_t i);
+/* The display name of the file related location I is in (owned by the
+ * result), or NULL when it is in the diagnostic's own file or I is out of
+ * range. Positions of a location in another file are in that file. */
+CL_EXPORT const char *cl_diag_related_file(const cl_diag *diag, size_t i);
 
 /*
  * A diagnostic may carry one automatic fix: a title, an applicability and
@@ -656,6 +696,47 @@ cl_session_show_config(cl_session *session, const char *path, FILE *out);
  */
 CL_EXPORT int
 cl_session_run(cl_session *session, char *const *paths, size_t npaths);
+
+/*
+ * connlint diff (docs/rules/CL6xx.md): compares an old and a new version
+ * of connectors (cl_diff_memory) with everything of cl_session_run but
+ * the fix modes, which it refuses (--fix, --diff, --unsafe-fixes,
+ * --add-suppressions: a usage error, 2): the formats and output files,
+ * the rule settings, fail-on, the configuration that applies to the NEW
+ * path, baselines, -j with the output in order, the exit status. When the
+ * old version is not valid, its result (named as the old file) is
+ * reported before the new one's. Once per session, instead of
+ * cl_session_run.
+ *
+ * cl_session_diff: OLD_PATH and NEW_PATH are two files, or two
+ * directories walked as cl_session_run walks one, their files paired by
+ * the path below each. A file only in the old directory is reported as
+ * removed (cl_diff_removed: CL613, named as the old file); one only in
+ * the new directory has nothing to compare: it is reported when it is
+ * not well-formed or not valid, and with cl_session_set_diff_lint with
+ * its ordinary diagnostics (it is part of the new version).
+ */
+CL_EXPORT int cl_session_diff(cl_session *session, const char *old_path,
+                              const char *new_path);
+/*
+ * cl_session_diff_base: compares the connector files under PATHS (files
+ * or directories of the git work tree the working directory is in,
+ * walked as cl_session_run walks them; NPATHS 0: ".") with git revision
+ * REV (a branch, tag or commit). Old versions are read from git, never
+ * checked out; renames that git detects between REV and the work tree
+ * are followed; a file under PATHS in REV that has no counterpart now is
+ * removed (CL613). The old side is named "REV:PATH", PATH relative to the
+ * top of the work tree. Runs the git program found on PATH (no shell).
+ * Not a git work tree, an unknown revision, a path outside the work tree
+ * or no git: a message and 2.
+ *
+ * Standard input ("-") has no old version: both refuse it (usage, 2).
+ */
+CL_EXPORT int cl_session_diff_base(cl_session *session, const char *rev,
+                                   char *const *paths, size_t npaths);
+/* --lint: the diff also reports the new version's ordinary diagnostics
+ * (CL_DIFF_LINT). */
+CL_EXPORT void cl_session_set_diff_lint(cl_session *session, int on);
 
 /*
  * Lints LEN bytes at BUF as the file NAME (e.g. an editor's unsaved

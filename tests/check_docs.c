@@ -9,12 +9,24 @@
  * Fixed example byte for byte, or the page says why not. Every
  * page in docs/rules/ belongs to a rule, the README's rule table says what
  * `connlint --list-rules` says, and every rule has its corpus cases.
+ *
+ * A compatibility rule (CL6xx) compares two versions, so its examples are
+ * pairs: under "## Bad", an "Old version:" paragraph and its ```xml block,
+ * then a "New version:" paragraph and its block (none for CL613, whose new
+ * version is no file at all); under "## Fixed", a "New version:" block,
+ * compared with the Bad old version (or with the section's own "Old
+ * version:" block when it has one). The Bad pair, through
+ * cl_diff_memory (cl_diff_removed without a new version), must fire the
+ * rule and nothing else; the Fixed pair must report nothing; and the old
+ * versions and the Fixed new version must lint clean on their own.
  */
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "catalogue.h"
 #include "cli_run.h"
 #include "connlint.h"
+#include "diff.h"
 #include "util.h"
 #include "lib/check_main.h"
 
@@ -81,6 +93,110 @@ fix_word(enum cl_rule_fix kind)
 	return "?";
 }
 
+/* The ```xml block that follows the paragraph LABEL ("Old version:") in
+ * the section under HEADING of PAGE, malloc'd, or NULL when the section
+ * has no such paragraph. */
+static char *
+pair_example(const char *page, const char *heading, const char *label)
+{
+	char *sec = section(page, heading), *para, *ex = NULL;
+
+	if (!sec)
+		return NULL;
+	para = cl_xasprintf("\n%s\n", label);
+	if (strstr(sec, para))
+		ex = example_after(strstr(sec, para), para);
+	free(para);
+	free(sec);
+	return ex;
+}
+
+/* TEXT, one version of a compatibility rule's example, lints clean on
+ * its own: the pages show realistic connectors, whose only problem is
+ * the change between them. */
+static void
+expect_lints_clean(cl_linter *l, const cl_rule *rule, const char *what,
+                   const char *text)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	cl_result *r = cl_lint_memory(l, "page.xml", text, strlen(text));
+
+	describe(r, &sb);
+	ck_assert_msg(cl_result_count(r) == 0, "%s: the %s is not clean:%s",
+	              cl_rule_id(rule), what, cl_strbuf_str(&sb));
+	cl_result_free(r);
+	cl_strbuf_release(&sb);
+}
+
+/* The examples of compatibility rule RULE, as the header comment says. */
+static void
+check_compat_examples(const cl_rule *rule, const char *page)
+{
+	const char *id = cl_rule_id(rule);
+	char *old = pair_example(page, "\n## Bad\n", "Old version:");
+	char *new = pair_example(page, "\n## Bad\n", "New version:");
+	char *fixed = pair_example(page, "\n## Fixed\n", "New version:");
+	char *fixed_old = pair_example(page, "\n## Fixed\n", "Old version:");
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	cl_linter *l = cl_linter_new();
+	cl_result *r, *old_result = NULL;
+	bool fired = false, others = false;
+	size_t i;
+
+	ck_assert_msg(old && fixed,
+	              "%s: a compatibility rule's page needs 'Old version:' "
+	              "and 'New version:' paragraphs with ```xml blocks "
+	              "under ## Bad, and 'New version:' under ## Fixed",
+	              id);
+	ck_assert_msg(new || !strcmp(id, "CL613"),
+	              "%s: the Bad example needs a 'New version:' block", id);
+	/* Not the Bad new version: the break may well show in a plain
+	 * lint too (an auth method no endpoint enables any more). */
+	expect_lints_clean(l, rule, "Bad old version", old);
+	expect_lints_clean(l, rule, "Fixed new version", fixed);
+	if (fixed_old)
+		expect_lints_clean(l, rule, "Fixed old version", fixed_old);
+
+	if (new)
+		r = cl_diff_memory(l, "old.xml", old, strlen(old), "new.xml",
+		                   new, strlen(new), 0, &old_result);
+	else
+		r = cl_diff_removed(l, "old.xml", old, strlen(old));
+	ck_assert_msg(old_result == NULL,
+	              "%s: the Bad old version cannot be compared", id);
+	for (i = 0; i < cl_result_count(r); i++) {
+		bool mine = cl_diag_rule(cl_result_diag(r, i)) == rule;
+
+		fired |= mine;
+		others |= !mine;
+	}
+	describe(r, &sb);
+	ck_assert_msg(fired && !others,
+	              "%s: the Bad pair must fire the rule and nothing else; "
+	              "it gives:%s",
+	              id, cl_strbuf_str(&sb));
+	cl_result_free(r);
+	cl_strbuf_reset(&sb);
+
+	if (!fixed_old)
+		fixed_old = cl_strdup(old);
+	r = cl_diff_memory(l, "old.xml", fixed_old, strlen(fixed_old),
+	                   "new.xml", fixed, strlen(fixed), 0, &old_result);
+	ck_assert_msg(old_result == NULL,
+	              "%s: the Fixed old version cannot be compared", id);
+	describe(r, &sb);
+	ck_assert_msg(cl_result_count(r) == 0,
+	              "%s: the Fixed pair is not clean:%s", id,
+	              cl_strbuf_str(&sb));
+	cl_result_free(r);
+	cl_linter_free(l);
+	cl_strbuf_release(&sb);
+	free(old);
+	free(new);
+	free(fixed);
+	free(fixed_old);
+}
+
 START_TEST(test_rule_page)
 {
 	const cl_rule *rule = cl_rule_at((size_t)_i);
@@ -125,6 +241,12 @@ START_TEST(test_rule_page)
 	              "%s: '## Automatic fix' must say when the fix is unsafe",
 	              cl_rule_id(rule));
 	free(fix_section);
+	if (cl_rule_is_compat(rule)) {
+		check_compat_examples(rule, page);
+		free(heading);
+		free(sev);
+		return;
+	}
 	bad = example_after(page, "\n## Bad\n");
 	fixed = example_after(page, "\n## Fixed\n");
 	ck_assert_msg(
@@ -486,7 +608,8 @@ golden_names(const char *dir, const char *id)
 /*
  * Every rule has corpus cases: a fixtures/rules/CLnnn/ directory, or, for
  * the rules that no single document shows best, golden files elsewhere
- * that name it. Every fixtures/rules/ directory belongs to a rule.
+ * that name it (not the compatibility rules, whose cases are pairs).
+ * Every fixtures/rules/ directory belongs to a rule.
  */
 START_TEST(test_every_rule_has_fixtures)
 {
@@ -509,6 +632,14 @@ START_TEST(test_every_rule_has_fixtures)
 		struct stat st;
 		bool found = !stat(dir, &st) && S_ISDIR(st.st_mode) &&
 		             golden_names(dir, id);
+
+		/* The corpus lints single files; a compatibility rule's
+		 * cases are pairs: its page (test_rule_page) and
+		 * tests/check_rules_cl6xx.c. */
+		if (cl_rule_is_compat(cl_rule_at(i))) {
+			free(dir);
+			continue;
+		}
 
 		for (j = 0; !found && j < CL_ARRAY_SIZE(elsewhere); j++) {
 			if (strcmp(elsewhere[j].id, id))

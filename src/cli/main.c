@@ -50,6 +50,8 @@ enum {
 	OPT_DIFF,
 	OPT_UNSAFE_FIXES,
 	OPT_ADD_SUPPRESSIONS,
+	OPT_BASE,
+	OPT_LINT,
 };
 
 #define REQ(name, val)                             \
@@ -84,6 +86,8 @@ static const struct option long_options[] = {
 	NOARG("diff", OPT_DIFF),
 	NOARG("unsafe-fixes", OPT_UNSAFE_FIXES),
 	REQ("add-suppressions", OPT_ADD_SUPPRESSIONS),
+	REQ("base", OPT_BASE),
+	NOARG("lint", OPT_LINT),
 	NOARG("list-rules", OPT_LIST_RULES),
 	REQ("explain", OPT_EXPLAIN),
 	NOARG("version", OPT_VERSION),
@@ -93,6 +97,8 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
     "Usage: connlint [OPTIONS] PATH...\n"
+    "       connlint diff [OPTIONS] OLD NEW\n"
+    "       connlint diff --base REV [OPTIONS] [PATH...]\n"
     "       connlint lsp [--select, --ignore, --severity, --config,\n"
     "                    --no-config]\n"
     "Check API-connector definitions (XML) for mistakes.\n"
@@ -172,6 +178,10 @@ static const char usage_text[] =
     "                         exit; as JSON with --format json\n"
     "  --explain RULE         print the documentation of RULE (ID or slug)\n"
     "                         and exit\n"
+    "  --base REV             (connlint diff) compare the files under PATH...\n"
+    "                         (default .) with git revision REV\n"
+    "  --lint                 (connlint diff) report the new version's\n"
+    "                         ordinary findings too\n"
     "  --version              print the version and exit\n"
     "  -h, --help             print this help and exit\n"
     "\n"
@@ -182,6 +192,17 @@ static const char usage_text[] =
     "placeholders the platform fills in itself; command-line options win over\n"
     "it. Comments such as <!-- connlint-disable-next-line CL101 reason -->\n"
     "suppress diagnostics in a file. See docs/configuration.md.\n"
+    "\n"
+    "connlint diff compares an old and a new version of connectors and\n"
+    "reports what breaks the companies that already use them (the CL6xx\n"
+    "rules): two files, two directories (files paired by their path below\n"
+    "each; a file only in OLD is removed, CL613), or with --base REV the git\n"
+    "work tree against revision REV (old versions read with git, renames\n"
+    "followed, the old side shown as REV:path). A version that is not\n"
+    "well-formed or not valid is reported as such. Every option of a plain\n"
+    "run applies but --fix, --diff, --unsafe-fixes and --add-suppressions;\n"
+    "configuration files are those of the new side. Its exit status is that\n"
+    "of a plain run; not a git work tree, an unknown revision or no git is 2.\n"
     "\n"
     "connlint lsp serves the Language Server Protocol on standard input and\n"
     "output for editors: diagnostics as you type, quick fixes, hover,\n"
@@ -205,6 +226,8 @@ static const char usage_text[] =
     "  connlint --write-baseline connlint.baseline connectors/\n"
     "  connlint --baseline connlint.baseline connectors/\n"
     "  connlint --diff connectors/ > fixes.diff\n"
+    "  connlint diff old/connector.xml new/connector.xml\n"
+    "  connlint diff --base origin/main --output sarif=diff.sarif connectors/\n"
     "  connlint --fix connectors/\n";
 
 /* Standard error, with the hint that goes with each kind of message. */
@@ -333,6 +356,30 @@ option(cl_session *s, int c, const char *arg, enum cl_format *format)
 	return -1;
 }
 
+/* connlint diff OLD NEW, or connlint diff --base REV [PATH...]. */
+static int
+run_diff(cl_session *s, const char *base, bool lint, char **args, int nargs)
+{
+	cl_session_set_diff_lint(s, lint);
+	if (base)
+		return cl_session_diff_base(s, base, args, (size_t)nargs);
+	if (nargs != 2) {
+		if (nargs < 2)
+			usage("diff: %s; give OLD and NEW (two files or two "
+			      "directories), or --base REV",
+			      nargs ? "NEW is missing"
+			            : "OLD and NEW are "
+			              "missing");
+		else
+			usage(
+			    "diff: too many paths ('%s'); give OLD and NEW, or "
+			    "--base REV and PATHs",
+			    args[2]);
+		return EXIT_TROUBLE;
+	}
+	return cl_session_diff(s, args[0], args[1]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -342,6 +389,8 @@ main(int argc, char **argv)
 	const char *show_config = NULL;
 	unsigned flags = 0, fix = 0;
 	bool show_rules = false, show_version = false, lsp = false;
+	bool diff = false, diff_lint = false;
+	const char *base = NULL;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
 	static char progname[] = "connlint";
 
@@ -361,9 +410,11 @@ main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 1 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 #endif
-	/* connlint lsp: the rest are options for the server's session */
-	if (argc > 1 && !strcmp(argv[1], "lsp")) {
-		lsp = true;
+	/* connlint lsp, connlint diff: the rest are options for the
+	 * subcommand's session */
+	if (argc > 1 && (!strcmp(argv[1], "lsp") || !strcmp(argv[1], "diff"))) {
+		lsp = !strcmp(argv[1], "lsp");
+		diff = !lsp;
 		argv[1] = argv[0];
 		argv++;
 		argc--;
@@ -405,6 +456,18 @@ main(int argc, char **argv)
 			break;
 		case OPT_SHOW_CONFIG:
 			show_config = optarg;
+			break;
+		case OPT_BASE:
+		case OPT_LINT:
+			if (!diff) {
+				usage("%s: only with connlint diff",
+				      c == OPT_BASE ? "--base" : "--lint");
+				goto cleanup;
+			}
+			if (c == OPT_BASE)
+				base = optarg;
+			else
+				diff_lint = true;
 			break;
 		case OPT_LIST_RULES:
 			show_rules = true;
@@ -472,7 +535,13 @@ main(int argc, char **argv)
 	}
 	cl_session_set_format(s, format, flags);
 	cl_session_set_fix(s, fix);
-	status = cl_session_run(s, argv + optind, (size_t)(argc - optind));
+	if (diff) {
+		status =
+		    run_diff(s, base, diff_lint, argv + optind, argc - optind);
+	} else {
+		status =
+		    cl_session_run(s, argv + optind, (size_t)(argc - optind));
+	}
 	if (close_stdout())
 		status = EXIT_TROUBLE;
 

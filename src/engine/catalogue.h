@@ -14,6 +14,7 @@
 struct cl_connector;
 struct cl_ctx;
 struct cl_config;
+struct cl_diff;
 
 struct cl_rule {
 	const char *id;            /* "CL303": stable, never reused */
@@ -26,6 +27,11 @@ struct cl_rule {
 	 * pass (CL009, CL010), which .emitted_by names. */
 	void (*check)(struct cl_ctx *ctx, const struct cl_connector *c);
 	const char *emitted_by; /* where a rule without .check reports */
+	/* A compatibility rule (CL6xx, connlint diff): compares the old and
+	 * the new version of a connector (diff.h), reporting on the new one.
+	 * Such a rule has no .check and never runs in a plain lint. */
+	void (*diff)(struct cl_ctx *ctx, const struct cl_diff *d);
+	bool compat; /* a CL6xx rule: set with .diff */
 	/* Runs even when the rule is off: its findings are dropped, but the
 	 * secrets it finds are masked in every other rule's output. */
 	bool masks_secrets;

@@ -6,6 +6,7 @@
 
 #include "catalogue.h"
 #include "secretscan.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -67,12 +68,28 @@ cl_report(struct cl_ctx *ctx, const struct cl_rule *rule, struct cl_span span,
 	return d;
 }
 
+/* A new related location of DIAG at SPAN, its message from FMT and AP
+ * masked as cl_report masks. */
+static struct cl_related_loc *
+add_related(struct cl_diag *diag, struct cl_span span, const char *fmt,
+            va_list ap)
+{
+	struct cl_related_loc *r;
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+
+	CL_GROW(diag->related, diag->nrelated + 1, diag->related_alloc);
+	r = &diag->related[diag->nrelated++];
+	memset(r, 0, sizeof(*r));
+	r->span = span;
+	cl_strbuf_vaddf(&sb, fmt, ap);
+	r->message = mask_message(cl_strbuf_detach(&sb));
+	return r;
+}
+
 void
 cl_report_related(struct cl_ctx *ctx, struct cl_diag *diag, struct cl_span span,
                   const char *fmt, ...)
 {
-	struct cl_related_loc *r;
-	struct cl_strbuf sb = CL_STRBUF_INIT;
 	va_list ap;
 
 	if (!diag)
@@ -80,14 +97,44 @@ cl_report_related(struct cl_ctx *ctx, struct cl_diag *diag, struct cl_span span,
 	if (span.end < span.start || span.end > ctx->len)
 		BUG("%s: related span %u-%u outside the input", diag->rule->id,
 		    span.start, span.end);
-	CL_GROW(diag->related, diag->nrelated + 1, diag->related_alloc);
-	r = &diag->related[diag->nrelated++];
-	memset(r, 0, sizeof(*r));
-	r->span = span;
 	va_start(ap, fmt);
-	cl_strbuf_vaddf(&sb, fmt, ap);
+	add_related(diag, span, fmt, ap);
 	va_end(ap);
-	r->message = mask_message(cl_strbuf_detach(&sb));
+}
+
+void
+cl_report_related_in(struct cl_ctx *ctx, struct cl_diag *diag, const char *file,
+                     const char *buf, size_t len, struct cl_span span,
+                     const char *fmt, ...)
+{
+	struct cl_related_loc *r;
+	struct cl_pos *pos;
+	unsigned bytes;
+	va_list ap;
+
+	(void)ctx;
+	if (!diag)
+		return;
+	if (span.end < span.start || span.end > len)
+		BUG("%s: related span %u-%u outside the %zu bytes of %s",
+		    diag->rule->id, span.start, span.end, len, file);
+	va_start(ap, fmt);
+	r = add_related(diag, span, fmt, ap);
+	va_end(ap);
+	r->file = cl_strdup(file);
+	/* Now, from BUF, as the sink would: the sink only has the
+	 * diagnostic's own file, and BUF may be freed after this call. */
+	pos = &r->pos;
+	cl_offset_position(buf, len, span.start, &pos->line, &pos->column,
+	                   &pos->byte_column);
+	cl_offset_position(buf, len, span.end, &pos->end_line, &pos->end_column,
+	                   &bytes);
+	/* Display cells of the line up to the start, as column.c counts
+	 * them for the diagnostic's own file (from the source as read). */
+	r->display_column = (unsigned)cl_display_advance(
+	                        buf + span.start - (pos->byte_column - 1),
+	                        pos->byte_column - 1, 0) +
+	                    1;
 }
 
 void

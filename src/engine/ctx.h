@@ -37,6 +37,9 @@ struct cl_ctx {
 	/* The configuration file that applies to this file, or NULL; read it
 	 * through the cl_ctx_* accessors of config.h. */
 	const struct cl_config *config;
+	/* connlint diff: the old version this file is compared with (diff.h);
+	 * NULL in a plain lint. */
+	const struct cl_diff *diff;
 };
 
 /*
@@ -51,6 +54,16 @@ cl_report(struct cl_ctx *ctx, const struct cl_rule *rule, struct cl_span span,
 void
 cl_report_related(struct cl_ctx *ctx, struct cl_diag *diag, struct cl_span span,
                   const char *fmt, ...) CL_PRINTF(4, 5);
+/*
+ * Adds to DIAG a related location in another file (connlint diff: the
+ * old version of the connector): SPAN of the LEN bytes at BUF, shown as
+ * FILE (copied). Its position is computed now, from BUF; BUF need not
+ * outlive the call.
+ */
+void
+cl_report_related_in(struct cl_ctx *ctx, struct cl_diag *diag, const char *file,
+                     const char *buf, size_t len, struct cl_span span,
+                     const char *fmt, ...) CL_PRINTF(7, 8);
 /* Marks SPAN as holding a secret: every output shows it masked. */
 void cl_report_secret(struct cl_ctx *ctx, struct cl_span span);
 

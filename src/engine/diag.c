@@ -273,7 +273,7 @@ cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 	mask_known_secrets(sink, buf, len);
 	qsort(sink->items, sink->n, sizeof(*sink->items), cmp_diag);
 	for (i = 0; i < sink->n; i++)
-		n += 2 + 2 * sink->items[i].nrelated;
+		n += 2 + 2 * sink->items[i].nrelated; /* at most */
 	reqs = cl_malloc(n * sizeof(*reqs));
 	for (i = 0; i < sink->n; i++) {
 		struct cl_diag *d = &sink->items[i];
@@ -292,6 +292,8 @@ cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len)
 			struct pos_req re = { r->span.end, &r->pos.end_line,
 				              &r->pos.end_column, NULL };
 
+			if (r->file)
+				continue; /* another file's, filled already */
 			reqs[nreq++] = rs;
 			reqs[nreq++] = re;
 		}
@@ -306,8 +308,10 @@ cl_diag_clear(struct cl_diag *d)
 	size_t j;
 
 	free(d->message);
-	for (j = 0; j < d->nrelated; j++)
+	for (j = 0; j < d->nrelated; j++) {
 		free(d->related[j].message);
+		free(d->related[j].file);
+	}
 	free(d->related);
 	cl_fix_free(d->fix);
 	memset(d, 0, sizeof(*d));

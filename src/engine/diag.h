@@ -23,6 +23,14 @@ struct cl_related_loc {
 	struct cl_span span;
 	struct cl_pos pos;
 	char *message; /* malloc'd */
+	/* The display name of the file SPAN is in (malloc'd), or NULL: the
+	 * diagnostic's own file. A location in another file (connlint diff:
+	 * the old version) has POS and DISPLAY_COLUMN computed when it is
+	 * reported (cl_report_related_in), from that file's buffer, which is
+	 * gone by the time outputs run: SPAN is then only the bytes of that
+	 * file, never to be read from the diagnostic's own buffer. */
+	char *file;
+	unsigned display_column; /* 1-based, cells; only with FILE */
 };
 
 /* One edit of a fix: bytes SPAN of the linted buffer become TEXT. */
@@ -63,7 +71,8 @@ struct cl_diag_sink {
 	unsigned char raw_scanned; /* cl_diag_sink_scan_secrets has run */
 };
 
-/* Sorts by position then rule, and fills every pos from BUF. */
+/* Sorts by position then rule, and fills every pos from BUF (those of
+ * related locations in another file are already filled). */
 void
 cl_diag_sink_finish(struct cl_diag_sink *sink, const char *buf, size_t len);
 /*

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "connlint.h"
 #include "ctx.h"
+#include "diff.h"
 #include "input.h"
 #include "model.h"
 #include "result.h"
@@ -30,8 +31,37 @@ check_root(struct cl_ctx *ctx, const struct cl_node *root)
 	    root->name);
 }
 
+/* 1 when a file is not well-formed or not valid (CL001, CL002, CL003):
+ * connlint diff then does not compare it. */
+static bool
+structurally_broken(const struct cl_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->sink.n; i++) {
+		const struct cl_rule *r = ctx->sink.items[i].rule;
+
+		if (r == &cl_rule_CL001 || r == &cl_rule_CL002 ||
+		    r == &cl_rule_CL003)
+			return true;
+	}
+	return false;
+}
+
 static void
-lint_ctx(struct cl_ctx *ctx)
+run_diff_rules(struct cl_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++)
+		if (cl_rules[i]->diff && ctx->enabled[i])
+			cl_rules[i]->diff(ctx, ctx->diff);
+}
+
+/* MASKING: run the rules that mask secrets even when they are off (the
+ * old side of a diff is never shown, so it need not). */
+static void
+lint_ctx(struct cl_ctx *ctx, bool masking)
 {
 	struct cl_xml_error err;
 	struct cl_node *root;
@@ -68,8 +98,11 @@ lint_ctx(struct cl_ctx *ctx)
 		 * findings are dropped, its secrets still masked. */
 		for (i = 0; i < cl_rules_count; i++)
 			if (cl_rules[i]->check &&
-			    (ctx->enabled[i] || cl_rules[i]->masks_secrets))
+			    (ctx->enabled[i] ||
+			     (masking && cl_rules[i]->masks_secrets)))
 				cl_rules[i]->check(ctx, ctx->model);
+		if (ctx->diff && ctx->diff->old && !structurally_broken(ctx))
+			run_diff_rules(ctx);
 	}
 	/* Last: the comments may suppress anything reported above. */
 	cl_suppress_apply(ctx);
@@ -97,6 +130,32 @@ settle_settings(struct cl_ctx *ctx, const cl_linter *linter, const char *path)
 	ctx->enabled = enabled;
 }
 
+/* The result of CTX, over BUF (taken: LEN bytes plus a NUL), shown as
+ * NAME; CTX's arena is released, its sink handed over. */
+static cl_result *
+finish(struct cl_ctx *ctx, const char *name, char *buf, size_t len)
+{
+	cl_result *r = cl_calloc(1, sizeof(*r));
+
+	cl_diag_sink_finish(&ctx->sink, buf, len);
+	cl_arena_release(&ctx->arena);
+	r->name = cl_strdup(name);
+	r->buf = buf;
+	r->len = len;
+	r->sink = ctx->sink;
+	return r;
+}
+
+static void
+report_too_big(struct cl_ctx *ctx)
+{
+	struct cl_span s = { 0, 0 };
+
+	cl_report(ctx, &cl_rule_CL001, s,
+	          "the file is larger than %zu MiB; connlint does not read it",
+	          CL_MAX_INPUT_BYTES >> 20);
+}
+
 /* Takes ownership of BUF (LEN bytes plus a NUL). PATH is the file's path
  * for the configuration's per-path ignores (NULL: none apply). */
 static cl_result *
@@ -104,7 +163,6 @@ lint_buffer(const cl_linter *linter, const char *path, const char *name,
             char *buf, size_t len, bool too_big)
 {
 	struct cl_ctx ctx;
-	cl_result *r = cl_calloc(1, sizeof(*r));
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.linter = linter;
@@ -112,37 +170,181 @@ lint_buffer(const cl_linter *linter, const char *path, const char *name,
 	ctx.buf = buf;
 	ctx.len = len;
 	settle_settings(&ctx, linter, path);
-	if (too_big) {
-		struct cl_span s = { 0, 0 };
+	if (too_big)
+		report_too_big(&ctx);
+	else
+		lint_ctx(&ctx, true);
+	return finish(&ctx, name, buf, len);
+}
 
-		cl_report(
-		    &ctx, &cl_rule_CL001, s,
-		    "the file is larger than %zu MiB; connlint does not read it",
-		    CL_MAX_INPUT_BYTES >> 20);
-	} else {
-		lint_ctx(&ctx);
+/* A NUL-terminated copy of LEN bytes at BUF; an input over the limit is
+ * not copied (*TOO_BIG set, *LEN 0). */
+static char *
+copy_input(const char *buf, size_t *len, bool *too_big)
+{
+	char *copy;
+
+	*too_big = *len > CL_MAX_INPUT_BYTES;
+	if (*too_big)
+		*len = 0;
+	copy = cl_malloc(*len + 1);
+	memcpy(copy, buf, *len);
+	copy[*len] = '\0';
+	return copy;
+}
+
+/* Narrows CTX's rules for connlint diff: the structural ones (CL001 to
+ * CL003) and those of KEEP (the compatibility rules, or only the
+ * structural ones for the old side), each as the settings say. */
+static void
+narrow(struct cl_ctx *ctx, bool compat)
+{
+	unsigned char *enabled = cl_arena_alloc(&ctx->arena, cl_rules_count);
+	size_t i;
+
+	for (i = 0; i < cl_rules_count; i++) {
+		const struct cl_rule *r = cl_rules[i];
+		bool structural = r == &cl_rule_CL001 || r == &cl_rule_CL002 ||
+		                  r == &cl_rule_CL003;
+
+		enabled[i] = ctx->enabled[i] &&
+		             (structural || (compat && cl_rule_is_compat(r)));
 	}
-	cl_diag_sink_finish(&ctx.sink, buf, len);
-	cl_arena_release(&ctx.arena);
-	r->name = cl_strdup(name);
-	r->buf = buf;
-	r->len = len;
-	r->sink = ctx.sink;
+	ctx->enabled = enabled;
+}
+
+cl_result *
+cl_diff_memory(const cl_linter *linter, const char *old_name,
+               const char *old_buf, size_t old_len, const char *new_name,
+               const char *new_buf, size_t new_len, unsigned flags,
+               cl_result **old_result)
+{
+	struct cl_ctx octx, ctx;
+	struct cl_diff d;
+	bool old_big, new_big;
+	char *obuf = copy_input(old_buf, &old_len, &old_big);
+	char *nbuf = copy_input(new_buf, &new_len, &new_big);
+	cl_result *r;
+
+	*old_result = NULL;
+	if (!old_big && !new_big && old_len == new_len &&
+	    !memcmp(obuf, nbuf, new_len)) {
+		/* the same bytes: nothing can differ, and the old side is
+		 * valid exactly when the new one is (reported once, there) */
+		free(obuf);
+		memset(&ctx, 0, sizeof(ctx));
+		ctx.linter = linter;
+		ctx.name = new_name;
+		ctx.buf = nbuf;
+		ctx.len = new_len;
+		settle_settings(&ctx, linter, new_name);
+		if (!(flags & CL_DIFF_LINT))
+			narrow(&ctx, true);
+		lint_ctx(&ctx, true);
+		return finish(&ctx, new_name, nbuf, new_len);
+	}
+	/* the old version: is it one that can be compared? */
+	memset(&octx, 0, sizeof(octx));
+	octx.linter = linter;
+	octx.name = old_name;
+	octx.buf = obuf;
+	octx.len = old_len;
+	settle_settings(&octx, linter, NULL);
+	narrow(&octx, false);
+	if (old_big)
+		report_too_big(&octx);
+	else
+		lint_ctx(&octx, false);
+	memset(&d, 0, sizeof(d));
+	d.old_name = old_name;
+	d.old_buf = obuf;
+	d.old_len = old_len;
+	if (!structurally_broken(&octx) && octx.model) {
+		d.old = octx.model;
+	} else if (octx.model) {
+		size_t i;
+
+		/* it will be shown after all: mask its secrets as a lint
+		 * would */
+		for (i = 0; i < cl_rules_count; i++)
+			if (cl_rules[i]->check && cl_rules[i]->masks_secrets)
+				cl_rules[i]->check(&octx, octx.model);
+	}
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.linter = linter;
+	ctx.name = new_name;
+	ctx.buf = nbuf;
+	ctx.len = new_len;
+	ctx.diff = &d;
+	settle_settings(&ctx, linter, new_name);
+	if (!(flags & CL_DIFF_LINT))
+		narrow(&ctx, true);
+	if (new_big)
+		report_too_big(&ctx);
+	else
+		lint_ctx(&ctx, true);
+	r = finish(&ctx, new_name, nbuf, new_len);
+	if (!d.old) {
+		/* reported as such, and not compared */
+		*old_result = finish(&octx, old_name, obuf, old_len);
+	} else {
+		cl_diag_sink_release(&octx.sink);
+		cl_arena_release(&octx.arena);
+		free(obuf);
+	}
 	return r;
+}
+
+cl_result *
+cl_diff_removed(const cl_linter *linter, const char *old_name,
+                const char *old_buf, size_t old_len)
+{
+	struct cl_ctx ctx;
+	struct cl_diff d;
+	struct cl_xml_error err;
+	struct cl_node *root;
+	bool big;
+	char *buf = copy_input(old_buf, &old_len, &big);
+
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&d, 0, sizeof(d));
+	ctx.linter = linter;
+	ctx.name = old_name;
+	ctx.buf = buf;
+	ctx.len = old_len;
+	settle_settings(&ctx, linter, NULL);
+	narrow(&ctx, true);
+	d.old_name = old_name;
+	d.old_buf = buf;
+	d.old_len = old_len;
+	d.removed = true;
+	ctx.diff = &d;
+	/* quietly: the old file's own problems are not this report's */
+	root =
+	    big ? NULL : cl_xml_parse(&ctx.arena, buf, old_len, &ctx.doc, &err);
+	if (root && !strcmp(root->name, "connector")) {
+		const unsigned char *enabled = ctx.enabled;
+
+		ctx.enabled = cl_arena_alloc(&ctx.arena, cl_rules_count);
+		ctx.model = cl_model_build(&ctx, root);
+		ctx.enabled = enabled;
+		d.old = ctx.model;
+	} else {
+		d.old = NULL;
+	}
+	if (ctx.enabled[cl_rule_index(&cl_rule_CL613)])
+		cl_rule_CL613.diff(&ctx, &d);
+	return finish(&ctx, old_name, buf, old_len);
 }
 
 cl_result *
 cl_lint_memory(const cl_linter *linter, const char *name, const char *buf,
                size_t len)
 {
-	bool too_big = len > CL_MAX_INPUT_BYTES;
-	char *copy;
+	bool too_big;
+	char *copy = copy_input(buf, &len, &too_big);
 
-	if (too_big)
-		len = 0;
-	copy = cl_malloc(len + 1);
-	memcpy(copy, buf, len);
-	copy[len] = '\0';
 	return lint_buffer(linter, name, name, copy, len, too_big);
 }
 

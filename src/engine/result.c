@@ -241,6 +241,12 @@ cl_diag_related_byte_column(const cl_diag *d, size_t i)
 	return i < d->nrelated ? d->related[i].pos.byte_column : 0;
 }
 
+const char *
+cl_diag_related_file(const cl_diag *d, size_t i)
+{
+	return i < d->nrelated ? d->related[i].file : NULL;
+}
+
 /* ---- fixes ---- */
 
 int

@@ -26,6 +26,7 @@
 #include "nearmiss.h"
 #include "catalogue.h"
 #include "ctx.h"
+#include "diff.h"
 #include "fix.h"
 
 enum kind {
@@ -639,7 +640,8 @@ cl_suppress_apply(struct cl_ctx *ctx)
 	before = ctx->sink.n;
 	for (i = 0; ctx->model && i < S.n; i++)
 		if (!S.e[i].used && S.e[i].rule != &cl_rule_CL009 &&
-		    cl_rule_enabled(ctx, S.e[i].rule))
+		    cl_rule_enabled(ctx, S.e[i].rule) &&
+		    (ctx->diff || !cl_rule_is_compat(S.e[i].rule)))
 			report_unused(&S, &S.e[i]);
 	filter(&S, before);
 cleanup:

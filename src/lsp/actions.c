@@ -103,7 +103,12 @@ diag_json(struct cl_lsp_doc *doc, const cl_diag *d)
 
 		for (i = 0; i < n; i++) {
 			const struct cl_related_loc *r = &d->related[i];
-			json_object *ri = json_object_new_object();
+			json_object *ri;
+
+			/* another file's (connlint diff): not this document */
+			if (r->file)
+				continue;
+			ri = json_object_new_object();
 
 			json_object_object_add(
 			    ri, "location",

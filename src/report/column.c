@@ -3,7 +3,9 @@
  * bytes and characters come with every position from the sink; display
  * cells are counted here, from the source as read rather than the masked
  * copy the outputs show, because masking turns each byte of a secret into
- * one '*' and would count a wide character as three cells.
+ * one '*' and would count a wide character as three cells. A related
+ * location in another file (connlint diff) has all three counted when it
+ * was reported, from that file as read.
  */
 #include <string.h>
 
@@ -167,6 +169,15 @@ cl_output_related_column(struct cl_output *out, const struct cl_result *r,
 	if (i >= d->nrelated)
 		BUG("related location %zu missing", i);
 	rel = &d->related[i];
+	if (rel->file) {
+		/* In another file, whose source is gone: every unit was
+		 * counted when the location was reported. */
+		if (out->column_unit == CL_COLUMN_BYTE)
+			return rel->pos.byte_column;
+		if (out->column_unit == CL_COLUMN_DISPLAY)
+			return rel->display_column;
+		return rel->pos.column;
+	}
 	return column_at(out, r, rel->span.start, rel->pos.byte_column,
 	                 rel->pos.column);
 }

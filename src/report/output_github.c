@@ -17,7 +17,8 @@
  * format); a range over several lines gives line and endLine only,
  * because the runner ignores columns then. Related locations follow the
  * message as extra lines ("FILE:LINE:COLUMN: note: ..."), which the
- * annotation shows.
+ * annotation shows; FILE is the related location's own (another one in
+ * connlint diff: the old version).
  * GitHub shows 10 annotations of each type (error, warning, notice) per
  * step and drops the rest silently (actions/toolkit,
  * docs/problem-matchers.md), so when more of a type were printed, one
@@ -117,9 +118,12 @@ github_add(struct cl_output *out, const struct cl_result *result)
 			const char *note = cl_output_related(
 			    d, j, &line, &col, &end_line, &end_col);
 
+			const char *other = cl_diag_related_file(d, j);
+
 			cl_strbuf_addf(
-			    &msg, "\n%s:%u:%u: note: %s", file, line,
-			    cl_output_related_column(out, result, d, j), note);
+			    &msg, "\n%s:%u:%u: note: %s", other ? other : file,
+			    line, cl_output_related_column(out, result, d, j),
+			    note);
 		}
 		github_escape(&sb, cl_strbuf_str(&msg), false);
 		cl_strbuf_addch(&sb, '\n');

@@ -107,14 +107,21 @@ json_add(struct cl_output *out, const struct cl_result *result)
 				unsigned line, col, end_line, end_col;
 				const char *msg = cl_output_related(
 				    d, j, &line, &col, &end_line, &end_col);
+				const char *other = cl_diag_related_file(d, j);
 
+				cl_strbuf_adds(sb, j ? ", {" : "{");
+				/* only for another file (connlint diff) */
+				if (other) {
+					cl_strbuf_adds(sb, "\"file\": ");
+					cl_json_add_string(sb, other);
+					cl_strbuf_adds(sb, ", ");
+				}
 				cl_strbuf_addf(
 				    sb,
-				    "%s{\"line\": %u, "
+				    "\"line\": %u, "
 				    "\"column\": %u, \"end_line\": %u, "
 				    "\"end_column\": %u, \"message\": ",
-				    j ? ", " : "", line, col, end_line,
-				    end_col);
+				    line, col, end_line, end_col);
 				cl_json_add_string(sb, msg);
 				cl_strbuf_addch(sb, '}');
 			}

@@ -107,8 +107,10 @@ junit_failure(struct cl_strbuf *sb, const char *file, const cl_diag *d)
 		const char *msg =
 		    cl_output_related(d, j, &line, &col, &end_line, &end_col);
 
+		const char *other = cl_diag_related_file(d, j);
+
 		cl_strbuf_addch(sb, '\n');
-		junit_line(sb, file, line, col, "note", msg);
+		junit_line(sb, other ? other : file, line, col, "note", msg);
 	}
 	cl_strbuf_adds(sb, "</failure>\n    </testcase>\n");
 }

@@ -13,7 +13,8 @@
  * out so that the log is the same on every machine and names no one's
  * home directory; "." and ".." segments are resolved first
  * (cl_file_uri), as for the fingerprints. A message links its related
- * locations, and the security rules carry GitHub's security metadata.
+ * locations (a related location in another file, connlint diff's old
+ * version, gets that file's URI, made the same way), and the security rules carry GitHub's security metadata.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -438,12 +439,26 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 				unsigned line, col, end_line, end_col;
 				const char *msg = cl_output_related(
 				    d, j, &line, &col, &end_line, &end_col);
+				const char *other = cl_diag_related_file(d, j);
 
 				cl_strbuf_addf(
 				    &sb, "            {\"id\": %zu, ", j + 1);
-				sarif_physical(&sb, cl_strbuf_str(&uri),
-				               relative, line, col, end_line,
-				               end_col);
+				if (other) {
+					/* another file (connlint diff: the
+					 * old version), its URI made as the
+					 * result's is */
+					struct cl_strbuf ouri = CL_STRBUF_INIT;
+					bool orel = cl_file_uri(&ouri, other);
+
+					sarif_physical(
+					    &sb, cl_strbuf_str(&ouri), orel,
+					    line, col, end_line, end_col);
+					cl_strbuf_release(&ouri);
+				} else {
+					sarif_physical(&sb, cl_strbuf_str(&uri),
+					               relative, line, col,
+					               end_line, end_col);
+				}
 				cl_strbuf_adds(&sb,
 				               ", \"message\": {\"text\": ");
 				sarif_text(&sb, msg);

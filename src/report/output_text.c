@@ -6,10 +6,15 @@
  *                                           ^~~~~~~~~~~~~~~~~
  *     shop.xml:4:7: note: first defined here
  *     ...
+ *     old/shop.xml:9:5: note: removed here
+ *     ...
  *     1 error, 0 warnings, 0 info in 1 file
  *
  * Columns in the location are characters, or the --column-unit
  * (cl_output_column); the marker line is the same whatever the unit.
+ * A note in another file (connlint diff: the old version) is named by
+ * that file and has no source line: only the diagnostic's own file is
+ * at hand.
  * The source line is printed with
  * tabs expanded, unprintable characters shown as '?' and CI workflow
  * commands ("##[", a leading "::") defused with an escape, and the marker
@@ -256,11 +261,17 @@ text_add(struct cl_output *out, const struct cl_result *result)
 			const char *msg = cl_output_related(
 			    d, j, &line, &col, &end_line, &end_col);
 
-			text_head(out, file, line,
+			const char *other = cl_diag_related_file(d, j);
+
+			text_head(out, other ? other : file, line,
 			          cl_output_related_column(out, result, d, j),
 			          "note", SGR_BOLD);
 			cl_output_put_oneline(out->out, msg, 0);
 			putc('\n', out->out);
+			/* Another file's source is not at hand (nor would
+			 * this file's line be right): no source line. */
+			if (other)
+				continue;
 			/* the byte column spares counting a long line from
 			 * its start for every note on it */
 			text_snippet(out, result, line, col, end_line, end_col,

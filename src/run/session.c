@@ -4,7 +4,8 @@
  * worker threads (queue.h), hands each file's result to every output in
  * the order the files were found, writes the output files (outfile.h)
  * and turns what was found into the exit status. Messages go to the
- * caller's callback only.
+ * caller's callback only. connlint diff (diffrun.c) runs through the
+ * same machinery, with work of its own for each item (session_int.h).
  */
 /* realpath(3) is XSI. */
 #define _XOPEN_SOURCE 700
@@ -24,6 +25,7 @@
 #include "queue.h"
 #include "result.h"
 #include "rulelist.h"
+#include "session_int.h"
 #include "settings.h"
 #include "util.h"
 #include "walk.h"
@@ -55,6 +57,7 @@ enum item_kind {
 	ITEM_FILE,  /* lint the file at path */
 	ITEM_STDIN, /* lint standard input, shown as path */
 	ITEM_NOTE,  /* only deliver message */
+	ITEM_JOB,   /* another command's work (session_int.h) */
 };
 
 struct item {
@@ -83,6 +86,16 @@ struct item {
 	const char *undone; /* why the fixes were undone (static), or NULL */
 	struct stat st;     /* the file before it was read */
 	bool have_st;
+	/* ITEM_JOB: the work, and what it gave besides result: a result
+	 * reported before it (with its baseline entries and count), and
+	 * a reason and path of its own when it failed. */
+	cl_session_work_fn *work;
+	void *job;
+	void (*job_free)(void *job);
+	cl_result *prior;
+	char *prior_entries;
+	size_t prior_baselined;
+	char *reason_owned, *failed;
 };
 
 struct cl_session {
@@ -124,7 +137,8 @@ struct cl_session {
 	char *suppress_reason;           /* --add-suppressions, or NULL */
 	size_t fixed;                    /* fixes (or comments) applied */
 	size_t fix_files;                /* files they changed */
-	bool fix_stdin; /* --fix of "-": the report to stderr */
+	bool fix_stdin;      /* --fix of "-": the report to stderr */
+	unsigned diff_flags; /* CL_DIFF_* (connlint diff) */
 };
 
 /* ---- messages ---------------------------------------------------------- */
@@ -707,6 +721,19 @@ process(void *data, void *item)
 		    cl_lint_file(it->linter, file, it->path, &it->reason);
 	} else if (it->kind == ITEM_STDIN) {
 		it->result = cl_lint_fd(it->linter, 0, it->path, &it->reason);
+	} else if (it->kind == ITEM_JOB) {
+		struct cl_session_work out = { NULL, NULL, NULL, NULL };
+
+		it->work(it->job, it->linter, s->diff_flags, &out);
+		it->result = out.result;
+		it->prior = out.prior;
+		it->reason = it->reason_owned = out.reason;
+		it->failed = out.failed;
+		if (!it->result) {
+			cl_result_free(it->prior);
+			it->prior = NULL;
+		}
+		fixing = false; /* refused by cl_session_begin */
 	}
 	if (!it->result)
 		return;
@@ -714,10 +741,17 @@ process(void *data, void *item)
 		transform(s, it);
 	/* Before the baseline is applied: a new baseline records what is
 	 * found today, whatever the old one held. */
-	if (s->writing_baseline)
+	if (s->writing_baseline) {
 		it->entries = cl_baseline_entries(it->result);
-	if (s->baseline)
+		if (it->prior)
+			it->prior_entries = cl_baseline_entries(it->prior);
+	}
+	if (s->baseline) {
 		it->baselined = cl_baseline_apply(s->baseline, it->result);
+		if (it->prior)
+			it->prior_baselined =
+			    cl_baseline_apply(s->baseline, it->prior);
+	}
 }
 
 /* The temporary file slot of a fixed file (after the output files'). */
@@ -809,15 +843,53 @@ emit_diff(cl_session *s, struct item *it)
 	cl_result_free(it->result);
 }
 
+/* Renders R (a result of IT, taken over: freed), which the baseline
+ * held BASELINED findings of and whose baseline ENTRIES are for
+ * --write-baseline, to every output; on the caller's thread. */
+static void
+render(cl_session *s, const struct item *it, cl_result *r, size_t baselined,
+       const char *entries)
+{
+	enum cl_severity fail_on = s->fail_on;
+	size_t i, dropped;
+	int sev;
+
+	if (!s->fail_on_given && it->config)
+		cl_config_fail_on(it->config, &fail_on);
+	for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
+		if (cl_result_count_severity(r, (enum cl_severity)sev))
+			s->problems = true;
+	for (i = 0; i < s->nouts; i++) {
+		cl_output_add_baselined(s->outs[i].output, baselined);
+		cl_output_add_fixed(s->outs[i].output, it->nfixed);
+		errno = 0;
+		cl_output_add(s->outs[i].output, r);
+		if (i)
+			cl_outfile_check(&s->outs[i]);
+	}
+	if ((dropped = cl_result_dropped(r)))
+		cl_session_message(s, CL_MESSAGE_NOTE,
+		                   "%s: %zu more "
+		                   "finding%s not shown (at most %d a file)",
+		                   cl_result_file(r), dropped,
+		                   dropped == 1 ? "" : "s",
+		                   CL_MAX_DIAGS_PER_FILE);
+	if (s->writing_baseline && entries) {
+		errno = 0;
+		fputs(entries, s->baseline_out.f);
+		cl_outfile_check(&s->baseline_out);
+	}
+	s->baselined += baselined;
+	cl_result_free(r);
+}
+
 /* Renders IT to every output and frees it; on the caller's thread. */
 static void
 emit(void *data, void *item)
 {
 	cl_session *s = data;
 	struct item *it = item;
-	enum cl_severity fail_on = s->fail_on;
-	size_t i, dropped;
-	int sev;
+	size_t i;
 
 	if (it->message)
 		s->message(s->message_data,
@@ -833,47 +905,24 @@ emit(void *data, void *item)
 			                    it->unlinted);
 	} else if (!it->result) {
 		const char *reason = it->reason ? it->reason : "cannot read";
+		const char *path = it->failed ? it->failed : it->path;
 
-		say(s, "%s: %s", it->path, reason);
+		say(s, "%s: %s", path, reason);
 		s->trouble = true;
 		for (i = 0; i < s->nouts; i++)
-			cl_output_add_error(s->outs[i].output, it->path,
-			                    reason);
+			cl_output_add_error(s->outs[i].output, path, reason);
 	} else if (s->fix_mode & CL_SESSION_DIFF) {
 		emit_diff(s, it);
 	} else {
 		if (s->fix_mode || s->suppress_reason)
 			emit_fixed(s, it);
-		if (!s->fail_on_given && it->config)
-			cl_config_fail_on(it->config, &fail_on);
-		for (sev = fail_on; sev <= CL_SEV_ERROR; sev++)
-			if (cl_result_count_severity(it->result,
-			                             (enum cl_severity)sev))
-				s->problems = true;
-		for (i = 0; i < s->nouts; i++) {
-			cl_output_add_baselined(s->outs[i].output,
-			                        it->baselined);
-			cl_output_add_fixed(s->outs[i].output, it->nfixed);
-			errno = 0;
-			cl_output_add(s->outs[i].output, it->result);
-			if (i)
-				cl_outfile_check(&s->outs[i]);
-		}
-		if ((dropped = cl_result_dropped(it->result)))
-			cl_session_message(
-			    s, CL_MESSAGE_NOTE,
-			    "%s: %zu more "
-			    "finding%s not shown (at most %d a file)",
-			    it->path, dropped, dropped == 1 ? "" : "s",
-			    CL_MAX_DIAGS_PER_FILE);
-		if (s->writing_baseline && it->entries) {
-			errno = 0;
-			fputs(it->entries, s->baseline_out.f);
-			cl_outfile_check(&s->baseline_out);
-		}
-		s->baselined += it->baselined;
-		cl_result_free(it->result);
+		if (it->prior)
+			render(s, it, it->prior, it->prior_baselined,
+			       it->prior_entries);
+		render(s, it, it->result, it->baselined, it->entries);
 	}
+	if (it->job_free)
+		it->job_free(it->job);
 	free(it->orig);
 	free(it->orig_shown);
 	free(it->text);
@@ -882,6 +931,9 @@ emit(void *data, void *item)
 	free(it->message);
 	free(it->unlinted);
 	free(it->entries);
+	free(it->prior_entries);
+	free(it->reason_owned);
+	free(it->failed);
 	free(it);
 }
 
@@ -1253,11 +1305,29 @@ online_processors(void)
 }
 
 int
-cl_session_run(cl_session *s, char *const *paths, size_t npaths)
+cl_session_refuse_fix(cl_session *s, const char *command)
+{
+	const char *opt = s->fix_mode & CL_SESSION_FIX    ? "--fix"
+	                  : s->fix_mode & CL_SESSION_DIFF ? "--diff"
+	                  : s->fix_mode & CL_SESSION_UNSAFE_FIXES
+	                      ? "--unsafe-fixes"
+	                  : s->suppress_reason ? "--add-suppressions"
+	                                       : NULL;
+
+	if (!opt)
+		return 0;
+	usage(s,
+	      "%s: %s applies to a plain lint only (run connlint %s on "
+	      "the files)",
+	      command, opt, opt);
+	return -1;
+}
+
+int
+cl_session_begin(cl_session *s, const char *command, char *const *paths,
+                 size_t npaths)
 {
 	char *error = NULL;
-	size_t i, k;
-	int status;
 
 	if (s->config_path && s->no_config) {
 		usage(s, "--config and --no-config cannot be used together");
@@ -1274,6 +1344,8 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 		         "another format to a file with --output FORMAT=FILE");
 		return 2;
 	}
+	if (command && cl_session_refuse_fix(s, command))
+		return 2;
 	if (check_fix_mode(s, paths, npaths) ||
 	    check_outputs(s, paths, npaths) || setup_config(s))
 		return 2;
@@ -1292,8 +1364,16 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 	s->q.emit = emit;
 	s->q.data = s;
 	cl_queue_start(&s->q, s->jobs ? s->jobs : online_processors());
-	for (i = 0; i < npaths; i++)
-		lint_path(s, paths[i]);
+	return 0;
+}
+
+int
+cl_session_end(cl_session *s)
+{
+	char *error = NULL;
+	size_t k;
+	int status;
+
 	cl_queue_finish(&s->q);
 	for (k = 0; k < s->nouts && !(s->fix_mode & CL_SESSION_DIFF); k++) {
 		errno = 0;
@@ -1333,6 +1413,92 @@ cl_session_run(cl_session *s, char *const *paths, size_t npaths)
 		}
 	}
 	return status;
+}
+
+int
+cl_session_run(cl_session *s, char *const *paths, size_t npaths)
+{
+	size_t i;
+	int status;
+
+	if ((status = cl_session_begin(s, NULL, paths, npaths)))
+		return status;
+	for (i = 0; i < npaths; i++)
+		lint_path(s, paths[i]);
+	return cl_session_end(s);
+}
+
+/* ---- for other commands (session_int.h) ------------------------------- */
+
+/* The work of a job, with the session's linter for its path. */
+void
+cl_session_queue_job(cl_session *s, const char *path, cl_session_work_fn *fn,
+                     void *job, void (*job_free)(void *job))
+{
+	struct item *it;
+	const cl_config *config;
+	const cl_linter *linter;
+	const char *error;
+
+	if (!(linter = linter_for_path(s, path, &config, &error))) {
+		if (error) {
+			char *reason = cl_xasprintf("not compared: %s", error);
+
+			unlinted(s, path, reason, "%s", error);
+			free(reason);
+		} else
+			unlinted(s, path,
+			         "not compared: the configuration file that "
+			         "applies to it is not valid",
+			         NULL);
+		job_free(job);
+		return;
+	}
+	it = cl_calloc(1, sizeof(*it));
+	it->kind = ITEM_JOB;
+	it->path = cl_strdup(path);
+	it->config = config;
+	it->linter = linter;
+	it->work = fn;
+	it->job = job;
+	it->job_free = job_free;
+	cl_queue_submit(&s->q, it, true);
+}
+
+void
+cl_session_queue_unreadable(cl_session *s, const char *path, const char *reason)
+{
+	path_error(s, path, reason);
+}
+
+void
+cl_session_queue_note(cl_session *s, bool trouble, const char *fmt, ...)
+{
+	struct item *it;
+	va_list ap;
+
+	va_start(ap, fmt);
+	it = note_item(trouble, fmt, ap);
+	va_end(ap);
+	cl_queue_submit(&s->q, it, false);
+}
+
+bool
+cl_session_is_output(cl_session *s, const char *path, const struct stat *st)
+{
+	return is_output_file(s, path, st);
+}
+
+unsigned
+cl_session_diff_flags(const cl_session *s)
+{
+	return s->diff_flags;
+}
+
+void
+cl_session_set_diff_flags(cl_session *s, unsigned flags)
+{
+	s->diff_flags = flags;
 }
 
 void

@@ -1,0 +1,62 @@
+/*
+ * CL603 endpoint-removed
+ *
+ * Process-flow connection shapes point at endpoints by id (rules.md
+ * CL6xx): when an endpoint id is gone from the new version, every flow
+ * that uses it breaks. A likely rename (a near-miss id, or the same name,
+ * direction and method) is named: renaming breaks those flows just the
+ * same.
+ */
+#include "compat.h"
+
+static void
+diff_hook(struct cl_ctx *ctx, const struct cl_diff *d)
+{
+	const struct cl_connector *old = d->old, *c = ctx->model;
+	size_t i;
+
+	if (d->removed)
+		return;
+	for (i = 0; i < old->n_endpoints; i++) {
+		const struct cl_endpoint *e = &old->endpoints[i];
+		const struct cl_endpoint *to;
+		struct cl_span at;
+		struct cl_diag *diag;
+
+		if (!*e->id || !cl_compat_first_endpoint(old, e) ||
+		    cl_compat_endpoint(c, e->id))
+			continue;
+		at = cl_compat_parent_span(c, c->endpoints_node);
+		to = cl_compat_renamed_endpoint(old, c, e);
+		if (to)
+			diag = cl_report(
+			    ctx, &cl_rule_CL603, at,
+			    "endpoint `%s` was removed; renamed to `%s`? "
+			    "Connection shapes that use `%s` break either "
+			    "way: keep the old id",
+			    e->id, to->id, e->id);
+		else
+			diag =
+			    cl_report(ctx, &cl_rule_CL603, at,
+			              "endpoint `%s` was removed: connection "
+			              "shapes that use it break",
+			              e->id);
+		cl_diff_related(ctx, diag, d,
+		                cl_compat_item_span(e->node, "id"),
+		                "endpoint `%s` removed from here", e->id);
+		if (to)
+			cl_report_related(ctx, diag,
+			                  cl_node_attr_span(to->node, "id"),
+			                  "renamed from `%s`?", e->id);
+	}
+}
+
+const struct cl_rule cl_rule_CL603 = {
+	.id = "CL603",
+	.slug = "endpoint-removed",
+	.severity = CL_SEV_ERROR,
+	.summary = "an endpoint of the old version is gone: connection shapes "
+	           "that use it break",
+	.diff = diff_hook,
+	.compat = true,
+};

@@ -1,0 +1,401 @@
+/* What the compatibility rules share; see compat.h. */
+#include "compat.h"
+
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "nearmiss.h"
+#include "vars.h"
+
+const struct cl_endpoint *
+cl_compat_endpoint(const struct cl_connector *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_endpoints; i++)
+		if (!strcmp(c->endpoints[i].id, id))
+			return &c->endpoints[i];
+	return NULL;
+}
+
+bool
+cl_compat_first_method(const struct cl_connector *c,
+                       const struct cl_auth_method *m)
+{
+	return cl_model_auth_method(c, m->id) == m;
+}
+
+bool
+cl_compat_first_endpoint(const struct cl_connector *c,
+                         const struct cl_endpoint *e)
+{
+	return cl_compat_endpoint(c, e->id) == e;
+}
+
+bool
+cl_compat_var_demands(const struct cl_variable *v)
+{
+	return v->required && !cl_var_default(v);
+}
+
+const struct cl_auth_method *
+cl_compat_renamed_method(const struct cl_connector *old,
+                         const struct cl_connector *new,
+                         const struct cl_auth_method *gone)
+{
+	const char **ids = cl_malloc((new->n_auth_methods + 1) * sizeof(*ids));
+	const struct cl_auth_method **added =
+	    cl_malloc((new->n_auth_methods + 1) * sizeof(*added));
+	const struct cl_auth_method *found = NULL;
+	const char *near;
+	size_t i, n = 0;
+
+	/* Only methods the old version lacks: one that was there already
+	 * is not where the gone one went. */
+	for (i = 0; i < new->n_auth_methods; i++) {
+		const struct cl_auth_method *m = &new->auth_methods[i];
+
+		if (*m->id && !cl_model_auth_method(old, m->id) &&
+		    cl_compat_first_method(new, m)) {
+			added[n] = m;
+			ids[n++] = m->id;
+		}
+	}
+	near = cl_nearmiss(gone->id, ids, n);
+	for (i = 0; i < n && !found; i++)
+		if (near ? ids[i] == near
+		         : !strcmp(added[i]->name, gone->name) &&
+		               added[i]->type == gone->type)
+			found = added[i];
+	free(ids);
+	free(added);
+	return found;
+}
+
+const struct cl_endpoint *
+cl_compat_renamed_endpoint(const struct cl_connector *old,
+                           const struct cl_connector *new,
+                           const struct cl_endpoint *gone)
+{
+	const char **ids = cl_malloc((new->n_endpoints + 1) * sizeof(*ids));
+	const struct cl_endpoint **added =
+	    cl_malloc((new->n_endpoints + 1) * sizeof(*added));
+	const struct cl_endpoint *found = NULL;
+	const char *near;
+	size_t i, n = 0;
+
+	for (i = 0; i < new->n_endpoints; i++) {
+		const struct cl_endpoint *e = &new->endpoints[i];
+
+		if (*e->id && !cl_compat_endpoint(old, e->id) &&
+		    cl_compat_first_endpoint(new, e)) {
+			added[n] = e;
+			ids[n++] = e->id;
+		}
+	}
+	near = cl_nearmiss(gone->id, ids, n);
+	for (i = 0; i < n && !found; i++) {
+		const struct cl_endpoint *e = added[i];
+
+		if (near ? ids[i] == near
+		         : !strcmp(e->name, gone->name) &&
+		               e->direction == gone->direction && e->method &&
+		               gone->method &&
+		               !cl_strcasecmp(e->method, gone->method))
+			found = e;
+	}
+	free(ids);
+	free(added);
+	return found;
+}
+
+const struct cl_variable *
+cl_compat_renamed_var(const struct cl_var_list *old,
+                      const struct cl_var_list *new,
+                      const struct cl_variable *gone)
+{
+	const char **keys = cl_malloc((new->n + 1) * sizeof(*keys));
+	const struct cl_variable *found = NULL;
+	const char *near;
+	size_t i, n = 0;
+
+	for (i = 0; i < new->n; i++) {
+		const struct cl_variable *v = &new->items[i];
+
+		if (*v->key && !cl_var_list_find(old, v->key) &&
+		    cl_var_is_first(new, v))
+			keys[n++] = v->key;
+	}
+	near = cl_nearmiss(gone->key, keys, n);
+	if (near)
+		found = cl_var_list_find(new, near);
+	free(keys);
+	return found;
+}
+
+struct cl_span
+cl_compat_parent_span(const struct cl_connector *c, const struct cl_node *n)
+{
+	return n ? n->name_span : c->node->name_span;
+}
+
+struct cl_span
+cl_compat_item_span(const struct cl_node *n, const char *attr)
+{
+	return cl_node_attr_span(n, attr);
+}
+
+/* ---- canonical trees ---- */
+/*
+ * Two trees are the same connector when they differ only in attribute
+ * order, whitespace around text, comments and the order of sibling
+ * elements. Compared without building any text: an order-insensitive
+ * hash of each subtree pairs the children up, then the pairs are
+ * compared exactly. (Building canonical strings with printf made the
+ * comparison cost more than linting both versions.)
+ */
+
+static bool
+blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+/* The text of N without the blanks around it. */
+static const char *
+trimmed(const struct cl_node *n, size_t *len)
+{
+	const char *t = n->text ? n->text : "";
+	size_t tl;
+
+	while (blank(*t))
+		t++;
+	for (tl = strlen(t); tl && blank(t[tl - 1]); tl--)
+		;
+	*len = tl;
+	return t;
+}
+
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t
+hash_bytes(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return mix(h);
+}
+
+/* Sums are commutative: attribute and child order do not count. */
+static uint64_t
+tree_hash(const struct cl_node *n)
+{
+	const struct cl_node *ch;
+	uint64_t h = hash_bytes(n->name, strlen(n->name), 1), sum = 0;
+	size_t i, tl;
+	const char *t = trimmed(n, &tl);
+
+	for (i = 0; i < n->nattrs; i++) {
+		const char *v = n->attrs[i].value ? n->attrs[i].value : "";
+
+		sum += mix(
+		    hash_bytes(n->attrs[i].name, strlen(n->attrs[i].name), 2) ^
+		    hash_bytes(v, strlen(v), 3));
+	}
+	h = mix(h ^ sum);
+	h = mix(h ^ hash_bytes(t, tl, 4));
+	sum = 0;
+	for (ch = n->children; ch; ch = ch->next)
+		sum += mix(tree_hash(ch) + 5);
+	return mix(h ^ sum);
+}
+
+struct hashed {
+	uint64_t h;
+	const struct cl_node *n;
+};
+
+static int
+cmp_hashed(const void *pa, const void *pb)
+{
+	const struct hashed *a = pa, *b = pb;
+
+	return a->h < b->h ? -1 : a->h > b->h;
+}
+
+/* The children of N with their hashes, sorted by hash; *COUNT set.
+ * Malloc'd (NULL when there are none); caller frees. */
+static struct hashed *
+hashed_children(const struct cl_node *n, size_t *count)
+{
+	const struct cl_node *ch;
+	struct hashed *v;
+	size_t k = 0;
+
+	for (ch = n->children; ch; ch = ch->next)
+		k++;
+	*count = k;
+	if (!k)
+		return NULL;
+	v = cl_malloc(k * sizeof(*v));
+	k = 0;
+	for (ch = n->children; ch; ch = ch->next) {
+		v[k].h = tree_hash(ch);
+		v[k++].n = ch;
+	}
+	qsort(v, k, sizeof(*v), cmp_hashed);
+	return v;
+}
+
+static bool
+same_tree(const struct cl_node *a, const struct cl_node *b)
+{
+	struct hashed *ca, *cb;
+	size_t i, j, na, nb, la, lb;
+	const char *ta, *tb;
+	bool same = true;
+
+	if (strcmp(a->name, b->name) || a->nattrs != b->nattrs)
+		return false;
+	ta = trimmed(a, &la);
+	tb = trimmed(b, &lb);
+	if (la != lb || memcmp(ta, tb, la))
+		return false;
+	for (i = 0; i < a->nattrs; i++) {
+		const char *va = a->attrs[i].value ? a->attrs[i].value : "";
+		bool found = false;
+
+		for (j = 0; j < b->nattrs && !found; j++) {
+			const char *vb =
+			    b->attrs[j].value ? b->attrs[j].value : "";
+
+			found = !strcmp(a->attrs[i].name, b->attrs[j].name) &&
+			        !strcmp(va, vb);
+		}
+		if (!found)
+			return false;
+	}
+	ca = hashed_children(a, &na);
+	cb = hashed_children(b, &nb);
+	if (na != nb)
+		same = false;
+	for (i = 0; same && i < na; i++)
+		same = ca[i].h == cb[i].h && same_tree(ca[i].n, cb[i].n);
+	free(ca);
+	free(cb);
+	return same;
+}
+
+bool
+cl_compat_trees_equal(const struct cl_node *a, const struct cl_node *b)
+{
+	if (!a || !b)
+		return a == b;
+	return same_tree(a, b);
+}
+
+/* ---- versions ---- */
+
+static bool
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* Compares one part of a version each: numbers by value (of any length),
+ * anything else as text. */
+static int
+part_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int r;
+
+	if (all_digits(a, an) && all_digits(b, bn)) {
+		while (an > 1 && *a == '0')
+			a++, an--;
+		while (bn > 1 && *b == '0')
+			b++, bn--;
+		if (an != bn)
+			return an < bn ? -1 : 1;
+		return memcmp(a, b, an);
+	}
+	r = memcmp(a, b, an < bn ? an : bn);
+	if (r)
+		return r;
+	return an == bn ? 0 : an < bn ? -1 : 1;
+}
+
+int
+cl_compat_version_cmp(const char *a, const char *b)
+{
+	/* A part one version lacks counts as 0: "2" is "2.0". */
+	while (*a || *b) {
+		size_t an = strcspn(a, "."), bn = strcspn(b, ".");
+		int r = part_cmp(an || *a ? a : "0", an || *a ? an : 1,
+		                 bn || *b ? b : "0", bn || *b ? bn : 1);
+
+		if (r)
+			return r;
+		a += an + (a[an] == '.');
+		b += bn + (b[bn] == '.');
+	}
+	return 0;
+}
+
+/* ---- URL hosts ---- */
+
+bool
+cl_compat_url_host(const char *u, size_t *start, size_t *end)
+{
+	const char *sep;
+	size_t s = 0, e, i;
+
+	if (!u)
+		return false;
+	sep = strstr(u, "://");
+	if (sep)
+		s = (size_t)(sep - u) + 3;
+	e = s + strcspn(u + s, "/?#");
+	/* user information: up to the last '@' of the authority */
+	for (i = e; i > s; i--)
+		if (u[i - 1] == '@') {
+			s = i;
+			break;
+		}
+	/* port: digits after the last ':' (not inside an IPv6 literal) */
+	for (i = e; i > s && u[i - 1] >= '0' && u[i - 1] <= '9'; i--)
+		;
+	if (i > s && i < e && u[i - 1] == ':' && u[s] != '[')
+		e = i - 1;
+	else if (i > s && i == e && u[i - 1] == ':')
+		e = i - 1;
+	*start = s;
+	*end = e;
+	return e > s;
+}
+
+void
+cl_compat_old_ctx(const struct cl_diff *d, struct cl_ctx *oc)
+{
+	memset(oc, 0, sizeof(*oc));
+	oc->buf = d->old_buf;
+	oc->len = d->old_len;
+}
