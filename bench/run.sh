@@ -45,6 +45,10 @@ mkdir -p "$OUT"
 CFLAGS_BENCH="-std=c11 -O2 -Wall -Wextra -Werror"
 # shellcheck disable=SC2086 # CC and CFLAGS_BENCH are word lists
 $CC $CFLAGS_BENCH -D_POSIX_C_SOURCE=200809L -o "$OUT/gen" bench/gen.c
+# The floor (issue 15): a SAX2 parse with no callbacks.
+# shellcheck disable=SC2046,SC2086
+$CC $CFLAGS_BENCH -D_POSIX_C_SOURCE=200809L $(pkg-config --cflags libxml-2.0) \
+	-o "$OUT/floor" bench/floor.c $(pkg-config --libs libxml-2.0)
 # Peak RSS: GNU time when it is there (the `time` package is not always
 # installed), else our own wait4/getrusage wrapper.
 TIME=${BENCH_TIME:-/usr/bin/time}
@@ -151,6 +155,15 @@ run_xmllint() {
 	xargs -n "$BATCH" xmllint --noout < "$LIST" >/dev/null 2>&1 ||
 		die "xmllint failed on the corpus"
 }
+run_floor() {
+	xargs -n "$BATCH" "$OUT/floor" < "$LIST" >/dev/null 2>&1 ||
+		die "bench/floor failed on the corpus"
+}
+run_connlint_j2() {
+	rc=0
+	"$CONNLINT" -j 2 --no-config --format gcc "$CORPUS" >/dev/null 2>&1 || rc=$?
+	[ "$rc" -le 1 ] || die "connlint -j 2 failed (exit $rc)"
+}
 run_relaxng() {
 	# The same, plus RELAX NG validation: the part of connlint's work that
 	# a schema can express (CL002, CL003).
@@ -182,7 +195,9 @@ run_fix() {
 # Warm the page cache and both binaries once, untimed.
 xargs cat < "$LIST" >/dev/null
 run_xmllint
+run_floor
 run_connlint "$CORPUS"
+run_connlint_j2
 [ "$RELAXNG" = 0 ] || run_relaxng
 fixed=0 fixed_files=0 fix_left=0
 if [ "$FIX" != 0 ]; then
@@ -201,13 +216,17 @@ if [ "$FIX" != 0 ]; then
 fi
 
 # Interleaved runs, so drift (thermal, other load) hits all alike.
-tx="" tc="" tr="" tp="" tf=""
+tx="" tc="" tr="" tp="" tf="" tfl="" tj=""
 i=0
 while [ "$i" -lt "$RUNS" ]; do
 	t0=$(now); run_xmllint; t1=$(now)
 	tx="$tx $((t1 - t0))"
 	t0=$(now); run_connlint "$CORPUS"; t1=$(now)
 	tc="$tc $((t1 - t0))"
+	t0=$(now); run_floor; t1=$(now)
+	tfl="$tfl $((t1 - t0))"
+	t0=$(now); run_connlint_j2; t1=$(now)
+	tj="$tj $((t1 - t0))"
 	if [ "$RELAXNG" != 0 ]; then
 		t0=$(now); run_relaxng; t1=$(now)
 		tr="$tr $((t1 - t0))"
@@ -223,6 +242,8 @@ while [ "$i" -lt "$RUNS" ]; do
 done
 mx=$(echo "$tx" | median)
 mc=$(echo "$tc" | median)
+mfl=$(echo "$tfl" | median)
+mj=$(echo "$tj" | median)
 mr=0 mp=0 mf=0
 [ "$RELAXNG" = 0 ] || mr=$(echo "$tr" | median)
 [ "$FIX" = 0 ] || { mp=$(echo "$tp" | median); mf=$(echo "$tf" | median); }
@@ -241,6 +262,7 @@ rss_q=$(tail -n 1 "$OUT/rss.quarter")
 rss_a=$(tail -n 1 "$OUT/rss.all")
 
 awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$RUNS" \
+    -v mfl="$mfl" -v mj="$mj" \
     -v batch="$BATCH" -v nd="$ndiag" -v ndf="$ndfiles" -v q="$nquarter" \
     -v rq="$rss_q" -v ra="$rss_a" -v tool="$rss_tool" \
     -v mp="$mp" -v mf="$mf" -v fixed="$fixed" -v fixed_files="$fixed_files" \
@@ -256,11 +278,16 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 	printf "  %-34s %9s %11s %9s\n", "tool", "wall s", "files/s", "MB/s"
 	printf "  %-34s %9.3f %11.0f %9.1f\n", "xmllint --noout (xargs -n " batch ")", sx, n / sx, b / 1e6 / sx
 	printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 1 --format gcc DIR", sc, n / sc, b / 1e6 / sc
+	sfl = mfl / 1e9; sj = mj / 1e9
+	printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 2 --format gcc DIR", sj, n / sj, b / 1e6 / sj
+	printf "  %-34s %9.3f %11.0f %9.1f\n", "floor: SAX2, no callbacks", sfl, n / sfl, b / 1e6 / sfl
 	if (mr > 0) {
 		sr = mr / 1e9
 		printf "  %-34s %9.3f %11.0f %9.1f\n", "xmllint --noout --relaxng (schema)", sr, n / sr, b / 1e6 / sr
 	}
 	printf "\n  ratio connlint/xmllint --noout (wall time): %.2f\n", sc / sx
+	printf "  ratio connlint/floor (wall time): %.2f (issue 15 target: 1.5)\n", sc / sfl
+	printf "  speed-up of -j 2 over -j 1: %.2f (target: 1.8)\n", sc / sj
 	if (mr > 0)
 		printf "  ratio connlint/xmllint --relaxng (wall time): %.2f\n", sc / sr
 	printf "  connlint diagnostics on the corpus: %d in %d of %d files\n", nd, ndf, n

@@ -1041,6 +1041,33 @@ is_output_file(cl_session *s, const char *path, const struct stat *st)
 	return true;
 }
 
+/* The linter for the file PATH, or NULL when the configuration that
+ * applies to it is not valid: then the outputs get PATH as not VERB
+ * ("linted", "compared"), and standard error the configuration's
+ * message, once. */
+static const cl_linter *
+linter_or_unlinted(cl_session *s, const char *path, const char *verb,
+                   const cl_config **config)
+{
+	const cl_linter *linter;
+	const char *error;
+	char *reason;
+
+	if ((linter = linter_for_path(s, path, config, &error)))
+		return linter;
+	if (error) {
+		reason = cl_xasprintf("not %s: %s", verb, error);
+		unlinted(s, path, reason, "%s", error);
+	} else {
+		reason = cl_xasprintf("not %s: the configuration file that "
+		                      "applies to it is not valid",
+		                      verb);
+		unlinted(s, path, reason, NULL);
+	}
+	free(reason);
+	return NULL;
+}
+
 /*
  * Queues the file at PATH (ITEM_FILE; read from REAL when not NULL, which
  * is taken over) or standard input shown as PATH (ITEM_STDIN), with the
@@ -1054,21 +1081,8 @@ lint_item(cl_session *s, enum item_kind kind, const char *path, char *real)
 	struct item *it;
 	const cl_config *config;
 	const cl_linter *linter;
-	const char *error;
 
-	if (!(linter = linter_for_path(s, path, &config, &error))) {
-		/* The outputs get each file left unlinted; standard error
-		 * the configuration's message, once. */
-		if (error) {
-			char *reason = cl_xasprintf("not linted: %s", error);
-
-			unlinted(s, path, reason, "%s", error);
-			free(reason);
-		} else
-			unlinted(s, path,
-			         "not linted: the configuration file that "
-			         "applies to it is not valid",
-			         NULL);
+	if (!(linter = linter_or_unlinted(s, path, "linted", &config))) {
 		free(real);
 		return;
 	}
@@ -1438,19 +1452,8 @@ cl_session_queue_job(cl_session *s, const char *path, cl_session_work_fn *fn,
 	struct item *it;
 	const cl_config *config;
 	const cl_linter *linter;
-	const char *error;
 
-	if (!(linter = linter_for_path(s, path, &config, &error))) {
-		if (error) {
-			char *reason = cl_xasprintf("not compared: %s", error);
-
-			unlinted(s, path, reason, "%s", error);
-			free(reason);
-		} else
-			unlinted(s, path,
-			         "not compared: the configuration file that "
-			         "applies to it is not valid",
-			         NULL);
+	if (!(linter = linter_or_unlinted(s, path, "compared", &config))) {
 		job_free(job);
 		return;
 	}
