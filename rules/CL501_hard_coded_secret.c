@@ -134,17 +134,14 @@ check_variable_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
 		struct text_at at = { v->node, "default", 0 };
 		int secret;
 
-		if (v->is_use || !d || !cl_has_literal_text(d))
+		if (v->is_use || !d)
 			continue;
 		/* Decide first: the subject is only needed for a report. */
 		secret = v->secret || cl_is_secret_key(v->key);
-		if (!secret) {
-			cl_secret_scan_text(d, strlen(d),
-			                    cl_secret_hint_of(v->key, v->label),
-			                    0, &h);
-			if (!h.n)
-				continue;
-		}
+		if (secret
+		        ? !cl_has_literal_text(d)
+		        : !cl_value_secrets(d, strlen(d), v->key, v->label, &h))
+			continue;
 		cl_strbuf_addf(&subject, "the default of %s `%s`",
 		               cl_var_scope_word(v->scope), v->key);
 		if (secret)

@@ -32,33 +32,47 @@ cl_var_scope_word(enum cl_var_scope s)
 	return "variable";
 }
 
-unsigned
-cl_secret_hint_of(const char *key, const char *label)
+int
+cl_value_secrets(const char *v, size_t len, const char *key, const char *label,
+                 struct cl_secret_hits *hits)
 {
-	return cl_secret_key_hint(key, strlen(key)) ||
-	               (label && cl_secret_key_hint(label, strlen(label)))
-	           ? CL_SCAN_HINT
-	           : 0;
+	cl_secret_scan_keyed(v, len, key, label, 0, hits);
+	if (!hits->n)
+		return 0;
+	/* Asked only now: the placeholder scan costs more than the scan,
+	 * which finds nothing in nearly every value. */
+	if (!cl_secret_has_literal(v, len)) {
+		cl_secret_hits_release(hits);
+		return 0;
+	}
+	return 1;
 }
 
+/* A value that is placeholders only (`{{token}}`) hard-codes nothing;
+ * that is asked last, of what would otherwise be a secret (see
+ * cl_value_secrets). */
 enum cl_param_secret
 cl_param_secret(const struct cl_param *p, struct cl_secret_hits *hits)
 {
-	size_t cs, ce;
+	size_t cs, ce, len;
 
-	if (!p->value || !cl_has_literal_text(p->value))
+	if (!p->value)
 		return CL_PARAM_NO_SECRET;
+	len = strlen(p->value);
 	if (p->place == CL_PLACE_HEADERS &&
 	    !cl_strcasecmp(p->key, "Authorization"))
-		return cl_secret_find_authorization(p->value, strlen(p->value),
-		                                    &cs, &ce) != CL_SECRET_NONE
+		return cl_secret_find_authorization(p->value, len, &cs, &ce) !=
+		                   CL_SECRET_NONE &&
+		               cl_secret_has_literal(p->value, len)
 		           ? CL_PARAM_AUTHORIZATION
 		           : CL_PARAM_NO_SECRET;
 	if (cl_secret_key(p->key, strlen(p->key), 1))
-		return CL_PARAM_NAMED;
-	cl_secret_scan_text(p->value, strlen(p->value),
-	                    cl_secret_hint_of(p->key, p->label), 0, hits);
-	return hits->n ? CL_PARAM_FOUND : CL_PARAM_NO_SECRET;
+		return cl_secret_has_literal(p->value, len)
+		           ? CL_PARAM_NAMED
+		           : CL_PARAM_NO_SECRET;
+	return cl_value_secrets(p->value, len, p->key, p->label, hits)
+	           ? CL_PARAM_FOUND
+	           : CL_PARAM_NO_SECRET;
 }
 
 enum cl_auth_type

@@ -19,10 +19,12 @@ int cl_is_secret_key(const char *key);
 /* 1 when V has literal text outside well-formed placeholders. */
 int cl_has_literal_text(const char *v);
 
-/* CL_SCAN_HINT when KEY, or LABEL (may be NULL), names a credential
- * (`api_key`, `X-Api-Key`, "Access token"), else 0: the hint for
- * cl_secret_scan_text. */
-unsigned cl_secret_hint_of(const char *key, const char *label);
+/* Whether the literal value V (LEN bytes) of KEY, labelled LABEL (may be
+ * NULL), holds secrets: what cl_secret_scan_keyed finds, into *HITS
+ * (which the caller passes empty and releases); 0, *HITS left empty,
+ * when it finds none or V has no literal text outside placeholders. */
+int cl_value_secrets(const char *v, size_t len, const char *key,
+                     const char *label, struct cl_secret_hits *hits);
 
 /* How a param's literal value hard-codes a credential, as CL501 reports
  * it (cl_param_secret). */

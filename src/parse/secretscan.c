@@ -31,26 +31,30 @@ is_lower(char c)
  * byte of the file): C_TOKEN, base64, base64url and the separators tokens
  * carry ('.' in JWTs, '~' in some vendor keys); C_NAME, what field names
  * and variable keys are made of; and the characters that tell
- * cl_secret_scan_text which of its scans can find anything; C_DELIM,
- * what ends an attribute name or an unquoted value in a tag. Bytes from
- * 0x80 are in no class. */
+ * cl_secret_scan_text which of its scans can find anything ('=', ':',
+ * 'B' or 'b', '-'); C_DELIM, what ends an attribute name or an unquoted
+ * value in a tag; C_KNOWN, the first characters of the known formats
+ * (find_known). Bytes from 0x80 are in no class. */
 enum {
 	C_TOKEN = 1,
 	C_NAME = 2,
 	C_EQ = 4,
 	C_COLON = 8,
 	C_B = 16,
-	C_DELIM = 32
+	C_DELIM = 32,
+	C_DASH = 64,
+	C_KNOWN = 128
 };
 
 static const unsigned char char_class[256] = {
-	0, 0,  0, 0,  0,  0,  0, 0, 0, 32, 32, 0, 0, 32, 0, 0,  0, 0, 0,
-	0, 0,  0, 0,  0,  0,  0, 0, 0, 0,  0,  0, 0, 32, 0, 32, 0, 0, 0,
-	0, 32, 0, 0,  0,  1,  0, 3, 3, 1,  3,  3, 3, 3,  3, 3,  3, 3, 3,
-	3, 8,  0, 32, 37, 32, 0, 0, 3, 19, 3,  3, 3, 3,  3, 3,  3, 3, 3,
-	3, 3,  3, 3,  3,  3,  3, 3, 3, 3,  3,  3, 3, 3,  3, 0,  0, 0, 0,
-	3, 0,  3, 19, 3,  3,  3, 3, 3, 3,  3,  3, 3, 3,  3, 3,  3, 3, 3,
-	3, 3,  3, 3,  3,  3,  3, 3, 3, 0,  0,  0, 1, 0,
+	0,  0,   0,   0,   0, 0,   0, 0,   0,   32, 32, 0, 0,  32, 0,  0,
+	0,  0,   0,   0,   0, 0,   0, 0,   0,   0,  0,  0, 0,  0,  0,  0,
+	32, 0,   32,  0,   0, 0,   0, 32,  0,   0,  0,  1, 0,  67, 3,  1,
+	3,  3,   3,   3,   3, 3,   3, 3,   3,   3,  8,  0, 32, 37, 32, 0,
+	0,  131, 19,  3,   3, 3,   3, 3,   3,   3,  3,  3, 3,  3,  3,  3,
+	3,  3,   3,   131, 3, 3,   3, 3,   3,   3,  3,  0, 0,  0,  0,  3,
+	0,  3,   19,  3,   3, 131, 3, 131, 3,   3,  3,  3, 3,  3,  3,  3,
+	3,  3,   131, 131, 3, 3,   3, 3,   131, 3,  3,  0, 0,  0,  1,  0,
 };
 
 static int
@@ -631,8 +635,8 @@ find_known(const char *s, size_t from, size_t n, size_t *start, size_t *end)
 	while (i < n) {
 		char c = s[i];
 
-		if (c != 'e' && c != 's' && c != 'r' && c != 'g' && c != 'x' &&
-		    c != 'A' && c != 'S') {
+		/* 'e' (a JWT's header) or a vendor prefix's first letter. */
+		if (!(char_class[(unsigned char)c] & C_KNOWN)) {
 			i++;
 			continue;
 		}
@@ -759,6 +763,13 @@ looks_like_key(const char *s, size_t len)
 	return upper >= 2 && low >= 2 && mean_word_length(s, len) < 3.5;
 }
 
+/* The shortest credential cl_secret_find_value takes: a key-like value
+ * with a hint (16); a JWT (10, '.', 2, '.'), the shortest known format
+ * (the vendor tokens of prefixed_at are 15 or more, a random token 32).
+ * So check_part finds nothing in a part shorter than MIN_UNHINTED. */
+#define MIN_HINTED 16
+#define MIN_UNHINTED 14
+
 /* Where the value scan puts what it finds: the first only (OUT NULL:
  * START and END, then DONE), or every one into OUT, offsets plus BASE,
  * named by [NS, NE). */
@@ -851,13 +862,22 @@ find_values(const char *v, size_t len, size_t from, unsigned flags,
 			}
 			while (j < seg_end && is_token_char(v[j]))
 				j++;
+			/* No part of a run shorter than MIN_UNHINTED holds
+			 * anything check_part finds. */
+			if (j - i < MIN_UNHINTED) {
+				i = j;
+				continue;
+			}
 			for (pad = j; pad > i && v[pad - 1] == '='; pad--)
 				;
-			for (part = k = i; k <= j && !vs->done; k++) {
+			/* Parts end at each '=' before the padding, and at
+			 * the end of the run. */
+			for (part = i;; part = k + 1) {
+				const char *eq =
+				    memchr(v + part, '=', pad - part);
 				enum cl_secret_kind kind;
 
-				if (k < j && !(v[k] == '=' && k < pad))
-					continue;
+				k = eq ? (size_t)(eq - v) : j;
 				/* The last part of a run that runs into a
 				 * placeholder is a label. */
 				if (!(k == j && more && j == seg_end) &&
@@ -866,7 +886,8 @@ find_values(const char *v, size_t len, size_t from, unsigned flags,
 				         check_part(v, part, k, flags, vs)) &&
 				    !first)
 					first = kind;
-				part = k + 1;
+				if (k == j || vs->done)
+					break;
 			}
 			i = j;
 		}
@@ -1036,15 +1057,27 @@ static void
 scan_fields(const char *s, size_t len, unsigned flags, size_t base,
             struct cl_secret_hits *out)
 {
+	const char *end = s + len, *eq, *colon; /* the next '=' and ':' */
 	size_t k;
 
+	if (!(eq = memchr(s, '=', len)))
+		eq = end;
+	if (!(colon = memchr(s, ':', len)))
+		colon = end;
 	for (k = 0; k < len; k++) {
-		size_t ne = k, ns, vs, ve, q = 0;
-		char c = s[k];
-		int json = c == ':';
+		size_t ne, ns, vs, ve, q = 0;
+		int json;
 
-		if (c != '=' && c != ':')
-			continue;
+		/* Each memchr starts where the last one stopped: linear. */
+		if (eq < s + k && !(eq = memchr(s + k, '=', len - k)))
+			eq = end;
+		if (colon < s + k && !(colon = memchr(s + k, ':', len - k)))
+			colon = end;
+		k = (size_t)((eq < colon ? eq : colon) - s);
+		if (k >= len)
+			return;
+		ne = k;
+		json = s[k] == ':';
 		while (ne > 0 && (s[ne - 1] == ' ' || s[ne - 1] == '\t'))
 			ne--;
 		if (json && !(q = quote_before(s, ne)))
@@ -1233,40 +1266,85 @@ scan_pem(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
 	}
 }
 
-/* The shortest credential cl_secret_find_value takes: a key-like value
- * with a hint (16); a JWT (10, '.', 2, '.'), the shortest known format. */
-#define MIN_HINTED 16
-#define MIN_UNHINTED 14
+/* A hint never lets find_values run on a shorter run than no hint does:
+ * so cl_secret_scan_keyed need not look the hint up below MIN_UNHINTED. */
+_Static_assert(MIN_HINTED >= MIN_UNHINTED, "a hint lowers no threshold");
+
+/* What one pass over a text learns, to tell which scans can find
+ * anything: most texts (white space between tags, labels, short
+ * attributes) need none. */
+struct shape {
+	unsigned seen;  /* the classes of its characters, or'ed */
+	size_t longest; /* its longest run of token characters */
+};
+
+static struct shape
+shape_of(const char *s, size_t len)
+{
+	struct shape sh = { 0, 0 };
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = char_class[(unsigned char)s[i]];
+		size_t start = i++;
+
+		sh.seen |= c;
+		if (!(c & C_TOKEN))
+			continue;
+		/* A run of token characters, measured once at its end. */
+		while (i < len &&
+		       ((c = char_class[(unsigned char)s[i]]) & C_TOKEN)) {
+			sh.seen |= c;
+			i++;
+		}
+		if (i - start > sh.longest)
+			sh.longest = i - start;
+	}
+	return sh;
+}
+
+/* cl_secret_scan_text, once SH is known. A scan is skipped only where it
+ * can find nothing, so the hits, and their order, are what running every
+ * scan would give. */
+static void
+scan_shaped(const char *s, size_t len, unsigned flags, struct shape sh,
+            size_t base, struct cl_secret_hits *out)
+{
+	if (sh.longest >= ((flags & CL_SCAN_HINT) ? MIN_HINTED : MIN_UNHINTED))
+		add_values(s, len, flags, base, 0, 0, out);
+	/* A PEM key needs "-----BEGIN ": no '-', no search for one. */
+	if (sh.seen & C_DASH)
+		scan_pem(s, len, base, out);
+	if (sh.seen & (C_EQ | C_COLON))
+		scan_fields(s, len, flags, base, out);
+	if (sh.seen & C_COLON)
+		scan_userinfo(s, len, base, out);
+	if ((sh.seen & C_B) && sh.longest >= 8)
+		scan_schemes(s, len, base, out);
+}
 
 void
 cl_secret_scan_text(const char *s, size_t len, unsigned flags, size_t base,
                     struct cl_secret_hits *out)
 {
-	size_t i, run = 0, longest = 0;
-	unsigned seen = 0;
-	int dashes = 0;
+	scan_shaped(s, len, flags, shape_of(s, len), base, out);
+}
 
-	/* One pass to learn which scans can find anything: most texts (white
-	 * space between tags, labels, short attributes) need none. */
-	for (i = 0; i < len; i++) {
-		unsigned c = char_class[(unsigned char)s[i]];
+void
+cl_secret_scan_keyed(const char *s, size_t len, const char *key,
+                     const char *label, size_t base, struct cl_secret_hits *out)
+{
+	struct shape sh = shape_of(s, len);
+	unsigned flags = 0;
 
-		seen |= c;
-		run = (c & C_TOKEN) ? run + 1 : 0;
-		longest = run > longest ? run : longest;
-		dashes |= run >= 5 && s[i] == '-' && i >= 4 &&
-		          !memcmp(s + i - 4, "-----", 5);
-	}
-	if (longest >= ((flags & CL_SCAN_HINT) ? MIN_HINTED : MIN_UNHINTED))
-		add_values(s, len, flags, base, 0, 0, out);
-	if (dashes)
-		scan_pem(s, len, base, out);
-	if (seen & (C_EQ | C_COLON))
-		scan_fields(s, len, flags, base, out);
-	if (seen & C_COLON)
-		scan_userinfo(s, len, base, out);
-	if ((seen & C_B) && longest >= 8)
-		scan_schemes(s, len, base, out);
+	/* The hint only matters to find_values, which no run shorter than
+	 * MIN_UNHINTED reaches: most values are shorter, and then their key
+	 * and label are not read. */
+	if (sh.longest >= MIN_UNHINTED &&
+	    (cl_secret_key_hint(key, strlen(key)) ||
+	     (label && cl_secret_key_hint(label, strlen(label)))))
+		flags = CL_SCAN_HINT;
+	scan_shaped(s, len, flags, sh, base, out);
 }
 
 /* ---- the raw pass ---- */

@@ -137,6 +137,12 @@ enum cl_secret_kind cl_secret_find_authorization(const char *v, size_t len,
  */
 void cl_secret_scan_text(const char *s, size_t len, unsigned flags, size_t base,
                          struct cl_secret_hits *out);
+/* cl_secret_scan_text with CL_SCAN_HINT when KEY, or LABEL (may be
+ * NULL), names a credential (cl_secret_key_hint), else no flags: a
+ * param's or variable's literal value. */
+void cl_secret_scan_keyed(const char *s, size_t len, const char *key,
+                          const char *label, size_t base,
+                          struct cl_secret_hits *out);
 
 /*
  * The raw pass: adds to OUT every secret in the source BUF[0..LEN), read
