@@ -59,7 +59,7 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_variable *v;
 
-		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) ==
+		if (cl_scope_resolve_placeholder(&cache, c, p, &v) ==
 		    CL_RES_UNDEFINED)
 			undefined[i] = 1;
 		if ((v = connector_var(v)))

@@ -195,7 +195,7 @@ check_undefined_placeholder(struct cl_ctx *ctx, const struct cl_connector *c)
 		const struct cl_variable *v;
 
 		/* Keys the platform fills in itself (configuration). */
-		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) ==
+		if (cl_scope_resolve_placeholder(&cache, c, p, &v) ==
 		        CL_RES_UNDEFINED &&
 		    !cl_ctx_platform_placeholder(ctx, p->key) &&
 		    !missing_default(p))

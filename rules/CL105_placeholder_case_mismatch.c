@@ -18,7 +18,7 @@ check_placeholder_case(struct cl_ctx *ctx, const struct cl_connector *c)
 		const struct cl_variable *v;
 		struct cl_diag *d;
 
-		if (cl_scope_resolve(&cache, c, p->tpl, p->key, &v) !=
+		if (cl_scope_resolve_placeholder(&cache, c, p, &v) !=
 		    CL_RES_CASE)
 			continue;
 		d = cl_report(ctx, &cl_rule_CL105, p->span,

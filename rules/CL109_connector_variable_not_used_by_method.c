@@ -64,8 +64,8 @@ check_not_used_by_method(struct cl_ctx *ctx, const struct cl_connector *c)
 		struct cl_diag *d;
 
 		/* Only an auth method's placeholder resolves to CL_RES_NOT_USED. */
-		if (!p->tpl->auth || cl_scope_resolve(&cache, c, p->tpl, p->key,
-		                                      &v) != CL_RES_NOT_USED)
+		if (!p->tpl->auth || cl_scope_resolve_placeholder(
+		                         &cache, c, p, &v) != CL_RES_NOT_USED)
 			continue;
 		d = cl_report(
 		    ctx, &cl_rule_CL109, p->span,

@@ -157,7 +157,11 @@ check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
                           const struct cl_auth_method **en, size_t nen,
                           const struct cl_auth_method **scratch)
 {
-	const struct cl_variable *cv = cl_var_list_find(&c->variables, p->key);
+	/* The model resolved P in scope order (the endpoint's own variables,
+	 * which the caller ruled out, then the connector's): a connector
+	 * variable of its key is the one it found, if any. */
+	const struct cl_variable *cv =
+	    p->var && p->var->scope == CL_SCOPE_CONNECTOR ? p->var : NULL;
 	const struct cl_auth_method **missing = scratch,
 	                            **having = scratch + nen;
 	size_t i, nmissing = 0, nhaving = 0;
@@ -259,9 +263,10 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 					en[nen++] = m;
 			}
 		}
-		/* The endpoint's own variable wins; a key the platform fills
+		/* The endpoint's own variable wins (the model resolved P in
+		 * scope order, own variables first); a key the platform fills
 		 * in has a value under every method. */
-		if (!nen || cl_var_list_find(&e->variables, p->key) ||
+		if (!nen || (p->var && p->var->scope == CL_SCOPE_ENDPOINT) ||
 		    cl_ctx_platform_placeholder(ctx, p->key) ||
 		    seen_key(&keys, p->key))
 			continue;

@@ -370,7 +370,7 @@ rename_placeholders(struct cl_ctx *ctx, struct cl_nearmiss_cache *cache,
 
 		if (cl_strcasecmp(p->key, v->key))
 			continue;
-		r = cl_scope_resolve(cache, c, p->tpl, p->key, &found);
+		r = cl_scope_resolve_placeholder(cache, c, p, &found);
 		if (found != v)
 			continue;
 		if (r != CL_RES_FOUND ||

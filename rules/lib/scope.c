@@ -3,27 +3,11 @@
 
 #include "vars.h"
 
-/* Stands in for the variables of an enabled method that does not exist. */
-static const struct cl_var_list no_vars;
-
 const struct cl_var_list *
 cl_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
               size_t i)
 {
-	const struct cl_endpoint *e = tpl->endpoint;
-
-	if (tpl->auth)
-		return i == 0 ? &tpl->auth->variables : NULL;
-	if (!e)
-		BUG("template without an owner");
-	if (i == 0)
-		return &e->variables;
-	if (i == 1)
-		return &c->variables;
-	if (i - 2 >= e->n_enables)
-		return NULL;
-	return e->enables[i - 2].target ? &e->enables[i - 2].target->variables
-	                                : &no_vars;
+	return cl_model_scope_list(c, tpl, i);
 }
 
 enum cl_resolved
@@ -44,4 +28,19 @@ cl_scope_resolve(struct cl_nearmiss_cache *cache, const struct cl_connector *c,
 		if ((*var = cl_var_find_case(cache, l, key)))
 			return CL_RES_CASE;
 	return CL_RES_UNDEFINED;
+}
+
+enum cl_resolved
+cl_scope_resolve_placeholder(struct cl_nearmiss_cache *cache,
+                             const struct cl_connector *c,
+                             const struct cl_placeholder *p,
+                             const struct cl_variable **var)
+{
+	/* The model found the exact key already (model.h); the rest is
+	 * looked up here. */
+	if (p->var) {
+		*var = p->var;
+		return CL_RES_FOUND;
+	}
+	return cl_scope_resolve(cache, c, p->tpl, p->key, var);
 }

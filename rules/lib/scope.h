@@ -31,7 +31,9 @@ enum cl_resolved {
  * The I-th variable list a placeholder of TPL can see, most specific
  * first: the method's own; or the endpoint's, the connector's, then those
  * of each method the endpoint enables (an empty list for an enabled
- * method that does not exist). NULL past the last.
+ * method that does not exist). NULL past the last. These are the lists of
+ * cl_model_scope_list (model.h), through which the model resolves every
+ * placeholder once.
  */
 const struct cl_var_list *
 cl_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
@@ -47,5 +49,12 @@ enum cl_resolved
 cl_scope_resolve(struct cl_nearmiss_cache *cache, const struct cl_connector *c,
                  const struct cl_template *tpl, const char *key,
                  const struct cl_variable **var);
+
+/* cl_scope_resolve for P, a placeholder of C's model: the same answer,
+ * without looking again for the exact key the model found (P->var). */
+enum cl_resolved cl_scope_resolve_placeholder(struct cl_nearmiss_cache *cache,
+                                              const struct cl_connector *c,
+                                              const struct cl_placeholder *p,
+                                              const struct cl_variable **var);
 
 #endif /* CL_LIB_SCOPE_H */

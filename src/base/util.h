@@ -13,9 +13,11 @@
 #if defined(__GNUC__)
 #define CL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define CL_NORETURN __attribute__((noreturn))
+#define CL_NOINLINE __attribute__((noinline))
 #else
 #define CL_PRINTF(f, a)
 #define CL_NORETURN
+#define CL_NOINLINE
 #endif
 
 #define CL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -6,6 +6,7 @@
  */
 #include "model.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -340,7 +341,9 @@ static void
 check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
                  const struct cl_attr *a, const struct attr_def *d)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
+	/* The message's buffer is set up only for a wrong value (most are
+	 * right): zeroing it up front cost every attribute. */
+	struct cl_strbuf sb;
 	const char *near;
 
 	switch (d->kind) {
@@ -365,6 +368,7 @@ check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
 		for (size_t i = 0; d->values[i]; i++)
 			if (!strcmp(d->values[i], a->value))
 				return;
+		sb = (struct cl_strbuf)CL_STRBUF_INIT;
 		join_values(&sb, d->values);
 		near = cl_nearmiss(a->value, d->values, list_len(d->values));
 		cl_report(
@@ -417,31 +421,96 @@ unknown_attr(struct cl_ctx *ctx, const struct cl_node *n,
 		          "unknown attribute `%s` on `<%s>`", a->name, n->name);
 }
 
+/*
+ * What validate asks of a definition, worked out once from the table: the
+ * position of each allowed name (a lookup by the interned id instead of a
+ * scan of the list for every attribute and child of every element) and
+ * which positions are required (one mask test instead of a second scan).
+ * Positions are those of the lists, so diagnostics come out in the same
+ * order as a scan would give them.
+ */
+struct def_index {
+	const struct elem_def *def;
+	unsigned char attr[CL_N_COUNT];  /* position + 1; 0: not allowed */
+	unsigned char child[CL_N_COUNT]; /* position + 1; 0: not allowed */
+	uint64_t attr_required, child_required;  /* bit = position */
+	const struct def_index *child_index[64]; /* by child position */
+};
+
+/* The table has fewer definitions than this (BUG otherwise). */
+static struct def_index def_indexes[32];
+static size_t n_def_indexes;
+static pthread_once_t def_index_once = PTHREAD_ONCE_INIT;
+
+static const struct def_index *
+index_def(const struct elem_def *def)
+{
+	struct def_index *x;
+	size_t i;
+
+	/* Definitions are shared (text_def, the variable lists): one index
+	 * each. */
+	for (i = 0; i < n_def_indexes; i++)
+		if (def_indexes[i].def == def)
+			return &def_indexes[i];
+	if (n_def_indexes == CL_ARRAY_SIZE(def_indexes))
+		BUG("more element definitions than def_indexes holds");
+	x = &def_indexes[n_def_indexes++];
+	x->def = def;
+	for (i = 0; def->attrs[i].id != CL_N_OTHER; i++) {
+		if (i >= 64)
+			BUG("more than 64 attributes in a definition");
+		/* The first entry of a name, as a scan finds it. */
+		if (!x->attr[def->attrs[i].id])
+			x->attr[def->attrs[i].id] = (unsigned char)(i + 1);
+		if (def->attrs[i].required)
+			x->attr_required |= (uint64_t)1 << i;
+	}
+	for (i = 0; def->children[i].id != CL_N_OTHER; i++) {
+		if (i >= 64)
+			BUG("more than 64 children in a definition");
+		if (!x->child[def->children[i].id])
+			x->child[def->children[i].id] = (unsigned char)(i + 1);
+		if (def->children[i].required)
+			x->child_required |= (uint64_t)1 << i;
+	}
+	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
+		x->child_index[i] = index_def(def->children[i].def);
+	return x;
+}
+
+static void
+index_defs(void)
+{
+	index_def(&connector_def);
+}
+
 static void
 check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
-            const struct elem_def *def)
+            const struct def_index *x)
 {
+	const struct elem_def *def = x->def;
 	uint64_t seen = 0;
 	size_t i;
 	unsigned k;
 
 	for (k = 0; k < n->nattrs; k++) {
 		const struct cl_attr *a = &n->attrs[k];
-		const struct attr_def *d = NULL;
+		/* CL_N_OTHER is never in a list: 0, unknown. */
+		unsigned pos = x->attr[a->id];
 
-		if (a->id != CL_N_OTHER)
-			for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
-				if (def->attrs[i].id == a->id) {
-					d = &def->attrs[i];
-					break;
-				}
-		if (d) {
-			seen |= (uint64_t)1 << i;
-			check_attr_value(ctx, n, a, d);
+		if (pos) {
+			const struct attr_def *d = &def->attrs[pos - 1];
+
+			seen |= (uint64_t)1 << (pos - 1);
+			if (d->kind != A_TEXT)
+				check_attr_value(ctx, n, a, d);
 		} else {
 			unknown_attr(ctx, n, a, def);
 		}
 	}
+	if (!(x->attr_required & ~seen))
+		return;
 	for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
 		if (def->attrs[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(
@@ -472,34 +541,30 @@ unknown_child(struct cl_ctx *ctx, const struct cl_node *n,
 		          n->name, c->name);
 }
 
-/* Validates N (whose definition is DEF) and everything known below it. */
+/* Validates N (whose definition is X's) and everything known below it. */
 static void
-validate(struct cl_ctx *ctx, const struct cl_node *n,
-         const struct elem_def *def)
+validate(struct cl_ctx *ctx, const struct cl_node *n, const struct def_index *x)
 {
+	const struct elem_def *def = x->def;
 	const struct cl_node *c;
 	uint64_t seen = 0;
 	size_t i;
 
-	check_attrs(ctx, n, def);
+	check_attrs(ctx, n, x);
 	if (!def->text && n->text[0])
 		cl_report(ctx, &cl_rule_CL002, n->name_span,
 		          "text is not allowed directly inside `<%s>`",
 		          n->name);
 	for (c = n->children; c; c = c->next) {
-		const struct child_def *cd = NULL;
+		/* CL_N_OTHER is never in a list: 0, unknown. */
+		unsigned pos = x->child[c->id];
 
-		if (c->id != CL_N_OTHER)
-			for (i = 0; def->children[i].id != CL_N_OTHER; i++)
-				if (def->children[i].id == c->id) {
-					cd = &def->children[i];
-					break;
-				}
-		if (!cd) {
+		if (!pos) {
 			unknown_child(ctx, n, c, def);
 			continue;
 		}
-		if (cd->once && (seen & ((uint64_t)1 << i))) {
+		i = pos - 1;
+		if (def->children[i].once && (seen & ((uint64_t)1 << i))) {
 			const struct cl_node *first =
 			    cl_node_child_id(n, c->id);
 			struct cl_diag *d =
@@ -511,8 +576,10 @@ validate(struct cl_ctx *ctx, const struct cl_node *n,
 			                  "first `<%s>` is here", c->name);
 		}
 		seen |= (uint64_t)1 << i;
-		validate(ctx, c, cd->def);
+		validate(ctx, c, x->child_index[i]);
 	}
+	if (!(x->child_required & ~seen))
+		return;
 	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
 		if (def->children[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(
@@ -1021,6 +1088,43 @@ add_owner_templates(struct tpl_builder *tb, const struct cl_text *url,
 		             auth, endpoint, body->content.node->inner_span);
 }
 
+/* Stands in for the variables of an enabled method that does not exist. */
+static const struct cl_var_list no_vars;
+
+const struct cl_var_list *
+cl_model_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
+                    size_t i)
+{
+	const struct cl_endpoint *e = tpl->endpoint;
+
+	if (tpl->auth)
+		return i == 0 ? &tpl->auth->variables : NULL;
+	if (!e)
+		BUG("template without an owner");
+	if (i == 0)
+		return &e->variables;
+	if (i == 1)
+		return &c->variables;
+	if (i - 2 >= e->n_enables)
+		return NULL;
+	return e->enables[i - 2].target ? &e->enables[i - 2].target->variables
+	                                : &no_vars;
+}
+
+/* P's variable: the first of its key in the lists of its scope. */
+static const struct cl_variable *
+scope_find(const struct cl_connector *c, const struct cl_placeholder *p)
+{
+	const struct cl_var_list *l;
+	const struct cl_variable *v;
+	size_t i;
+
+	for (i = 0; (l = cl_model_scope_list(c, p->tpl, i)); i++)
+		if ((v = cl_var_list_find(l, p->key)))
+			return v;
+	return NULL;
+}
+
 static void
 build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
 {
@@ -1073,6 +1177,8 @@ build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
 		memcpy(c->placeholders, ph, sizeof(*ph) * nph);
 	c->n_placeholders = nph;
 	free(ph);
+	for (i = 0; i < nph; i++)
+		c->placeholders[i].var = scope_find(c, &c->placeholders[i]);
 }
 
 struct cl_connector *
@@ -1085,7 +1191,10 @@ cl_model_build(struct cl_ctx *ctx, const struct cl_node *root)
 	if (root->id != CL_N_CONNECTOR)
 		BUG("cl_model_build called on <%s>", root->name);
 	check_format(ctx, root);
-	validate(ctx, root, &connector_def);
+	if (pthread_once(&def_index_once, index_defs))
+		BUG("pthread_once failed");
+	/* The first index is connector_def's. */
+	validate(ctx, root, &def_indexes[0]);
 
 	c->node = root;
 	c->format = cl_node_attr_value_id(root, CL_N_FORMAT);
@@ -1141,26 +1250,46 @@ cl_model_auth_method(const struct cl_connector *c, const char *id)
 	return NULL;
 }
 
-const struct cl_variable *
-cl_var_list_find(const struct cl_var_list *vars, const char *key)
+/*
+ * cl_var_list_find is called for every placeholder in several lists, most
+ * of them short and most of the calls finding nothing: its scan for a
+ * first byte in common calls no function, so it saves no registers, and
+ * the rest (strcmp from the first candidate on, or the hash table of a
+ * long list) is in functions of their own that it tail-calls.
+ */
+CL_NOINLINE static const struct cl_variable *
+find_indexed(const struct cl_var_list *vars, const char *key)
 {
 	size_t i;
 
-	if (vars->slots) {
-		for (i = var_key_hash(key) & (vars->nslots - 1); vars->slots[i];
-		     i = (i + 1) & (vars->nslots - 1))
-			if (!strcmp(vars->items[vars->slots[i] - 1].key, key))
-				return &vars->items[vars->slots[i] - 1];
-		return NULL;
-	}
-	/* A first-byte test before strcmp: rules resolve every placeholder
-	 * through several lists, and most keys differ in their first byte. */
-	for (i = 0; i < vars->n; i++) {
-		const char *k = vars->items[i].key;
+	for (i = var_key_hash(key) & (vars->nslots - 1); vars->slots[i];
+	     i = (i + 1) & (vars->nslots - 1))
+		if (!strcmp(vars->items[vars->slots[i] - 1].key, key))
+			return &vars->items[vars->slots[i] - 1];
+	return NULL;
+}
 
-		if (k[0] == key[0] && !strcmp(k, key))
-			return &vars->items[i];
-	}
+CL_NOINLINE static const struct cl_variable *
+find_from(const struct cl_variable *v, const struct cl_variable *end,
+          const char *key)
+{
+	for (; v < end; v++)
+		if (v->key[0] == key[0] && !strcmp(v->key, key))
+			return v;
+	return NULL;
+}
+
+const struct cl_variable *
+cl_var_list_find(const struct cl_var_list *vars, const char *key)
+{
+	const struct cl_variable *v, *end;
+
+	if (vars->slots)
+		return find_indexed(vars, key);
+	/* Most keys differ in their first byte. */
+	for (v = vars->items, end = v + vars->n; v < end; v++)
+		if (v->key[0] == key[0])
+			return find_from(v, end, key);
 	return NULL;
 }
 

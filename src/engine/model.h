@@ -201,6 +201,11 @@ struct cl_placeholder {
 	const char *key;         /* the text between the braces */
 	struct cl_span span;     /* "{{key}}" */
 	struct cl_span key_span; /* "key" */
+	/* The variable of exactly this key in the placeholder's scope (the
+	 * first found through cl_model_scope_list), NULL when there is none:
+	 * looked up once here, since several rules resolve every
+	 * placeholder. */
+	const struct cl_variable *var;
 };
 
 /* ---- connector ---- */
@@ -231,6 +236,17 @@ struct cl_connector {
  */
 struct cl_connector *
 cl_model_build(struct cl_ctx *ctx, const struct cl_node *root);
+
+/*
+ * The I-th variable list a placeholder of TPL can see, most specific
+ * first (the scopes of the format spec): the method's own; or the
+ * endpoint's, the connector's, then those of each method the endpoint
+ * enables (an empty list for an enabled method that does not exist).
+ * NULL past the last.
+ */
+const struct cl_var_list *
+cl_model_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
+                    size_t i);
 
 /* Lookups; NULL when absent. */
 const struct cl_auth_method *
