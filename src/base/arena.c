@@ -1,4 +1,6 @@
-/* Bump allocation in 64 KiB blocks (larger requests get their own). */
+/* Bump allocation in 64 KiB blocks (requests over 16 KiB that do not fit in
+ * the current block get their own). The fast path, a bump in the current
+ * block, is inline in arena.h. */
 #include "arena.h"
 
 #include <stdlib.h>
@@ -7,21 +9,18 @@
 #include "util.h"
 
 #define ARENA_BLOCK (64 * 1024)
-#define ARENA_ALIGN 16
 
 struct cl_arena_block {
 	struct cl_arena_block *next;
 	/* Aligned payload follows. */
-	_Alignas(ARENA_ALIGN) unsigned char data[];
+	_Alignas(CL_ARENA_ALIGN) unsigned char data[];
 };
 
 void *
-cl_arena_alloc(struct cl_arena *a, size_t n)
+cl_arena_alloc_slow(struct cl_arena *a, size_t n)
 {
 	struct cl_arena_block *b;
-	void *p;
 
-	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (n > ARENA_BLOCK / 4) {
 		/* Big request: its own block, behind the current one, so
 		 * the current block keeps serving small requests. */
@@ -32,31 +31,18 @@ cl_arena_alloc(struct cl_arena *a, size_t n)
 		} else {
 			b->next = NULL;
 			a->head = b;
+			a->data = NULL;
 			a->used = a->cap = 0;
 		}
 		return b->data;
 	}
-	if (!a->head || a->used + n > a->cap) {
-		b = cl_malloc(sizeof(*b) + ARENA_BLOCK);
-		b->next = a->head;
-		a->head = b;
-		a->used = 0;
-		a->cap = ARENA_BLOCK;
-	}
-	p = a->head->data + a->used;
-	a->used += n;
-	memset(p, 0, n);
-	return p;
-}
-
-char *
-cl_arena_strndup(struct cl_arena *a, const char *s, size_t n)
-{
-	char *p = cl_arena_alloc(a, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	b = cl_malloc(sizeof(*b) + ARENA_BLOCK);
+	b->next = a->head;
+	a->head = b;
+	a->data = b->data;
+	a->used = n;
+	a->cap = ARENA_BLOCK;
+	return b->data;
 }
 
 char *
@@ -77,5 +63,6 @@ cl_arena_release(struct cl_arena *a)
 		b = next;
 	}
 	a->head = NULL;
+	a->data = NULL;
 	a->used = a->cap = 0;
 }

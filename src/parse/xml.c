@@ -21,7 +21,9 @@
 #include "arena.h"
 #include "util.h"
 
-#define NAME_SLOTS 128 /* a power of two, well above CL_N_COUNT */
+#define NAME_BITS 7
+#define NAME_SLOTS (1u << NAME_BITS) /* well above CL_N_COUNT */
+_Static_assert(CL_N_COUNT <= NAME_SLOTS / 2, "the name table stays sparse");
 /* Attributes (namespace declarations included) one start tag may have. */
 #define CL_XML_MAX_ATTRS 1000
 #define CL_XML_MAX_ATTRS_TEXT "1,000" /* in messages */
@@ -52,6 +54,13 @@ static const char *const name_strs[CL_N_COUNT] = { "",
 #undef CL_NAME_STR
 };
 
+/* Their lengths, so that a known name is never measured with strlen. */
+static const unsigned char name_lens[CL_N_COUNT] = { 0,
+#define CL_NAME_LEN(id, str) sizeof(str) - 1,
+	                                             CL_NAME_LIST(CL_NAME_LEN)
+#undef CL_NAME_LEN
+};
+
 const char *
 cl_name_str(enum cl_name name)
 {
@@ -61,9 +70,11 @@ cl_name_str(enum cl_name name)
 static unsigned
 name_slot(const void *p)
 {
-	uintptr_t v = (uintptr_t)p;
+	/* Fibonacci hashing: the dictionary packs its strings a few bytes
+	 * apart, and the top bits of the product spread them best. */
+	uint64_t v = (uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15);
 
-	return (unsigned)((v >> 3) ^ (v >> 11)) & (NAME_SLOTS - 1);
+	return (unsigned)(v >> (64 - NAME_BITS));
 }
 
 static void
@@ -86,26 +97,29 @@ names_init(struct builder *b)
 	}
 }
 
-/* The interned id of a local name from libxml2, and its static spelling. */
+/* The interned id of a local name from libxml2, found by its pointer;
+ * CL_N_OTHER when the pointer is not one of the known names'. */
 static enum cl_name
-name_lookup(const struct builder *b, const xmlChar *p, const char **spelling)
+name_by_pointer(const struct builder *b, const xmlChar *p)
 {
-	unsigned slot, id;
+	unsigned slot;
 
 	for (slot = name_slot(p); b->name_ptr[slot];
-	     slot = (slot + 1) & (NAME_SLOTS - 1)) {
-		if (b->name_ptr[slot] == p) {
-			*spelling = name_strs[b->name_id[slot]];
+	     slot = (slot + 1) & (NAME_SLOTS - 1))
+		if (b->name_ptr[slot] == p)
 			return (enum cl_name)b->name_id[slot];
-		}
-	}
-	/* Not from the dictionary after all, or not a known name. */
-	for (id = 1; id < CL_N_COUNT; id++) {
-		if (!strcmp(name_strs[id], (const char *)p)) {
-			*spelling = name_strs[id];
+	return CL_N_OTHER;
+}
+
+/* The same by spelling: for a name not from the dictionary after all. */
+static enum cl_name
+name_by_spelling(const xmlChar *p)
+{
+	unsigned id;
+
+	for (id = 1; id < CL_N_COUNT; id++)
+		if (!strcmp(name_strs[id], (const char *)p))
 			return (enum cl_name)id;
-		}
-	}
 	return CL_N_OTHER;
 }
 
@@ -136,7 +150,7 @@ cl_xml_init(void)
 }
 
 /* The parser's current byte offset in the source. */
-static size_t
+static inline size_t
 parser_offset(const struct builder *b)
 {
 	xmlParserInputPtr in =
@@ -170,10 +184,18 @@ last_lt_before(const struct builder *b, size_t pos)
 	BUG("no '<' before a tag the parser accepted");
 }
 
+/* XML's blanks, by table: all_space runs over all the indentation. */
+static const bool space_tab[256] = {
+	[' '] = true,
+	['\t'] = true,
+	['\n'] = true,
+	['\r'] = true,
+};
+
 static bool
 is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return space_tab[(unsigned char)c];
 }
 
 static struct cl_span
@@ -255,11 +277,11 @@ scan_attr_spans(const struct builder *b, size_t p, size_t end,
  */
 static bool
 attr_spans_in_place(const struct builder *b, const xmlChar **a,
-                    struct cl_attr *attr)
+                    struct cl_attr *attr, size_t nlen)
 {
 	xmlParserInputPtr in =
 	    b->ctxt->inputNr > 0 ? b->ctxt->inputTab[0] : b->ctxt->input;
-	size_t vs, ve, p, nlen;
+	size_t vs, ve, p;
 
 	if (!in || !in->base || a[3] < in->base || a[4] > in->end ||
 	    a[4] < a[3])
@@ -278,7 +300,6 @@ attr_spans_in_place(const struct builder *b, const xmlChar **a,
 	p--;
 	while (p > 0 && is_space(b->buf[p - 1]))
 		p--;
-	nlen = strlen(attr->name);
 	if (p < nlen || memcmp(b->buf + p - nlen, attr->name, nlen))
 		return false;
 	attr->name_span = span_of(p - nlen, p);
@@ -496,7 +517,7 @@ decode_attr_value(struct cl_arena *a, const char *v, size_t n)
 
 	if (!memchr(v, '&', n))
 		return cl_arena_strndup(a, v, n);
-	o = out = cl_arena_alloc(a, n + 1);
+	o = out = cl_arena_alloc_raw(a, n + 1); /* at most n + 1 written */
 	for (i = 0; i < n; i++) {
 		if (v[i] == '&' && n - i >= 5 && !memcmp(v + i, "&#38;", 5)) {
 			*o++ = '&';
@@ -509,30 +530,51 @@ decode_attr_value(struct cl_arena *a, const char *v, size_t n)
 	return out;
 }
 
-/* The name as written and its id; known names are not copied. */
+/* element_name for every name but a known one found by pointer. */
 static const char *
-element_name(struct builder *b, const xmlChar *prefix, const xmlChar *local,
-             enum cl_name *id)
+other_name(struct builder *b, const xmlChar *prefix, const xmlChar *local,
+           enum cl_name *id, size_t *len)
 {
 	size_t pl, ll;
-	const char *known;
 	char *s;
 
 	if (!prefix) {
-		*id = name_lookup(b, local, &known);
-		if (*id != CL_N_OTHER)
-			return known;
-		return cl_arena_strdup(b->arena, (const char *)local);
+		*id = name_by_spelling(local);
+		if (*id != CL_N_OTHER) {
+			*len = name_lens[*id];
+			return name_strs[*id];
+		}
+		*len = strlen((const char *)local);
+		return cl_arena_strndup(b->arena, (const char *)local, *len);
 	}
 	/* A prefixed name is never one of the format's. */
 	*id = CL_N_OTHER;
 	pl = strlen((const char *)prefix);
 	ll = strlen((const char *)local);
-	s = cl_arena_alloc(b->arena, pl + ll + 2);
+	s = cl_arena_alloc_raw(b->arena, pl + ll + 2);
 	memcpy(s, prefix, pl);
 	s[pl] = ':';
 	memcpy(s + pl + 1, local, ll + 1);
+	*len = pl + 1 + ll;
 	return s;
+}
+
+/* The name as written, its id and its length (*LEN); known names are not
+ * copied. Inline for the common case, two per element in on_start. */
+static inline const char *
+element_name(struct builder *b, const xmlChar *prefix, const xmlChar *local,
+             enum cl_name *id, size_t *len)
+{
+	if (!prefix) {
+		enum cl_name known = name_by_pointer(b, local);
+
+		if (known != CL_N_OTHER) {
+			*id = known;
+			*len = name_lens[known];
+			return name_strs[known];
+		}
+	}
+	return other_name(b, prefix, local, id, len);
 }
 
 static void
@@ -543,7 +585,10 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	struct builder *b = ud;
 	struct cl_node *n;
 	struct cl_attr *attrs = NULL;
-	size_t pos, lt;
+	const char *name;
+	enum cl_name id;
+	size_t pos, lt, nlen;
+	struct cl_span tag;
 	bool need_scan = false;
 	int i;
 
@@ -553,30 +598,41 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	(void)nb_defaulted;
 	if (b->failed)
 		return;
-	n = cl_arena_alloc(b->arena, sizeof(*n));
-	n->name = element_name(b, prefix, localname, &n->id);
+	name = element_name(b, prefix, localname, &id, &nlen);
 	pos = parser_offset(b);
 	lt = last_lt_before(b, pos);
-	n->name_span = span_of(lt + 1, lt + 1 + strlen(n->name));
-	n->tag_span = span_of(lt, pos + (b->buf[pos] == '/' ? 2 : 1));
-	if (n->tag_span.end > b->len)
-		n->tag_span.end = (uint32_t)b->len;
-	n->span = n->tag_span; /* on_end extends it past an end tag */
-	n->text = "";
+	tag = span_of(lt, pos + (b->buf[pos] == '/' ? 2 : 1));
+	if (tag.end > b->len)
+		tag.end = (uint32_t)b->len;
+	/* Not zeroed by the arena: the compound literal sets every field,
+	 * those it does not name to zero (on_end sets inner_span and may
+	 * extend span; later start tags set children and next). */
+	n = cl_arena_alloc_raw(b->arena, sizeof(*n));
+	*n = (struct cl_node){
+		.id = id,
+		.name = name,
+		.name_span = span_of(lt + 1, lt + 1 + nlen),
+		.tag_span = tag,
+		.span = tag,
+		.text = "",
+		.parent = b->cur,
+	};
 	if (nb_attributes > 0) {
-		attrs = cl_arena_alloc(b->arena,
-		                       sizeof(*attrs) * (size_t)nb_attributes);
+		/* Not zeroed either: the loop sets every field. */
+		attrs = cl_arena_alloc_raw(b->arena, sizeof(*attrs) *
+		                                         (size_t)nb_attributes);
 		for (i = 0; i < nb_attributes; i++) {
 			const xmlChar **a = attributes + 5 * i;
+			size_t alen;
 
 			attrs[i].name =
-			    element_name(b, a[1], a[0], &attrs[i].id);
+			    element_name(b, a[1], a[0], &attrs[i].id, &alen);
 			attrs[i].value =
 			    decode_attr_value(b->arena, (const char *)a[3],
 			                      (size_t)(a[4] - a[3]));
 			attrs[i].name_span = n->name_span;
 			attrs[i].value_span = n->name_span;
-			if (!attr_spans_in_place(b, a, &attrs[i]))
+			if (!attr_spans_in_place(b, a, &attrs[i], alen))
 				need_scan = true;
 		}
 		if (need_scan)
@@ -586,7 +642,6 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	n->attrs = attrs;
 	n->nattrs = (unsigned)nb_attributes;
 
-	n->parent = b->cur;
 	if (!b->cur) {
 		b->root = n;
 	} else if (b->last_child[b->depth]) {
@@ -598,7 +653,8 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		b->last_child[b->depth] = n;
 	b->cur = n;
 	b->depth++;
-	CL_GROW(b->last_child, b->depth + 1, b->last_alloc);
+	if (b->depth + 1 > b->last_alloc) /* cl_grow only when it must */
+		CL_GROW(b->last_child, b->depth + 1, b->last_alloc);
 	b->last_child[b->depth] = NULL;
 	if (b->depth >= b->text_alloc) {
 		size_t old = b->text_alloc;
@@ -608,6 +664,35 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		       (b->text_alloc - old) * sizeof(*b->text));
 	}
 	cl_strbuf_reset(&b->text[b->depth]);
+}
+
+/*
+ * last_lt_before(b, POS) where the parser stands when it ends N, mostly
+ * without a search:
+ *  - for an empty element, "<name …/>", the parser has not moved since
+ *    on_start found the tag's '<' as the last one before where it stood,
+ *    at most two bytes before the tag's end: when those two bytes hold no
+ *    '<', it is still the last one;
+ *  - an end tag that reads exactly "</name>" starts the last '<' (the
+ *    bytes after it are the name and '>').
+ */
+static size_t
+end_tag_start(const struct builder *b, const struct cl_node *n, size_t pos)
+{
+	size_t nlen = n->name_span.end - n->name_span.start;
+
+	if (pos == n->tag_span.end && pos >= 2 && b->buf[pos - 1] != '<' &&
+	    b->buf[pos - 2] != '<')
+		return n->tag_span.start;
+	if (pos >= nlen + 3 && pos <= b->len) {
+		size_t c = pos - nlen - 3;
+
+		if (b->buf[c] == '<' && b->buf[c + 1] == '/' &&
+		    b->buf[pos - 1] == '>' &&
+		    !memcmp(b->buf + c + 2, n->name, nlen))
+			return c;
+	}
+	return last_lt_before(b, pos);
 }
 
 static bool
@@ -636,7 +721,7 @@ on_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	if (b->failed || !n)
 		return;
 	pos = parser_offset(b);
-	lt = last_lt_before(b, pos);
+	lt = end_tag_start(b, n, pos);
 	if (lt <= n->tag_span.start) {
 		n->inner_span = span_of(n->tag_span.end, n->tag_span.end);
 	} else {
