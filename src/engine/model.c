@@ -1286,6 +1286,8 @@ cl_var_list_find(const struct cl_var_list *vars, const char *key)
 
 	if (vars->slots)
 		return find_indexed(vars, key);
+	if (!vars->n)
+		return NULL; /* items may be NULL: no arithmetic on it */
 	/* Most keys differ in their first byte. */
 	for (v = vars->items, end = v + vars->n; v < end; v++)
 		if (v->key[0] == key[0])
