@@ -39,6 +39,58 @@ cl_compat_var_demands(const struct cl_variable *v)
 	return v->required && !cl_var_default(v);
 }
 
+void
+cl_compat_report_demands(struct cl_ctx *ctx, const struct cl_diff *d,
+                         const struct cl_rule *rule,
+                         const struct cl_var_list *now,
+                         const struct cl_var_list *was_vars,
+                         const struct cl_node *was_node, const char *owner,
+                         const char *id, const char *var, const char *holders)
+{
+	size_t j;
+
+	for (j = 0; j < now->n; j++) {
+		const struct cl_variable *v = &now->items[j];
+		const struct cl_variable *ov;
+		struct cl_diag *diag;
+		struct cl_span at = cl_var_key_span(v);
+
+		if (!*v->key || !cl_var_is_first(now, v) ||
+		    !cl_compat_var_demands(v))
+			continue;
+		ov = cl_var_list_find(was_vars, v->key);
+		if (ov && cl_compat_var_demands(ov))
+			continue;
+		if (!ov) {
+			diag = cl_report(
+			    ctx, rule, at,
+			    "%s `%s` gains %s `%s`, required and without a "
+			    "default: %s hold no value for it; give it a "
+			    "default or make it optional",
+			    owner, id, var, v->key, holders);
+			cl_diff_related(
+			    ctx, diag, d,
+			    cl_compat_parent_span(d->old, was_vars->node
+			                                      ? was_vars->node
+			                                      : was_node),
+			    "%s `%s` in the old version has no `%s`", owner, id,
+			    v->key);
+			continue;
+		}
+		if (!ov->required && cl_node_attr(v->node, "required"))
+			at = cl_node_attr_span(v->node, "required");
+		diag = cl_report(
+		    ctx, rule, at,
+		    "%s `%s` of %s `%s` is now required without a "
+		    "default (it %s): %s hold no value for it",
+		    var, v->key, owner, id,
+		    ov->required ? "had a default" : "was optional", holders);
+		cl_diff_related(ctx, diag, d, cl_var_key_span(ov),
+		                "%s in the old version",
+		                ov->required ? "with a default" : "optional");
+	}
+}
+
 const struct cl_auth_method *
 cl_compat_renamed_method(const struct cl_connector *old,
                          const struct cl_connector *new,

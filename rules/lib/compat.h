@@ -34,6 +34,23 @@ bool cl_compat_first_endpoint(const struct cl_connector *c,
 bool cl_compat_var_demands(const struct cl_variable *v);
 
 /*
+ * CL605 and CL608, for one owner (an auth method or an endpoint) found in
+ * both versions: reports, as RULE, every variable of NOW that demands a
+ * value (cl_compat_var_demands) and did not in WAS_VARS, the owner's list
+ * in the old version (WAS_NODE: the old owner, where a variable that was
+ * not there is pointed at). The words: OWNER ("auth method") and its ID,
+ * VAR ("auth variable"), HOLDERS (who holds no value for it: "instances
+ * created with `x`").
+ */
+void
+cl_compat_report_demands(struct cl_ctx *ctx, const struct cl_diff *d,
+                         const struct cl_rule *rule,
+                         const struct cl_var_list *now,
+                         const struct cl_var_list *was_vars,
+                         const struct cl_node *was_node, const char *owner,
+                         const char *id, const char *var, const char *holders);
+
+/*
  * The "renamed to …?" guesses. For an item GONE of the old version that the
  * new version NEW lacks: an item of NEW whose id (key) the old version OLD
  * does not have, with a near-miss id (key) of GONE's (nearmiss.h), or, for

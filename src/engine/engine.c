@@ -31,6 +31,14 @@ check_root(struct cl_ctx *ctx, const struct cl_node *root)
 	    root->name);
 }
 
+/* The rules that say a file is not well-formed or not valid. */
+static bool
+is_structural(const struct cl_rule *r)
+{
+	return r == &cl_rule_CL001 || r == &cl_rule_CL002 ||
+	       r == &cl_rule_CL003;
+}
+
 /* 1 when a file is not well-formed or not valid (CL001, CL002, CL003):
  * connlint diff then does not compare it. */
 static bool
@@ -38,13 +46,9 @@ structurally_broken(const struct cl_ctx *ctx)
 {
 	size_t i;
 
-	for (i = 0; i < ctx->sink.n; i++) {
-		const struct cl_rule *r = ctx->sink.items[i].rule;
-
-		if (r == &cl_rule_CL001 || r == &cl_rule_CL002 ||
-		    r == &cl_rule_CL003)
+	for (i = 0; i < ctx->sink.n; i++)
+		if (is_structural(ctx->sink.items[i].rule))
 			return true;
-	}
 	return false;
 }
 
@@ -194,8 +198,8 @@ copy_input(const char *buf, size_t *len, bool *too_big)
 }
 
 /* Narrows CTX's rules for connlint diff: the structural ones (CL001 to
- * CL003) and those of KEEP (the compatibility rules, or only the
- * structural ones for the old side), each as the settings say. */
+ * CL003) and, with COMPAT, the compatibility rules, each as the settings
+ * say (the old side needs only the first, to know it can be compared). */
 static void
 narrow(struct cl_ctx *ctx, bool compat)
 {
@@ -204,11 +208,10 @@ narrow(struct cl_ctx *ctx, bool compat)
 
 	for (i = 0; i < cl_rules_count; i++) {
 		const struct cl_rule *r = cl_rules[i];
-		bool structural = r == &cl_rule_CL001 || r == &cl_rule_CL002 ||
-		                  r == &cl_rule_CL003;
 
-		enabled[i] = ctx->enabled[i] &&
-		             (structural || (compat && cl_rule_is_compat(r)));
+		enabled[i] =
+		    ctx->enabled[i] &&
+		    (is_structural(r) || (compat && cl_rule_is_compat(r)));
 	}
 	ctx->enabled = enabled;
 }

@@ -51,12 +51,11 @@ tags_of(const cl_rule *rule)
 	return a;
 }
 
-json_object *
-cl_lsp_diag_data(struct cl_lsp_doc *doc, const cl_diag *d)
+/* TextEdit[] of D's fix. */
+static json_object *
+fix_edits(struct cl_lsp_doc *doc, const cl_diag *d)
 {
-	json_object *data = json_object_new_object(),
-	            *fix = json_object_new_object(),
-	            *edits = json_object_new_array();
+	json_object *edits = json_object_new_array();
 	size_t i, n = cl_diag_fix_edit_count(d);
 
 	for (i = 0; i < n; i++) {
@@ -66,6 +65,14 @@ cl_lsp_diag_data(struct cl_lsp_doc *doc, const cl_diag *d)
 		json_object_array_add(edits,
 		                      cl_lsp_text_edit(doc, start, end, text));
 	}
+	return edits;
+}
+
+json_object *
+cl_lsp_diag_data(struct cl_lsp_doc *doc, const cl_diag *d)
+{
+	json_object *data = json_object_new_object(),
+	            *fix = json_object_new_object(), *edits = fix_edits(doc, d);
 	cl_lsp_add_string(fix, "title", cl_diag_fix_title(d));
 	cl_lsp_add_string(
 	    fix, "applicability",
@@ -185,23 +192,14 @@ action(const char *title, const char *kind, json_object *diag,
 static json_object *
 fix_action(struct cl_lsp_doc *doc, const cl_diag *d)
 {
-	json_object *edits = json_object_new_array();
 	struct cl_strbuf title = CL_STRBUF_INIT;
-	size_t i, n = cl_diag_fix_edit_count(d);
 	int safe = cl_diag_fix_applicability(d) == CL_FIX_SAFE;
 	json_object *a;
 
-	for (i = 0; i < n; i++) {
-		size_t start, end;
-		const char *text = cl_diag_fix_edit(d, i, &start, &end);
-
-		json_object_array_add(edits,
-		                      cl_lsp_text_edit(doc, start, end, text));
-	}
 	cl_strbuf_addf(&title, "%s: %s%s", cl_rule_id(cl_diag_rule(d)),
 	               cl_diag_fix_title(d), safe ? "" : " (unsafe fix)");
 	a = action(cl_strbuf_str(&title), "quickfix", diag_json(doc, d),
-	           cl_lsp_workspace_edit(doc, edits), safe);
+	           cl_lsp_workspace_edit(doc, fix_edits(doc, d)), safe);
 	cl_strbuf_release(&title);
 	return a;
 }
