@@ -146,10 +146,12 @@ endif
 # installable without root) is reported as skipped, never as passed.
 check-clients: all
 	@mkdir -p $(TEST_LOGS)
-	@for t in sarif pre-commit nvim-lsp; do \
+	@for t in sarif sarif-custom pre-commit nvim-lsp; do \
 	    rc=0; \
 	    if [ $$t = sarif ]; then \
 	        CONNLINT=$(BUILD)/connlint tests/validate_sarif.sh || rc=$$?; \
+	    elif [ $$t = sarif-custom ]; then \
+	        CONNLINT=$(BUILD)/connlint tests/sarif-custom.sh || rc=$$?; \
 	    elif [ $$t = nvim-lsp ]; then \
 	        CONNLINT=$(BUILD)/connlint tests/nvim-lsp.sh || rc=$$?; \
 	    else tests/pre-commit.sh || rc=$$?; fi; \

@@ -15,7 +15,9 @@
 # skips them; only: nothing else), BENCH_HOSTILE_RUNS (3, the median is
 # reported), BENCH_LSP (1: also time the language server, bench/lsp.c;
 # 0 skips it), BENCH_DIFF (1: also time connlint diff against a copy of
-# the corpus with a change planted in every 100th file; 0 skips it).
+# the corpus with a change planted in every 100th file; 0 skips it),
+# BENCH_RULES (1: also time the corpus with the 20-rule
+# bench/bench.rules.xml; 0 skips it).
 # Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
 
@@ -358,6 +360,39 @@ if [ "${BENCH_DIFF:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
 	echo "connlint diff -j 1 --format gcc OLD NEW against connlint -j 1 --format gcc NEW (target: ratio at most 2.5)"
 	diff_bench "every 100th file changed" "$OUT/corpus-changed"
 	diff_bench "every file changed" "$OUT/corpus-changed-all"
+fi
+
+# ---- custom rules (--rules) ----
+# The corpus with the 20-rule bench/bench.rules.xml next to a plain lint,
+# -j 1, interleaved; and -j 2 with the ruleset (the ruleset is compiled
+# once and shared by the workers).
+if [ "${BENCH_RULES:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
+	run_rules() {
+		rc=0
+		"$CONNLINT" "$@" --no-config --format gcc --rules bench/bench.rules.xml "$CORPUS" >"$OUT/rules.out" 2>"$OUT/rules.stderr" || rc=$?
+		[ "$rc" -le 1 ] || die "connlint --rules failed (exit $rc): $(head -n 3 "$OUT/rules.stderr")"
+	}
+	run_rules -j 1
+	tl="" tr1="" tr2=""
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		t0=$(now); run_connlint "$CORPUS"; t1=$(now)
+		tl="$tl $((t1 - t0))"
+		t0=$(now); run_rules -j 1; t1=$(now)
+		tr1="$tr1 $((t1 - t0))"
+		t0=$(now); run_rules -j 2; t1=$(now)
+		tr2="$tr2 $((t1 - t0))"
+		i=$((i + 1))
+	done
+	run_rules -j 1
+	echo
+	echo "connlint -j 1 --rules bench/bench.rules.xml (20 rules) against connlint -j 1, same corpus (target: ratio at most 1.5)"
+	awk -v ml="$(echo "$tl" | median)" -v m1="$(echo "$tr1" | median)" -v m2="$(echo "$tr2" | median)" \
+	    -v nb="$(grep -c '\[BENCH[0-9]*' "$OUT/rules.out" || true)" 'BEGIN {
+		printf "  plain lint       %7.3f s\n", ml / 1e9
+		printf "  with the ruleset %7.3f s   ratio %5.2f   BENCH diagnostics %d\n", m1 / 1e9, m1 / ml, nb
+		printf "  with it, -j 2    %7.3f s   speed-up over -j 1 %5.2f\n", m2 / 1e9, m1 / m2
+	}'
 fi
 
 # ---- the language server (connlint lsp) ----

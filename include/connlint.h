@@ -765,6 +765,29 @@ CL_EXPORT void cl_session_reload_config(cl_session *session);
  */
 CL_EXPORT int cl_session_serve_lsp(cl_session *session, int in_fd, int out_fd);
 
+/*
+ * --rules PATH: reads, validates and compiles the ruleset file at PATH
+ * (docs/custom-rules.md) now, and adds its rules to every linter of the
+ * session, before those of any configuration's <rules>. Call it before
+ * the rule settings that name its rules. Returns 0, or -1 after a
+ * message "PATH:LINE:COL: error: ..." (a ruleset that is not valid, or
+ * a rule ID or slug that another ruleset of the session has already).
+ */
+CL_EXPORT int cl_session_add_rules(cl_session *session, const char *path);
+
+/*
+ * connlint test-rules PATH: runs the tests of the ruleset at PATH (its
+ * <tests path> folder, docs/custom-rules.md): each connector file there
+ * is linted with only the ruleset's rules and no configuration, and its
+ * diagnostics compared with its connlint-expect comments. Writes every
+ * failure (FILE:LINE:COL: ...) and the closing "N passed, N failed"
+ * line to OUT. Returns 0 when every test passes and every rule is
+ * tested, 1 when something failed, 2 when the ruleset or a test file
+ * cannot be read (after a message).
+ */
+CL_EXPORT int
+cl_session_test_rules(cl_session *session, const char *path, FILE *out);
+
 /* --list-rules on OUT: a table, or with FORMAT CL_FORMAT_JSON a JSON
  * document. */
 CL_EXPORT void

@@ -8,3 +8,8 @@ const struct cl_rule *const cl_rules[] = {
 };
 
 const size_t cl_rules_count = CL_ARRAY_SIZE(cl_rules);
+
+const struct cl_registry cl_builtin_registry = {
+	.rules = cl_rules,
+	.count = CL_ARRAY_SIZE(cl_rules),
+};

@@ -105,8 +105,8 @@ static const struct {
 	  "1:12: unknown element `<ignores>` in `<connlint>`; did you mean `<ignore>`?" },
 	{ "<connlint>\n  <frobnicate/>\n</connlint>",
 	  "2:4: unknown element `<frobnicate>` in `<connlint>`; the settings are "
-	  "`select`, `ignore`, `rule`, `path`, `redirect-uri` and "
-	  "`platform-placeholder`" },
+	  "`select`, `ignore`, `rule`, `path`, `redirect-uri`, "
+	  "`platform-placeholder` and `rules`" },
 	{ "<connlint><ignore rule=\"CL101\"/></connlint>",
 	  "1:19: unknown attribute `rule` on `<ignore>`; did you mean `rules`?" },
 	{ "<connlint><rule name=\"CL101\" level=\"off\"/></connlint>",

@@ -65,6 +65,10 @@ walk(const char *dir, struct paths *out, struct paths *goldens)
 		if (S_ISDIR(st.st_mode)) {
 			walk(p, out, goldens);
 			free(p);
+		} else if (n > 10 &&
+		           !strcmp(e->d_name + n - 10, ".rules.xml")) {
+			/* a custom ruleset, as a directory walk skips it */
+			free(p);
 		} else if (n > 4 && !strcmp(e->d_name + n - 4, ".xml")) {
 			CL_GROW(out->v, out->n + 1, out->alloc);
 			out->v[out->n++] = p;

@@ -52,6 +52,7 @@ enum {
 	OPT_ADD_SUPPRESSIONS,
 	OPT_BASE,
 	OPT_LINT,
+	OPT_RULES,
 };
 
 #define REQ(name, val)                             \
@@ -72,6 +73,7 @@ static const struct option long_options[] = {
 	NOARG("quiet", 'q'),
 	REQ("severity", OPT_SEVERITY),
 	REQ("config", OPT_CONFIG),
+	REQ("rules", OPT_RULES),
 	NOARG("no-config", OPT_NO_CONFIG),
 	REQ("output", OPT_OUTPUT),
 	REQ("baseline", OPT_BASELINE),
@@ -100,14 +102,15 @@ static const char usage_text[] =
     "       connlint diff [OPTIONS] OLD NEW\n"
     "       connlint diff --base REV [OPTIONS] [PATH...]\n"
     "       connlint lsp [--select, --ignore, --severity, --config,\n"
-    "                    --no-config]\n"
+    "                    --no-config, --rules]\n"
+    "       connlint test-rules RULESET...\n"
     "Check API-connector definitions (XML) for mistakes.\n"
     "\n"
     "Each PATH is a file (linted whatever its name), a directory (searched\n"
     "recursively for *.xml files, in byte order of their names; hidden\n"
     "directories, symbolic links to directories, symbolic links to files\n"
-    "outside the directory and configuration files are skipped), or - for\n"
-    "standard input.\n"
+    "outside the directory, configuration files and *.rules.xml rulesets\n"
+    "are skipped), or - for standard input.\n"
     "\n"
     "Options:\n"
     "  --format FORMAT        output format: text (default), gcc, json,\n"
@@ -129,6 +132,10 @@ static const char usage_text[] =
     "  --config FILE          read the configuration from FILE instead of\n"
     "                         looking for one\n"
     "  --no-config            read no configuration file\n"
+    "  --rules FILE           also check the custom rules of the ruleset\n"
+    "                         FILE (docs/custom-rules.md); repeatable; its\n"
+    "                         rules can be named by --select, --ignore and\n"
+    "                         --severity\n"
     "  --baseline FILE        report only findings that FILE does not hold\n"
     "                         (they do not count for the exit status)\n"
     "  --write-baseline FILE  write every finding of this run to FILE, for\n"
@@ -210,6 +217,11 @@ static const char usage_text[] =
     "shutdown and exit or at the end of its input, 1 on exit without\n"
     "shutdown.\n"
     "\n"
+    "connlint test-rules runs the tests of each RULESET (the connector\n"
+    "files of its <tests path>, with connlint-expect comments) and prints\n"
+    "every failure and \"N passed, N failed\"; it exits 0 when all pass and\n"
+    "every rule is tested, 1 when not, 2 when a ruleset cannot be read.\n"
+    "\n"
     "Exit status:\n"
     "  0  nothing of the --fail-on severity or worse was found (or\n"
     "     --exit-zero)\n"
@@ -228,7 +240,9 @@ static const char usage_text[] =
     "  connlint --diff connectors/ > fixes.diff\n"
     "  connlint diff old/connector.xml new/connector.xml\n"
     "  connlint diff --base origin/main --output sarif=diff.sarif connectors/\n"
-    "  connlint --fix connectors/\n";
+    "  connlint --fix connectors/\n"
+    "  connlint --rules acme.rules.xml connectors/\n"
+    "  connlint test-rules acme.rules.xml\n";
 
 /* Standard error, with the hint that goes with each kind of message. */
 static void
@@ -389,13 +403,21 @@ main(int argc, char **argv)
 	const char *show_config = NULL;
 	unsigned flags = 0, fix = 0;
 	bool show_rules = false, show_version = false, lsp = false;
-	bool diff = false, diff_lint = false;
+	bool diff = false, diff_lint = false, test_rules = false;
+	/* The rule settings, applied once every --rules is loaded so that
+	 * they may name its rules wherever they stand. */
+	struct deferred {
+		int c;
+		const char *arg;
+	} *later = calloc((size_t)argc, sizeof(*later));
+	int nlater = 0;
 	const char *base = NULL;
 	int c, i, nexplained = 0, status = EXIT_TROUBLE;
 	static char progname[] = "connlint";
 
-	if (!explained) {
+	if (!explained || !later) {
 		perror("connlint");
+		free(later);
 		return EXIT_TROUBLE;
 	}
 	cl_session_set_messages(s, to_stderr, NULL);
@@ -412,9 +434,11 @@ main(int argc, char **argv)
 #endif
 	/* connlint lsp, connlint diff: the rest are options for the
 	 * subcommand's session */
-	if (argc > 1 && (!strcmp(argv[1], "lsp") || !strcmp(argv[1], "diff"))) {
+	if (argc > 1 && (!strcmp(argv[1], "lsp") || !strcmp(argv[1], "diff") ||
+	                 !strcmp(argv[1], "test-rules"))) {
 		lsp = !strcmp(argv[1], "lsp");
-		diff = !lsp;
+		test_rules = !strcmp(argv[1], "test-rules");
+		diff = !lsp && !test_rules;
 		argv[1] = argv[0];
 		argv++;
 		argc--;
@@ -435,6 +459,16 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_CONFIG:
 			cl_session_no_config(s);
+			break;
+		case OPT_RULES:
+			if (cl_session_add_rules(s, optarg))
+				goto cleanup;
+			break;
+		case OPT_SELECT:
+		case OPT_IGNORE:
+		case OPT_SEVERITY:
+			later[nlater].c = c;
+			later[nlater++].arg = optarg;
 			break;
 		case OPT_STDIN_FILENAME:
 			cl_session_set_stdin_name(s, optarg);
@@ -499,6 +533,32 @@ main(int argc, char **argv)
 		}
 	}
 
+	for (i = 0; i < nlater; i++)
+		if (option(s, later[i].c, later[i].arg, &format))
+			goto cleanup;
+	if (test_rules) {
+		if (optind == argc) {
+			usage(
+			    "test-rules: give a ruleset file (NAME.rules.xml)");
+			goto cleanup;
+		}
+		status = EXIT_CLEAN;
+		for (i = optind; i < argc; i++) {
+			int rc = cl_session_test_rules(s, argv[i], stdout);
+
+			if (rc > status)
+				status = rc;
+			if (i + 1 < argc) {
+				/* each ruleset alone, as if run by itself */
+				cl_session_free(s);
+				s = cl_session_new();
+				cl_session_set_messages(s, to_stderr, NULL);
+			}
+		}
+		if (close_stdout())
+			status = EXIT_TROUBLE;
+		goto cleanup;
+	}
 	if (show_version || show_rules || nexplained) {
 		status = EXIT_CLEAN;
 		if (show_version)
@@ -548,5 +608,6 @@ main(int argc, char **argv)
 cleanup:
 	cl_session_free(s);
 	free(explained);
+	free(later);
 	return status;
 }

@@ -46,6 +46,35 @@ cl_severity_parse(const char *name, enum cl_severity *out)
 	return 0;
 }
 
+/* ---- registries ---- */
+
+const struct cl_registry *
+cl_registry_builtin(void)
+{
+	return &cl_builtin_registry;
+}
+
+bool
+cl_registry_is_prefix(const struct cl_registry *small,
+                      const struct cl_registry *big)
+{
+	return small == big || (small->count <= big->count &&
+	                        !memcmp(small->rules, big->rules,
+	                                small->count * sizeof(*small->rules)));
+}
+
+const struct cl_rule *
+cl_registry_find(const struct cl_registry *reg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < reg->count; i++)
+		if (!cl_strcasecmp(reg->rules[i]->id, name) ||
+		    !strcmp(reg->rules[i]->slug, name))
+			return reg->rules[i];
+	return NULL;
+}
+
 /* ---- catalogue ---- */
 
 size_t
@@ -63,13 +92,7 @@ cl_rule_at(size_t i)
 const cl_rule *
 cl_rule_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < cl_rules_count; i++)
-		if (!cl_strcasecmp(cl_rules[i]->id, name) ||
-		    !strcmp(cl_rules[i]->slug, name))
-			return cl_rules[i];
-	return NULL;
+	return cl_registry_find(cl_registry_builtin(), name);
 }
 
 const char *
@@ -98,6 +121,8 @@ cl_rule_doc(const cl_rule *rule)
 {
 	size_t i;
 
+	if (rule->custom)
+		return rule->doc;
 	for (i = 0; cl_rule_docs[i].id; i++)
 		if (!strcmp(cl_rule_docs[i].id, rule->id))
 			return cl_rule_docs[i].text;
@@ -128,24 +153,51 @@ cl_rule_cwe(const struct cl_rule *rule, size_t i)
 	return i < CL_ARRAY_SIZE(rule->cwe) ? rule->cwe[i] : 0;
 }
 
+/*
+ * cl_nearmiss's answer over every ID and slug of REG. Not cl_nearmiss
+ * itself: it compares only the first CL_NEARMISS_MAX_COMPARED names of
+ * about the same length, and every ID has the same length, so the later
+ * rules (CL6xx, the custom ones) would never be suggested. A registry is
+ * small and this runs only for a name that names nothing.
+ */
+const struct cl_rule *
+cl_registry_suggest(const struct cl_registry *reg, const char *name)
+{
+	size_t i, k, len = strlen(name);
+	unsigned best = (unsigned)-1,
+	         limit = len / 3 > 1 ? (unsigned)(len / 3) : 1;
+	const cl_rule *r = NULL;
+
+	if (!*name)
+		return NULL;
+	for (i = 0; i < reg->count; i++)
+		for (k = 0; k < 2; k++)
+			if (cl_same_folded(k ? reg->rules[i]->slug
+			                     : reg->rules[i]->id,
+			                   name))
+				return reg->rules[i];
+	for (i = 0; i < reg->count; i++) {
+		for (k = 0; k < 2; k++) {
+			const char *c =
+			    k ? reg->rules[i]->slug : reg->rules[i]->id;
+			unsigned d;
+
+			if (!strcmp(c, name))
+				continue;
+			d = cl_edit_distance(name, c);
+			if (d <= limit && d < best) {
+				best = d;
+				r = reg->rules[i];
+			}
+		}
+	}
+	return r;
+}
+
 const cl_rule *
 cl_rule_suggest(const char *name)
 {
-	const char **cands = cl_malloc(2 * cl_rules_count * sizeof(*cands));
-	const char *near;
-	const cl_rule *r = NULL;
-	size_t i;
-
-	for (i = 0; i < cl_rules_count; i++) {
-		cands[2 * i] = cl_rules[i]->id;
-		cands[2 * i + 1] = cl_rules[i]->slug;
-	}
-	near = cl_nearmiss(name, cands, 2 * cl_rules_count);
-	for (i = 0; near && i < 2 * cl_rules_count; i++)
-		if (cands[i] == near)
-			r = cl_rules[i / 2];
-	free(cands);
-	return r;
+	return cl_registry_suggest(cl_registry_builtin(), name);
 }
 
 size_t
@@ -153,6 +205,8 @@ cl_rule_index(const struct cl_rule *rule)
 {
 	size_t i;
 
+	if (rule->custom)
+		return rule->index;
 	for (i = 0; i < cl_rules_count; i++)
 		if (cl_rules[i] == rule)
 			return i;
@@ -167,7 +221,10 @@ names_rule(const char *item, const struct cl_rule *r)
 
 	if (!strcmp(item, r->slug))
 		return true;
-	if (n < 2 || n > strlen(r->id))
+	/* Not "C" for every CLnnn; a custom rule's prefix may be one
+	 * letter, and then names its rules. */
+	if (n < (r->custom && r->id[1] >= '0' && r->id[1] <= '9' ? 1u : 2u) ||
+	    n > strlen(r->id))
 		return false;
 	/* The ID or a prefix of it, case-insensitively: "CL3", "cl303". */
 	for (i = 0; i < n; i++) {
@@ -184,10 +241,17 @@ names_rule(const char *item, const struct cl_rule *r)
 size_t
 cl_rules_mark(const char *item, unsigned char *set)
 {
+	return cl_registry_mark(cl_registry_builtin(), item, set);
+}
+
+size_t
+cl_registry_mark(const struct cl_registry *reg, const char *item,
+                 unsigned char *set)
+{
 	size_t i, n = 0;
 
-	for (i = 0; i < cl_rules_count; i++) {
-		if (names_rule(item, cl_rules[i])) {
+	for (i = 0; i < reg->count; i++) {
+		if (names_rule(item, reg->rules[i])) {
 			set[i] = 1;
 			n++;
 		}
@@ -199,7 +263,15 @@ char *
 cl_rule_unknown_message(const char *name, bool code, const char *where,
                         const char *otherwise)
 {
-	const cl_rule *near = cl_rule_suggest(name);
+	return cl_registry_unknown_message(cl_registry_builtin(), name, code,
+	                                   where, otherwise);
+}
+
+char *
+cl_registry_unknown_message(const struct cl_registry *reg, const char *name,
+                            bool code, const char *where, const char *otherwise)
+{
+	const cl_rule *near = cl_registry_suggest(reg, name);
 	const char *q = code ? "`" : "'";
 
 	if (!where)
@@ -219,7 +291,8 @@ cl_rule_unknown_message(const char *name, bool code, const char *where,
 char *
 cl_rule_doc_url(const cl_rule *rule)
 {
-	if (!cl_rule_doc(rule))
+	/* A custom rule's page is its <doc>, shown by --explain. */
+	if (rule->custom || !cl_rule_doc(rule))
 		return NULL;
 	return cl_xasprintf("%s/blob/main/docs/rules/%s.md", CONNLINT_URL,
 	                    cl_rule_id(rule));

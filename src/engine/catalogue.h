@@ -45,11 +45,56 @@ struct cl_rule {
 	 * that is not about security. */
 	const char *security_severity;
 	unsigned cwe[2];
+	/* A custom rule (ruleset.h): the ruleset that defines it (NULL for a
+	 * built-in rule), its Markdown page (<doc>, or NULL) and its
+	 * position in every registry that holds it (set by
+	 * cl_registry_extend). */
+	const struct cl_ruleset *custom;
+	const char *doc;
+	size_t index;
 };
 
-/* The registry: every rule, ordered by ID (rules/registry.c). */
+/* The built-in rules, ordered by ID (rules/registry.c). */
 extern const struct cl_rule *const cl_rules[];
 extern const size_t cl_rules_count;
+
+/*
+ * A registry: the rules a linter knows, the built-in ones first (in
+ * cl_rules order), then the rules of custom rulesets (ruleset.h) in the
+ * order they were loaded. Every per-rule array (enabled, severity, the
+ * settings) is indexed by position in a registry; a registry made from
+ * another one keeps its positions and adds after them, so an array for
+ * the smaller one is a prefix of one for the larger. Immutable once
+ * made; reference-counted (results of worker threads point at custom
+ * rules), except the built-in one, which is static.
+ */
+struct cl_registry {
+	const struct cl_rule *const *rules;
+	size_t count;
+	struct cl_ruleset **sets; /* each holds a reference */
+	size_t nsets;
+	_Atomic unsigned long refs; /* 0 for the built-in registry */
+};
+
+/* The built-in rules alone (rules/registry.c). Static storage. */
+extern const struct cl_registry cl_builtin_registry;
+const struct cl_registry *cl_registry_builtin(void);
+/* true when SMALL's rules are the first rules of BIG. */
+bool cl_registry_is_prefix(const struct cl_registry *small,
+                           const struct cl_registry *big);
+/* The rule of REG with this ID (any case) or slug, or NULL. */
+const struct cl_rule *
+cl_registry_find(const struct cl_registry *reg, const char *name);
+/* The rule of REG nearest to NAME (a misspelling), or NULL. */
+const struct cl_rule *
+cl_registry_suggest(const struct cl_registry *reg, const char *name);
+/* As cl_rules_mark, over REG (SET has REG->count flags). */
+size_t cl_registry_mark(const struct cl_registry *reg, const char *item,
+                        unsigned char *set);
+/* As cl_rule_unknown_message, suggesting rules of REG. Caller frees. */
+char *cl_registry_unknown_message(const struct cl_registry *reg,
+                                  const char *name, bool code,
+                                  const char *where, const char *otherwise);
 
 /* RULE's security severity for GitHub code scanning ("9.8"), or NULL
  * when it is not a security rule. */
@@ -57,9 +102,9 @@ const char *cl_rule_security_severity(const struct cl_rule *rule);
 /* The CWE number of RULE's I-th weakness; 0 past the last. */
 unsigned cl_rule_cwe(const struct cl_rule *rule, size_t i);
 
-/* The position of RULE in cl_rules. */
+/* The position of RULE in every registry that holds it. */
 size_t cl_rule_index(const struct cl_rule *rule);
-/* Sets SET[i] (one flag per registry entry) for every rule ITEM names: an
+/* Sets SET[i] (one flag per built-in rule) for every rule ITEM names: an
  * ID ("CL303", any case), a slug or an ID prefix ("CL3"). Returns how many
  * rules ITEM names (0: none, an unknown name). */
 size_t cl_rules_mark(const char *item, unsigned char *set);

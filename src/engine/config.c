@@ -9,6 +9,8 @@
  * unknown element or attribute, an unknown rule, a bad severity or a bad
  * pattern is an error naming the file, line, column and setting.
  */
+/* realpath(3) is XSI. */
+#define _XOPEN_SOURCE 700
 #include "config.h"
 
 #include <errno.h>
@@ -22,10 +24,12 @@
 #include "arena.h"
 #include "diag.h"
 #include "nearmiss.h"
+#include "ruleset.h"
 #include "catalogue.h"
 #include "ctx.h"
 #include "util.h"
 #include "xml.h"
+#include "registries.h"
 
 /* Configuration files are small; anything bigger is not one. */
 #define CONFIG_MAX_BYTES ((size_t)1 << 20)
@@ -64,6 +68,7 @@ cl_level_parse(const char *name)
 
 struct loader {
 	const char *path;
+	const struct cl_registry *base; /* rules known before the file's own */
 	const char *buf;
 	size_t len;
 	struct cl_config *cfg;
@@ -125,11 +130,11 @@ parse_rule_list(struct loader *L, const struct cl_node *n,
 	for (p = a->value; (item = cl_list_next(&p, &len));) {
 		char *one = cl_strndup(item, len);
 
-		if (!cl_rules_mark(one, set)) {
+		if (!cl_registry_mark(L->cfg->reg, one, set)) {
 			char *where = cl_xasprintf(" in `%s` of `<%s>`",
 			                           a->name, n->name);
-			char *msg = cl_rule_unknown_message(one, true, where,
-			                                    RULE_NAMES_HINT);
+			char *msg = cl_registry_unknown_message(
+			    L->cfg->reg, one, true, where, RULE_NAMES_HINT);
 
 			fail(L, item_span(a, item, len), "%s", msg);
 			free(msg);
@@ -137,6 +142,68 @@ parse_rule_list(struct loader *L, const struct cl_node *n,
 		}
 		free(one);
 	}
+}
+
+/* true when the ruleset file at PATH is one of REG's already. */
+static bool
+already_known(const struct cl_registry *reg, const char *path)
+{
+	char *real = realpath(path, NULL);
+	bool known = false;
+	size_t i;
+
+	for (i = 0; real && !known && i < reg->nsets; i++)
+		known = cl_ruleset_file(reg->sets[i]) &&
+		        !strcmp(cl_ruleset_file(reg->sets[i]), real);
+	free(real);
+	return known;
+}
+
+/* <rules path>: a ruleset (ruleset.h), relative to the configuration's
+ * directory; its rules join the configuration's registry. */
+static void
+on_rules(struct loader *L, const struct cl_node *n)
+{
+	const struct cl_attr *a = cl_node_attr(n, "path");
+	struct cl_config *c = L->cfg;
+	const char *slash = strrchr(L->path, '/');
+	char *path, *display, *error = NULL;
+	struct cl_ruleset *rs;
+	struct cl_registry *reg;
+
+	if (!*a->value) {
+		fail(L, a->value_span,
+		     "`path` of `<rules>` is empty; give a ruleset file "
+		     "(`*.rules.xml`)");
+		return;
+	}
+	path = a->value[0] == '/'
+	           ? cl_strdup(a->value)
+	           : cl_xasprintf("%s%s%s", c->dir,
+	                          strcmp(c->dir, "/") ? "/" : "", a->value);
+	/* Named as the configuration is: next to it. */
+	display = a->value[0] == '/' || !slash
+	              ? cl_strdup(a->value)
+	              : cl_xasprintf("%.*s/%s", (int)(slash - L->path), L->path,
+	                             a->value);
+	if (already_known(c->reg, path)) {
+		/* the same file as --rules or an earlier <rules> */
+		rs = NULL;
+	} else if (!(rs = cl_ruleset_load(path, display, &error))) {
+		if (!L->error)
+			L->error = error;
+		else
+			free(error);
+	} else if (!(reg = cl_registry_extend(c->reg, rs, &error))) {
+		fail(L, a->value_span, "%s", error);
+		free(error);
+	} else {
+		cl_registry_unref(c->reg);
+		c->reg = reg;
+	}
+	cl_ruleset_unref(rs);
+	free(path);
+	free(display);
 }
 
 static void
@@ -157,7 +224,8 @@ on_rule(struct loader *L, const struct cl_node *n)
 {
 	const struct cl_attr *name = cl_node_attr(n, "name");
 	const struct cl_attr *sev = cl_node_attr(n, "severity");
-	unsigned char *set = cl_calloc(cl_rules_count, 1);
+	size_t nrules = L->cfg->reg->count;
+	unsigned char *set = cl_calloc(nrules, 1);
 	int level = cl_level_parse(sev->value);
 	size_t i;
 
@@ -170,16 +238,16 @@ on_rule(struct loader *L, const struct cl_node *n)
 		fail(L, name->value_span,
 		     "`name` of `<rule>` is empty; give a "
 		     "rule ID, slug or ID prefix");
-	} else if (!cl_rules_mark(name->value, set)) {
-		char *msg = cl_rule_unknown_message(name->value, true,
-		                                    " in `name` of `<rule>`",
-		                                    RULE_NAMES_HINT);
+	} else if (!cl_registry_mark(L->cfg->reg, name->value, set)) {
+		char *msg = cl_registry_unknown_message(
+		    L->cfg->reg, name->value, true, " in `name` of `<rule>`",
+		    RULE_NAMES_HINT);
 
 		fail(L, name->value_span, "%s", msg);
 		free(msg);
 	}
 	/* Later settings win: documents read top to bottom. */
-	for (i = 0; level >= 0 && i < cl_rules_count; i++)
+	for (i = 0; level >= 0 && i < nrules; i++)
 		if (set[i])
 			L->cfg->level[i] = (signed char)level;
 	free(set);
@@ -248,7 +316,7 @@ on_path(struct loader *L, const struct cl_node *n)
 		cl_strbuf_addch(&sb, '*');
 	cp->pattern = cl_strbuf_detach(&sb);
 	cp->basename_only = !strchr(cp->pattern, '/');
-	cp->ignored = cl_calloc(cl_rules_count, 1);
+	cp->ignored = cl_calloc(c->reg->count, 1);
 	parse_rule_list(L, n, ign, cp->ignored);
 }
 
@@ -324,6 +392,7 @@ static const struct element elements[] = {
 	{ "path", { "pattern", "ignore" }, on_path },
 	{ "redirect-uri", { "value", NULL }, on_redirect_uri },
 	{ "platform-placeholder", { "key", NULL }, on_platform_placeholder },
+	{ "rules", { "path", NULL }, on_rules },
 };
 
 static const char *const root_attrs[] = { "version", "fail-on" };
@@ -445,6 +514,18 @@ apply_element(struct loader *L, const struct cl_node *n)
 		e->apply(L, n);
 }
 
+/* The per-rule settings, once the registry is complete. */
+static void
+alloc_rule_settings(struct cl_config *c)
+{
+	size_t n = c->reg->count;
+
+	c->selected = cl_calloc(n, 1);
+	c->ignored = cl_calloc(n, 1);
+	c->level = cl_malloc(n);
+	memset(c->level, CL_LEVEL_UNSET, n);
+}
+
 static void
 apply_root(struct loader *L, const struct cl_node *root)
 {
@@ -473,8 +554,14 @@ apply_root(struct loader *L, const struct cl_node *root)
 		L->cfg->has_fail_on = true;
 	}
 	check_no_text(L, root);
+	/* Rulesets first: the other settings may name their rules. */
 	for (n = root->children; n && !L->error; n = n->next)
-		apply_element(L, n);
+		if (!strcmp(n->name, "rules"))
+			apply_element(L, n);
+	alloc_rule_settings(L->cfg);
+	for (n = root->children; n && !L->error; n = n->next)
+		if (strcmp(n->name, "rules"))
+			apply_element(L, n);
 }
 
 static int
@@ -539,7 +626,8 @@ read_config(const char *path, size_t *len, char **error)
 
 /* Loads the file at PATH, naming it DISPLAY in messages. */
 static cl_config *
-load(const char *path, const char *display, char **error)
+load(const char *path, const char *display, const struct cl_registry *base,
+     char **error)
 {
 	struct cl_arena arena = CL_ARENA_INIT;
 	struct cl_xml_doc doc;
@@ -566,12 +654,10 @@ load(const char *path, const char *display, char **error)
 	c->dir = slash == abs ? cl_strdup("/")
 	                      : cl_strndup(abs, (size_t)(slash - abs));
 	free(abs);
-	c->selected = cl_calloc(cl_rules_count, 1);
-	c->ignored = cl_calloc(cl_rules_count, 1);
-	c->level = cl_malloc(cl_rules_count);
-	memset(c->level, CL_LEVEL_UNSET, cl_rules_count);
+	c->reg = cl_registry_ref(base);
 
 	memset(&L, 0, sizeof(L));
+	L.base = base;
 	L.path = display;
 	L.buf = buf;
 	L.len = len;
@@ -627,8 +713,15 @@ load(const char *path, const char *display, char **error)
 cl_config *
 cl_config_load(const char *path, char **error)
 {
+	return cl_config_load_registry(path, cl_registry_builtin(), error);
+}
+
+cl_config *
+cl_config_load_registry(const char *path, const struct cl_registry *base,
+                        char **error)
+{
 	char *msg = NULL;
-	cl_config *c = load(path, path, &msg);
+	cl_config *c = load(path, path, base, &msg);
 
 	if (error)
 		*error = msg;
@@ -661,6 +754,7 @@ cl_config_free(cl_config *c)
 	for (i = 0; i < c->nplatform_placeholders; i++)
 		free(c->platform_placeholders[i]);
 	free(c->platform_placeholders);
+	cl_registry_unref(c->reg);
 	free(c);
 }
 
@@ -726,7 +820,7 @@ cl_config_path_ignores(const struct cl_config *c, const char *path,
 
 		if (!path_matches(p, rel, base))
 			continue;
-		for (k = 0; k < cl_rules_count; k++) {
+		for (k = 0; k < c->reg->count; k++) {
 			if (p->ignored[k]) {
 				ignored[k] = 1;
 				any = true;
@@ -797,7 +891,8 @@ struct cl_config_finder {
 	size_t cap, n;
 	struct found **all;
 	size_t nall, all_alloc;
-	char *cwd; /* to show found files relative to it */
+	char *cwd;                      /* to show found files relative to it */
+	const struct cl_registry *base; /* the rules before each file's own */
 };
 
 static size_t
@@ -894,7 +989,7 @@ look_in(cl_config_finder *f, const char *dir, struct found **out)
 	} else if (nfound == 1) {
 		char *error = NULL;
 		cl_config *c =
-		    load(paths[which], shown(f, paths[which]), &error);
+		    load(paths[which], shown(f, paths[which]), f->base, &error);
 
 		*out = keep(f, c, error);
 	}
@@ -934,7 +1029,18 @@ cl_config_finder_new(void)
 	cl_config_finder *f = cl_calloc(1, sizeof(*f));
 
 	f->cwd = cl_current_dir();
+	f->base = cl_registry_builtin();
 	return f;
+}
+
+void
+cl_config_finder_set_registry(cl_config_finder *f,
+                              const struct cl_registry *base)
+{
+	if (f->nall)
+		BUG("the finder has read configuration files already");
+	cl_registry_unref(f->base);
+	f->base = cl_registry_ref(base);
 }
 
 void
@@ -954,6 +1060,7 @@ cl_config_finder_free(cl_config_finder *f)
 	}
 	free(f->all);
 	free(f->cwd);
+	cl_registry_unref(f->base);
 	free(f);
 }
 

@@ -14,6 +14,7 @@
 #include "text.h"
 
 struct cl_ctx;
+struct cl_registry;
 
 /* A severity setting: one of enum cl_severity, or off, or not set. */
 #define CL_LEVEL_UNSET (-1)
@@ -34,7 +35,10 @@ struct cl_config {
 	char *dir;  /* its directory, absolute, without "." or ".." parts */
 	char *cwd;  /* the current directory when it was read: relative
 	             * paths of linted files are relative to it */
-	/* One entry per registry entry (cl_rule_index). */
+	/* The rules it knows: those it was read with (the built-in ones,
+	 * the session's rulesets) and its own <rules> (a reference). */
+	const struct cl_registry *reg;
+	/* One entry per entry of REG (cl_rule_index). */
 	bool selecting; /* it has <select>: only those rules */
 	unsigned char *selected;
 	unsigned char *ignored;
@@ -52,6 +56,15 @@ struct cl_config {
 	char **platform_placeholders;
 	size_t nplatform_placeholders;
 };
+
+/* cl_config_load, with the rules of BASE known besides its own. */
+cl_config *
+cl_config_load_registry(const char *path, const struct cl_registry *base,
+                        char **error);
+/* Configurations FINDER reads know the rules of BASE (before any is
+ * read; a reference is taken). */
+void cl_config_finder_set_registry(cl_config_finder *finder,
+                                   const struct cl_registry *base);
 
 /*
  * Marks in IGNORED (one flag per registry entry) the rules that CONFIG's

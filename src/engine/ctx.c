@@ -9,6 +9,12 @@
 #include "text.h"
 #include "util.h"
 
+const struct cl_registry *
+cl_ctx_registry(const struct cl_ctx *ctx)
+{
+	return ctx->reg ? ctx->reg : cl_registry_builtin();
+}
+
 int
 cl_rule_enabled(const struct cl_ctx *ctx, const struct cl_rule *rule)
 {

@@ -17,10 +17,13 @@
 struct cl_connector;
 struct cl_config;
 struct cl_rule;
+struct cl_registry;
 
 /* One file being linted. */
 struct cl_ctx {
 	const struct cl_linter *linter;
+	/* The rules the linter knows (cl_ctx_registry); NULL: built-in. */
+	const struct cl_registry *reg;
 	const char *name; /* display name */
 	const char *buf;  /* the source bytes (NUL-terminated copy) */
 	size_t len;
@@ -66,6 +69,9 @@ cl_report_related_in(struct cl_ctx *ctx, struct cl_diag *diag, const char *file,
                      const char *fmt, ...) CL_PRINTF(7, 8);
 /* Marks SPAN as holding a secret: every output shows it masked. */
 void cl_report_secret(struct cl_ctx *ctx, struct cl_span span);
+
+/* The rules CTX's linter knows (the built-in ones when it has none). */
+const struct cl_registry *cl_ctx_registry(const struct cl_ctx *ctx);
 
 /* 1 when RULE is enabled for this file. */
 int cl_rule_enabled(const struct cl_ctx *ctx, const struct cl_rule *rule);

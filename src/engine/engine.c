@@ -19,8 +19,10 @@
 #include "input.h"
 #include "model.h"
 #include "result.h"
+#include "ruleset.h"
 #include "settings.h"
 #include "suppress.h"
+#include "registries.h"
 
 static void
 check_root(struct cl_ctx *ctx, const struct cl_node *root)
@@ -55,11 +57,12 @@ structurally_broken(const struct cl_ctx *ctx)
 static void
 run_diff_rules(struct cl_ctx *ctx)
 {
+	const struct cl_registry *reg = cl_ctx_registry(ctx);
 	size_t i;
 
-	for (i = 0; i < cl_rules_count; i++)
-		if (cl_rules[i]->diff && ctx->enabled[i])
-			cl_rules[i]->diff(ctx, ctx->diff);
+	for (i = 0; i < reg->count; i++)
+		if (reg->rules[i]->diff && ctx->enabled[i])
+			reg->rules[i]->diff(ctx, ctx->diff);
 }
 
 /* MASKING: run the rules that mask secrets even when they are off (the
@@ -67,6 +70,7 @@ run_diff_rules(struct cl_ctx *ctx)
 static void
 lint_ctx(struct cl_ctx *ctx, bool masking)
 {
+	const struct cl_registry *reg = cl_ctx_registry(ctx);
 	struct cl_xml_error err;
 	struct cl_node *root;
 	size_t i;
@@ -105,6 +109,9 @@ lint_ctx(struct cl_ctx *ctx, bool masking)
 			    (ctx->enabled[i] ||
 			     (masking && cl_rules[i]->masks_secrets)))
 				cl_rules[i]->check(ctx, ctx->model);
+		/* Custom rules: each ruleset looks at what it has enabled. */
+		for (i = 0; i < reg->nsets; i++)
+			cl_ruleset_check(reg->sets[i], ctx);
 		if (ctx->diff && ctx->diff->old && !structurally_broken(ctx))
 			run_diff_rules(ctx);
 	}
@@ -117,19 +124,20 @@ lint_ctx(struct cl_ctx *ctx, bool masking)
 static void
 settle_settings(struct cl_ctx *ctx, const cl_linter *linter, const char *path)
 {
+	size_t i, n = linter->reg->count;
 	unsigned char *ignored, *enabled;
-	size_t i;
 
+	ctx->reg = linter->reg;
 	ctx->enabled = linter->enabled;
 	ctx->severity = linter->severity;
 	ctx->config = linter->config;
 	if (!path || !linter->config || !linter->config->npaths)
 		return;
-	ignored = cl_arena_alloc(&ctx->arena, cl_rules_count);
+	ignored = cl_arena_alloc(&ctx->arena, n);
 	if (!cl_config_path_ignores(linter->config, path, ignored))
 		return;
-	enabled = cl_arena_alloc(&ctx->arena, cl_rules_count);
-	for (i = 0; i < cl_rules_count; i++)
+	enabled = cl_arena_alloc(&ctx->arena, n);
+	for (i = 0; i < n; i++)
 		enabled[i] = linter->enabled[i] && !ignored[i];
 	ctx->enabled = enabled;
 }
@@ -147,6 +155,8 @@ finish(struct cl_ctx *ctx, const char *name, char *buf, size_t len)
 	r->buf = buf;
 	r->len = len;
 	r->sink = ctx->sink;
+	/* Its diagnostics may point at custom rules. */
+	r->reg = cl_registry_ref(cl_ctx_registry(ctx));
 	return r;
 }
 
@@ -203,11 +213,12 @@ copy_input(const char *buf, size_t *len, bool *too_big)
 static void
 narrow(struct cl_ctx *ctx, bool compat)
 {
-	unsigned char *enabled = cl_arena_alloc(&ctx->arena, cl_rules_count);
+	const struct cl_registry *reg = cl_ctx_registry(ctx);
+	unsigned char *enabled = cl_arena_alloc(&ctx->arena, reg->count);
 	size_t i;
 
-	for (i = 0; i < cl_rules_count; i++) {
-		const struct cl_rule *r = cl_rules[i];
+	for (i = 0; i < reg->count; i++) {
+		const struct cl_rule *r = reg->rules[i];
 
 		enabled[i] =
 		    ctx->enabled[i] &&
@@ -329,7 +340,7 @@ cl_diff_removed(const cl_linter *linter, const char *old_name,
 	if (root && !strcmp(root->name, "connector")) {
 		const unsigned char *enabled = ctx.enabled;
 
-		ctx.enabled = cl_arena_alloc(&ctx.arena, cl_rules_count);
+		ctx.enabled = cl_arena_alloc(&ctx.arena, linter->reg->count);
 		ctx.model = cl_model_build(&ctx, root);
 		ctx.enabled = enabled;
 		d.old = ctx.model;

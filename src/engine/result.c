@@ -8,6 +8,9 @@
 #include "connlint.h"
 #include "result.h"
 
+#include "catalogue.h"
+#include "registries.h"
+
 /* ---- results ---- */
 
 void
@@ -26,6 +29,7 @@ cl_result_free(cl_result *r)
 	free(r->line_starts);
 	free(r->shown);
 	cl_strbuf_release(&r->line_buf);
+	cl_registry_unref(r->reg);
 	free(r);
 }
 

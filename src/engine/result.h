@@ -10,6 +10,8 @@
 #include "diag.h"
 #include "util.h"
 
+struct cl_registry;
+
 struct cl_result {
 	char *name; /* display name, malloc'd */
 	char *buf;  /* the source bytes, malloc'd, NUL-terminated */
@@ -26,6 +28,9 @@ struct cl_result {
 	 * first use. Kept so that dropping baselined diagnostics does not
 	 * renumber the fingerprints of those that stay. */
 	char **fingerprints;
+	/* The registry it was linted with (a reference): custom rules that
+	 * its diagnostics point at live as long as it does. */
+	const struct cl_registry *reg;
 };
 
 /*

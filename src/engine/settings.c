@@ -13,6 +13,7 @@
 #include "text.h"
 #include "util.h"
 #include "xml.h"
+#include "registries.h"
 
 /* ---- linter ---- */
 
@@ -24,7 +25,7 @@ recompute(cl_linter *l)
 	const struct cl_config *c = l->config;
 	size_t i;
 
-	for (i = 0; i < cl_rules_count; i++) {
+	for (i = 0; i < l->reg->count; i++) {
 		bool on;
 		int level = l->level[i];
 
@@ -40,31 +41,55 @@ recompute(cl_linter *l)
 		if (level == CL_LEVEL_UNSET && c)
 			level = c->level[i];
 		if (level == CL_LEVEL_UNSET)
-			level = (int)cl_rules[i]->severity;
+			level = (int)l->reg->rules[i]->severity;
 		if (level == CL_LEVEL_OFF) {
 			on = false;
-			level = (int)cl_rules[i]->severity;
+			level = (int)l->reg->rules[i]->severity;
 		}
 		l->enabled[i] = on;
 		l->severity[i] = (unsigned char)level;
 	}
 }
 
+/* Sizes L's arrays for REG (a registry that BASE is a prefix of): new
+ * entries start unset, existing ones keep their settings. */
+static void
+resize(cl_linter *l, const struct cl_registry *reg)
+{
+	size_t old = l->reg ? l->reg->count : 0, n = reg->count;
+
+	if (l->reg && !cl_registry_is_prefix(l->base, reg))
+		BUG("a configuration made for other rules");
+	l->selected = cl_realloc(l->selected, n ? n : 1);
+	l->ignored = cl_realloc(l->ignored, n ? n : 1);
+	l->level = cl_realloc(l->level, n ? n : 1);
+	l->enabled = cl_realloc(l->enabled, n ? n : 1);
+	l->severity = cl_realloc(l->severity, n ? n : 1);
+	if (n > old) {
+		memset(l->selected + old, 0, n - old);
+		memset(l->ignored + old, 0, n - old);
+		memset(l->level + old, CL_LEVEL_UNSET, n - old);
+	}
+	l->reg = reg;
+}
+
 cl_linter *
-cl_linter_new(void)
+cl_linter_new_registry(const struct cl_registry *reg)
 {
 	cl_linter *l = cl_calloc(1, sizeof(*l));
 
-	l->selected = cl_calloc(cl_rules_count, 1);
-	l->ignored = cl_calloc(cl_rules_count, 1);
-	l->level = cl_malloc(cl_rules_count);
-	memset(l->level, CL_LEVEL_UNSET, cl_rules_count);
-	l->enabled = cl_malloc(cl_rules_count);
-	l->severity = cl_malloc(cl_rules_count);
+	l->base = cl_registry_ref(reg);
+	resize(l, reg);
 	recompute(l);
 	cl_xml_init();
 	cl_placeholder_init();
 	return l;
+}
+
+cl_linter *
+cl_linter_new(void)
+{
+	return cl_linter_new_registry(cl_registry_builtin());
 }
 
 void
@@ -77,20 +102,31 @@ cl_linter_free(cl_linter *linter)
 	free(linter->level);
 	free(linter->enabled);
 	free(linter->severity);
+	cl_registry_unref(linter->base);
 	free(linter);
 }
 
 int
 cl_linter_enabled(const cl_linter *linter, const cl_rule *rule)
 {
-	return linter->enabled[cl_rule_index(rule)];
+	size_t i = cl_rule_index(rule);
+
+	/* A rule of a registry bigger than the linter's is not its own. */
+	return i < linter->reg->count && linter->reg->rules[i] == rule &&
+	       linter->enabled[i];
 }
 
 void
 cl_linter_set_config(cl_linter *linter, const cl_config *config)
 {
+	const struct cl_registry *reg =
+	    config && config->reg ? config->reg : linter->base;
+
 	if (linter->config == config)
 		return;
+	/* A configuration with rulesets brings rules of its own. */
+	if (reg != linter->reg)
+		resize(linter, reg);
 	linter->config = config;
 	recompute(linter);
 }
@@ -98,7 +134,7 @@ cl_linter_set_config(cl_linter *linter, const cl_config *config)
 /* Marks in SET every rule the items of SPEC name. Returns 0, or -1 with
  * *bad set to a copy of the first item that names no rule. */
 static int
-mark_spec(const char *spec, unsigned char *set, char **bad)
+mark_spec(const cl_linter *l, const char *spec, unsigned char *set, char **bad)
 {
 	const char *p = spec, *item;
 	size_t len;
@@ -106,7 +142,7 @@ mark_spec(const char *spec, unsigned char *set, char **bad)
 	while ((item = cl_list_next(&p, &len))) {
 		char *one = cl_strndup(item, len);
 
-		if (!cl_rules_mark(one, set)) {
+		if (!cl_registry_mark(l->reg, one, set)) {
 			if (bad)
 				*bad = one;
 			else
@@ -121,8 +157,8 @@ mark_spec(const char *spec, unsigned char *set, char **bad)
 int
 cl_linter_select(cl_linter *linter, const char *spec, char **bad)
 {
-	unsigned char *set = cl_calloc(cl_rules_count, 1);
-	size_t i;
+	size_t i, n = linter->reg->count;
+	unsigned char *set = cl_calloc(n ? n : 1, 1);
 
 	/* An empty selection would silently turn every rule off. */
 	if (strspn(spec, ", \t") == strlen(spec)) {
@@ -131,13 +167,13 @@ cl_linter_select(cl_linter *linter, const char *spec, char **bad)
 			*bad = cl_strdup(spec);
 		return -1;
 	}
-	if (mark_spec(spec, set, bad)) {
+	if (mark_spec(linter, spec, set, bad)) {
 		free(set);
 		return -1;
 	}
 	if (!linter->selecting)
-		memset(linter->selected, 0, cl_rules_count);
-	for (i = 0; i < cl_rules_count; i++)
+		memset(linter->selected, 0, n);
+	for (i = 0; i < n; i++)
 		linter->selected[i] |= set[i];
 	linter->selecting = true;
 	free(set);
@@ -148,14 +184,14 @@ cl_linter_select(cl_linter *linter, const char *spec, char **bad)
 int
 cl_linter_ignore(cl_linter *linter, const char *spec, char **bad)
 {
-	unsigned char *set = cl_calloc(cl_rules_count, 1);
-	size_t i;
+	size_t i, n = linter->reg->count;
+	unsigned char *set = cl_calloc(n ? n : 1, 1);
 
-	if (mark_spec(spec, set, bad)) {
+	if (mark_spec(linter, spec, set, bad)) {
 		free(set);
 		return -1;
 	}
-	for (i = 0; i < cl_rules_count; i++)
+	for (i = 0; i < n; i++)
 		linter->ignored[i] |= set[i];
 	free(set);
 	recompute(linter);
@@ -165,20 +201,20 @@ cl_linter_ignore(cl_linter *linter, const char *spec, char **bad)
 int
 cl_linter_severity(cl_linter *linter, const char *spec, char **error)
 {
-	signed char *level = cl_malloc(cl_rules_count);
-	unsigned char *set = cl_malloc(cl_rules_count);
+	size_t len, i, n = linter->reg->count;
+	signed char *level = cl_malloc(n ? n : 1);
+	unsigned char *set = cl_malloc(n ? n : 1);
 	const char *p = spec, *item;
 	char *msg = NULL;
-	size_t len, i;
 
-	memcpy(level, linter->level, cl_rules_count);
+	memcpy(level, linter->level, n);
 	if (!cl_list_next(&p, &len))
 		msg = cl_strdup("empty list; give RULE=LEVEL");
 	for (p = spec; !msg && (item = cl_list_next(&p, &len));) {
 		char *one = cl_strndup(item, len), *eq = strchr(one, '=');
 		int lev;
 
-		memset(set, 0, cl_rules_count);
+		memset(set, 0, n);
 		if (!eq) {
 			msg = cl_xasprintf(
 			    "'%s' has no level; write %s=LEVEL, "
@@ -191,17 +227,18 @@ cl_linter_severity(cl_linter *linter, const char *spec, char **error)
 				    "unknown level '%s' for %s "
 				    "(error, warning, info or off)",
 				    eq + 1, one);
-			else if (!*one || !cl_rules_mark(one, set))
-				msg = cl_rule_unknown_message(one, false, NULL,
-				                              NULL);
-			for (i = 0; !msg && i < cl_rules_count; i++)
+			else if (!*one ||
+			         !cl_registry_mark(linter->reg, one, set))
+				msg = cl_registry_unknown_message(
+				    linter->reg, one, false, NULL, NULL);
+			for (i = 0; !msg && i < n; i++)
 				if (set[i])
 					level[i] = (signed char)lev;
 		}
 		free(one);
 	}
 	if (!msg) {
-		memcpy(linter->level, level, cl_rules_count);
+		memcpy(linter->level, level, n);
 		recompute(linter);
 	}
 	free(level);

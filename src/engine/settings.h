@@ -6,11 +6,18 @@
 
 #include "connlint.h"
 
+struct cl_registry;
+
 /*
  * Settings come in two layers: the linter's own (the command line) over
  * the configuration file's. Each array has one entry per registry entry.
  */
 struct cl_linter {
+	/* The rules it knows: BASE (what it was made with), or its
+	 * configuration's registry (BASE and the configuration's rulesets)
+	 * when it has one. The arrays below have REG->count entries. */
+	const struct cl_registry *base;
+	const struct cl_registry *reg;
 	unsigned char *selected; /* meaningful when selecting */
 	bool selecting;          /* a select call has narrowed the set */
 	unsigned char *ignored;
@@ -20,6 +27,11 @@ struct cl_linter {
 	unsigned char *enabled;
 	unsigned char *severity; /* enum cl_severity */
 };
+
+/* A linter with every rule of REG enabled (cl_linter_new: the built-in
+ * registry); it takes a reference of REG. Caller frees with
+ * cl_linter_free. */
+cl_linter *cl_linter_new_registry(const struct cl_registry *reg);
 
 /* Where a rule's setting for a file was decided (--show-config). */
 enum cl_origin {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "lsp.h"
 #include "model.h"
 #include "scope.h"
@@ -667,10 +668,11 @@ is_rule_char(char ch)
 static void
 complete_rules(struct comp *c)
 {
-	size_t i, n = cl_rule_count();
+	const struct cl_registry *reg = cl_lsp_doc_registry(c->doc);
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const cl_rule *r = cl_rule_at(i);
+	for (i = 0; i < reg->count; i++) {
+		const cl_rule *r = reg->rules[i];
 		char *d =
 		    cl_xasprintf("%s: %s", cl_rule_slug(r), cl_rule_summary(r));
 

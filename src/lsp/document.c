@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "lsp.h"
 #include "result.h"
 #include "util.h"
@@ -135,4 +136,11 @@ cl_lsp_path_to_uri(const char *path)
 		}
 	}
 	return cl_strbuf_detach(&sb);
+}
+
+const struct cl_registry *
+cl_lsp_doc_registry(const struct cl_lsp_doc *d)
+{
+	return d->result && d->result->reg ? d->result->reg
+	                                   : cl_registry_builtin();
 }

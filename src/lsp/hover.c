@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "lsp.h"
 #include "model.h"
 #include "result.h"
@@ -214,12 +215,15 @@ hover_comment(struct hover *h, size_t ts, size_t te)
 			return;
 		if (in_word(off, start, p)) {
 			char *name = cl_strndup(t + start, p - start);
-			const cl_rule *rule = cl_rule_find(name);
+			const struct cl_registry *reg =
+			    cl_lsp_doc_registry(h->doc);
+			const cl_rule *rule = cl_registry_find(reg, name);
 
 			if (rule) {
 				rule_page(h, rule);
 			} else {
-				const cl_rule *near = cl_rule_suggest(name);
+				const cl_rule *near =
+				    cl_registry_suggest(reg, name);
 
 				section(h);
 				md_code(&h->md, name);

@@ -59,6 +59,11 @@ struct cl_lsp_doc {
 
 /* ---- documents (document.c) ---- */
 
+/* The rules D was last linted with (its result's registry: the built-in
+ * rules and the custom ones of the session and its configuration), or
+ * the built-in ones before its first lint. */
+const struct cl_registry *cl_lsp_doc_registry(const struct cl_lsp_doc *d);
+
 /* A document of LEN bytes of TEXT (copied). Caller frees with
  * cl_lsp_doc_free. */
 struct cl_lsp_doc *cl_lsp_doc_new(const char *uri, const char *text, size_t len,

@@ -8,6 +8,9 @@
 
 #include "output.h"
 
+#include "catalogue.h"
+#include "registries.h"
+
 static const struct {
 	const char *name;
 	enum cl_format format;
@@ -131,7 +134,60 @@ cl_output_free(cl_output *output)
 	free(output->errors);
 	free(output->link_base);
 	free(output->column_index.points);
+	free(output->custom);
+	cl_registry_unref(output->reg);
 	free(output);
+}
+
+/* Appends a custom rule's slot. */
+static size_t
+add_custom(struct cl_output *out, const cl_rule *rule)
+{
+	CL_GROW(out->custom, out->ncustom + 1, out->custom_alloc);
+	out->custom[out->ncustom++] = rule;
+	return cl_rules_count + out->ncustom - 1;
+}
+
+void
+cl_output_set_registry(struct cl_output *out, const struct cl_registry *reg)
+{
+	size_t i;
+
+	if (out->files || out->ncustom)
+		BUG("the registry of an output set after its first result");
+	cl_registry_unref(out->reg);
+	out->reg = cl_registry_ref(reg);
+	for (i = cl_rules_count; i < reg->count; i++)
+		add_custom(out, reg->rules[i]);
+}
+
+size_t
+cl_output_rule_slot(struct cl_output *out, const cl_rule *rule)
+{
+	size_t i;
+
+	if (!rule->custom)
+		return cl_rule_index(rule);
+	for (i = 0; i < out->ncustom; i++)
+		if (out->custom[i] == rule)
+			return cl_rules_count + i;
+	return add_custom(out, rule);
+}
+
+size_t
+cl_output_rule_slots(const struct cl_output *out)
+{
+	return cl_rules_count + out->ncustom;
+}
+
+const cl_rule *
+cl_output_rule_at(const struct cl_output *out, size_t i)
+{
+	if (i < cl_rules_count)
+		return cl_rules[i];
+	if (i - cl_rules_count < out->ncustom)
+		return out->custom[i - cl_rules_count];
+	return NULL;
 }
 
 void

@@ -16,6 +16,8 @@
 #include "result.h"
 #include "util.h"
 
+struct cl_registry;
+
 /* One output format: cl_output_new picks the ops by format. */
 struct cl_output_ops {
 	void (*add)(struct cl_output *out, const struct cl_result *result);
@@ -58,7 +60,27 @@ struct cl_output {
 		size_t n, alloc;
 	} column_index;
 	char *link_base; /* --link-base URL or NULL */
+	/* The rules it speaks of (cl_output_rule_slot): the built-in ones,
+	 * then custom rules, those of REG first. */
+	const struct cl_registry *reg; /* a reference; NULL: built-in only */
+	const cl_rule **custom;
+	size_t ncustom, custom_alloc;
 };
+
+/*
+ * The rules of REG (the session's: built-in rules and those of --rules)
+ * are the ones OUT describes up front (SARIF's rules array); call it
+ * before the first result. Takes a reference of REG.
+ */
+void
+cl_output_set_registry(struct cl_output *out, const struct cl_registry *reg);
+/* RULE's slot in OUT: a built-in rule's registry index, then the custom
+ * rules of OUT's registry, then the custom rules met in results, in the
+ * order met. Stable for the output's life. */
+size_t cl_output_rule_slot(struct cl_output *out, const cl_rule *rule);
+/* How many slots OUT has so far, and the rule of slot I. */
+size_t cl_output_rule_slots(const struct cl_output *out);
+const cl_rule *cl_output_rule_at(const struct cl_output *out, size_t i);
 
 extern const struct cl_output_ops cl_output_text_ops;
 extern const struct cl_output_ops cl_output_gcc_ops;

@@ -35,8 +35,9 @@
 struct md_state {
 	struct cl_strbuf rows; /* rendered table rows */
 	size_t nrows;
-	size_t left_out;       /* findings past the limits, or dropped */
-	size_t *per_rule;      /* findings per catalogue entry */
+	size_t left_out;  /* findings past the limits, or dropped */
+	size_t *per_rule; /* findings per rule slot, zeroed */
+	size_t nper_rule;
 	struct cl_strbuf link; /* scratch: a row's link */
 };
 
@@ -48,8 +49,6 @@ md_state(struct cl_output *out)
 
 		st->rows = (struct cl_strbuf)CL_STRBUF_INIT;
 		st->link = (struct cl_strbuf)CL_STRBUF_INIT;
-		st->per_rule =
-		    cl_calloc(cl_rule_count() + 1, sizeof(*st->per_rule));
 		out->state = st;
 	}
 	return out->state;
@@ -164,7 +163,16 @@ md_add(struct cl_output *out, const struct cl_result *result)
 		const cl_diag *d = cl_result_diag(result, i);
 		const cl_rule *rule = cl_diag_rule(d);
 
-		st->per_rule[cl_rule_index(rule)]++;
+		size_t slot = cl_output_rule_slot(out, rule);
+
+		if (slot >= st->nper_rule) {
+			size_t old = st->nper_rule;
+
+			CL_GROW(st->per_rule, slot + 1, st->nper_rule);
+			memset(st->per_rule + old, 0,
+			       (st->nper_rule - old) * sizeof(*st->per_rule));
+		}
+		st->per_rule[slot]++;
 		if (st->nrows >= MD_MAX_ROWS || sb->len >= MD_MAX_TABLE) {
 			st->left_out++;
 			continue;
@@ -223,11 +231,11 @@ md_finish(struct cl_output *out)
 		               "| info | %zu |\n",
 		               e, w, in);
 		cl_strbuf_adds(&sb, "\n| rule | findings |\n|:--|--:|\n");
-		for (i = 0; i < cl_rule_count(); i++) {
+		for (i = 0; i < st->nper_rule; i++) {
 			if (!st->per_rule[i])
 				continue;
 			cl_strbuf_adds(&sb, "| ");
-			md_add_rule(&sb, cl_rule_at(i));
+			md_add_rule(&sb, cl_output_rule_at(out, i));
 			cl_strbuf_addf(&sb, " | %zu |\n", st->per_rule[i]);
 		}
 	}

@@ -35,6 +35,7 @@
 struct sarif_state {
 	bool started; /* the head, up to "results": [, is written */
 	size_t nresults;
+	size_t nrules; /* in the head's rules array */
 };
 
 static const char *
@@ -120,11 +121,19 @@ sarif_help(struct cl_strbuf *sb, const cl_rule *rule, const char *flags,
            const char *url)
 {
 	const char *doc = cl_rule_doc(rule);
-	char *fix = doc ? sarif_doc_section(doc, "How to fix", false) : NULL;
+	char *fix = doc && !rule->custom
+	                ? sarif_doc_section(doc, "How to fix", false)
+	                : NULL;
 	struct cl_strbuf text = CL_STRBUF_INIT, md = CL_STRBUF_INIT;
 
 	cl_strbuf_adds(&text, flags);
 	cl_strbuf_adds(&md, flags);
+	/* A custom rule's <doc> is free Markdown, without our sections:
+	 * code scanning shows it whole. */
+	if (rule->custom && doc) {
+		cl_strbuf_addf(&text, "\n\n%s", doc);
+		cl_strbuf_addf(&md, "\n\n%s", doc);
+	}
 	if (fix) {
 		cl_strbuf_addf(&text, "\n\nHow to fix:\n%s", fix);
 		cl_strbuf_addf(&md, "\n\n**How to fix**\n\n%s", fix);
@@ -205,10 +214,10 @@ sarif_rule(struct cl_strbuf *sb, const cl_rule *rule, bool last)
 }
 
 static void
-sarif_head(struct cl_output *out)
+sarif_head(struct cl_output *out, struct sarif_state *st)
 {
 	struct cl_strbuf sb = CL_STRBUF_INIT;
-	size_t i, n = cl_rule_count();
+	size_t i, n = cl_output_rule_slots(out);
 
 	cl_strbuf_adds(&sb, "{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n"
 	                    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -222,7 +231,8 @@ sarif_head(struct cl_output *out)
 	cl_json_add_string(&sb, CONNLINT_URL);
 	cl_strbuf_adds(&sb, ",\n          \"rules\": [\n");
 	for (i = 0; i < n; i++)
-		sarif_rule(&sb, cl_rule_at(i), i + 1 == n);
+		sarif_rule(&sb, cl_output_rule_at(out, i), i + 1 == n);
+	st->nrules = n;
 	cl_strbuf_adds(
 	    &sb, "          ]\n        }\n      },\n"
 	         "      \"originalUriBaseIds\": {\n"
@@ -245,7 +255,7 @@ sarif_start(struct cl_output *out)
 		out->state = st;
 	}
 	if (!st->started) {
-		sarif_head(out);
+		sarif_head(out, st);
 		st->started = true;
 	}
 	return st;
@@ -418,12 +428,17 @@ sarif_add(struct cl_output *out, const struct cl_result *result)
 
 		cl_strbuf_adds(&sb, st->nresults++ ? ",\n" : "\n");
 		cl_strbuf_adds(&sb, "        {\n          \"ruleId\": ");
+		size_t slot = cl_output_rule_slot(out, rule);
+
 		cl_json_add_string(&sb, cl_rule_id(rule));
+		/* A rule of a configuration's ruleset, met after the head,
+		 * has no entry in the rules array to point at. */
+		if (slot < st->nrules)
+			cl_strbuf_addf(&sb, ",\n          \"ruleIndex\": %zu",
+			               slot);
 		cl_strbuf_addf(&sb,
-		               ",\n          \"ruleIndex\": %zu,\n"
-		               "          \"level\": \"%s\",\n"
+		               ",\n          \"level\": \"%s\",\n"
 		               "          \"message\": {\"text\": ",
-		               cl_rule_index(rule),
 		               sarif_level(cl_diag_severity(d)));
 		sarif_message(&sb, d);
 		cl_strbuf_adds(&sb, "},\n          \"locations\": [\n"

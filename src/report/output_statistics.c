@@ -12,13 +12,15 @@
  * under; the summary has them.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalogue.h"
 #include "output.h"
 #include "result.h"
 
 struct stats {
-	size_t *counts; /* per registry entry */
+	size_t *counts; /* per rule slot (cl_output_rule_slot), zeroed */
+	size_t ncounts;
 };
 
 struct row {
@@ -33,12 +35,21 @@ stats_add(struct cl_output *out, const struct cl_result *result)
 
 	if (!st) {
 		st = cl_calloc(1, sizeof(*st));
-		st->counts = cl_calloc(cl_rules_count, sizeof(*st->counts));
 		out->state = st;
 	}
-	for (i = 0; i < n; i++)
-		st->counts[cl_rule_index(
-		    cl_diag_rule(cl_result_diag(result, i)))]++;
+	for (i = 0; i < n; i++) {
+		size_t slot = cl_output_rule_slot(
+		    out, cl_diag_rule(cl_result_diag(result, i)));
+
+		if (slot >= st->ncounts) {
+			size_t old = st->ncounts;
+
+			CL_GROW(st->counts, slot + 1, st->ncounts);
+			memset(st->counts + old, 0,
+			       (st->ncounts - old) * sizeof(*st->counts));
+		}
+		st->counts[slot]++;
+	}
 }
 
 static int
@@ -55,11 +66,11 @@ static void
 stats_finish(struct cl_output *out)
 {
 	struct stats *st = out->state;
-	struct row *rows = cl_calloc(cl_rules_count, sizeof(*rows));
-	size_t i, n = 0, max = 0;
+	size_t i, n = 0, max = 0, nslots = st ? st->ncounts : 0;
+	struct row *rows = cl_calloc(nslots + 1, sizeof(*rows));
 	int width;
 
-	for (i = 0; st && i < cl_rules_count; i++) {
+	for (i = 0; i < nslots; i++) {
 		if (!st->counts[i])
 			continue;
 		rows[n].rule = i;
@@ -73,8 +84,8 @@ stats_finish(struct cl_output *out)
 		width++;
 	for (i = 0; i < n; i++)
 		fprintf(out->out, "%*zu\t%s\t%s\n", width, rows[i].count,
-		        cl_rules[rows[i].rule]->id,
-		        cl_rules[rows[i].rule]->slug);
+		        cl_output_rule_at(out, rows[i].rule)->id,
+		        cl_output_rule_at(out, rows[i].rule)->slug);
 	free(rows);
 	cl_output_text_summary(out);
 }

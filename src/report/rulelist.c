@@ -1,8 +1,10 @@
 /* --list-rules in text and JSON; see rulelist.h. */
 #include "rulelist.h"
+#include "ruleset.h"
 
 #include <string.h>
 
+#include "catalogue.h"
 #include "connlint.h"
 #include "escape.h"
 #include "util.h"
@@ -36,15 +38,15 @@ fix_word(const cl_rule *rule)
 }
 
 void
-cl_rules_print_json(FILE *out)
+cl_rules_print_json(const struct cl_registry *reg, FILE *out)
 {
-	size_t i, n = cl_rule_count();
+	size_t i, n = reg->count;
 
 	fputs("{\n  \"tool\": {\"name\": \"connlint\", \"version\": ", out);
 	put_json(out, cl_version());
 	fputs("},\n  \"rules\": [", out);
 	for (i = 0; i < n; i++) {
-		const cl_rule *r = cl_rule_at(i);
+		const cl_rule *r = reg->rules[i];
 
 		fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
 		put_json(out, cl_rule_id(r));
@@ -60,25 +62,32 @@ cl_rules_print_json(FILE *out)
 		        cl_rule_has_fix(r) ? "true" : "false",
 		        fix_word(r) ? fix_word(r) : "none");
 		put_json(out, cl_rule_summary(r));
+		/* Custom rules say where they come from. */
+		if (r->custom) {
+			fputs(", \"ruleset\": ", out);
+			put_json(out, cl_ruleset_name(r->custom));
+			fputs(", \"file\": ", out);
+			put_json(out, cl_ruleset_display(r->custom));
+		}
 		fputc('}', out);
 	}
 	fputs("\n  ]\n}\n", out);
 }
 
 void
-cl_rules_print(FILE *out)
+cl_rules_print(const struct cl_registry *reg, FILE *out)
 {
-	size_t i, n = cl_rule_count(), id_w = 0, slug_w = 0;
+	size_t i, n = reg->count, id_w = 0, slug_w = 0;
 
 	for (i = 0; i < n; i++) {
-		const cl_rule *r = cl_rule_at(i);
+		const cl_rule *r = reg->rules[i];
 		size_t a = strlen(cl_rule_id(r)), b = strlen(cl_rule_slug(r));
 
 		id_w = a > id_w ? a : id_w;
 		slug_w = b > slug_w ? b : slug_w;
 	}
 	for (i = 0; i < n; i++) {
-		const cl_rule *r = cl_rule_at(i);
+		const cl_rule *r = reg->rules[i];
 
 		fprintf(out, "%-*s  %-*s  %-7s  %-6s  %s\n", (int)id_w,
 		        cl_rule_id(r), (int)slug_w, cl_rule_slug(r),

@@ -4,10 +4,13 @@
 
 #include <stdio.h>
 
-/* Writes every rule (ID, slug, default severity, whether it has a fix,
- * summary) to OUT, one aligned line each. */
-void cl_rules_print(FILE *out);
-/* The same as a JSON document: {"tool": {...}, "rules": [...]}. */
-void cl_rules_print_json(FILE *out);
+struct cl_registry;
+
+/* Writes every rule of REG (ID, slug, default severity, whether it has
+ * a fix, summary) to OUT, one aligned line each. */
+void cl_rules_print(const struct cl_registry *reg, FILE *out);
+/* The same as a JSON document: {"tool": {...}, "rules": [...]}; a custom
+ * rule also has "ruleset" (its name) and "file". */
+void cl_rules_print_json(const struct cl_registry *reg, FILE *out);
 
 #endif /* CL_RULELIST_H */

@@ -21,14 +21,17 @@
 #include "config.h"
 #include "connlint.h"
 #include "outfile.h"
+#include "output.h"
 #include "udiff.h"
 #include "queue.h"
 #include "result.h"
 #include "rulelist.h"
+#include "ruleset.h"
 #include "session_int.h"
 #include "settings.h"
 #include "util.h"
 #include "walk.h"
+#include "registries.h"
 
 /* The most worker threads (-j). */
 #define MAX_JOBS 1024
@@ -99,6 +102,9 @@ struct item {
 };
 
 struct cl_session {
+	/* The rules every linter knows: the built-in ones and those of
+	 * --rules (a reference); a configuration may add its own. */
+	const struct cl_registry *reg;
 	cl_message_fn *message;
 	void *message_data;
 	struct rule_op *ops;
@@ -212,7 +218,8 @@ cl_session_new(void)
 	s->color = "auto";
 	CL_GROW(s->linters, 1, s->linters_alloc);
 	s->linters[0].config = NULL;
-	s->linters[0].linter = cl_linter_new();
+	s->reg = cl_registry_builtin();
+	s->linters[0].linter = cl_linter_new_registry(s->reg);
 	s->nlinters = 1;
 	CL_GROW(s->outs, 1, s->outs_alloc);
 	memset(&s->outs[0], 0, sizeof(s->outs[0]));
@@ -239,12 +246,31 @@ add_op(cl_session *s, enum rule_op_kind kind, const char *spec)
 
 /* Says that OPT was given NAME, which names no rule. */
 static void
-unknown_rule(cl_session *s, const char *opt, const char *name)
+unknown_rule(cl_session *s, const struct cl_registry *reg, const char *opt,
+             const char *name)
 {
-	char *msg = cl_rule_unknown_message(name, false, NULL, NULL);
+	char *msg = cl_registry_unknown_message(reg, name, false, NULL, NULL);
 
 	cl_session_message(s, CL_MESSAGE_UNKNOWN_RULE, "%s: %s", opt, msg);
 	free(msg);
+}
+
+static int setup_config(cl_session *s);
+
+/*
+ * A rule setting names nothing the session knows: when --config names a
+ * configuration that has not been read, reads it now (its rulesets may
+ * hold the rule) and says whether that brought new rules to check the
+ * setting against.
+ */
+static bool
+config_rules_help(cl_session *s)
+{
+	if (!s->config_path || s->no_config || s->config_ready)
+		return false;
+	if (setup_config(s) || !s->config)
+		return false;
+	return s->config->reg != s->reg;
 }
 
 /* --select or --ignore; returns 0, or -1 after a message. */
@@ -264,11 +290,19 @@ select_rules(cl_session *s, bool ignore, const char *spec)
 	}
 	rc = ignore ? cl_linter_ignore(linter, spec, &bad)
 	            : cl_linter_select(linter, spec, &bad);
+	if (rc && config_rules_help(s)) {
+		/* the name may be one of --config's rulesets' */
+		free(bad);
+		bad = NULL;
+		linter = s->linters[0].linter;
+		rc = ignore ? cl_linter_ignore(linter, spec, &bad)
+		            : cl_linter_select(linter, spec, &bad);
+	}
 	if (rc == 0) {
 		add_op(s, ignore ? OP_IGNORE : OP_SELECT, spec);
 		return 0;
 	}
-	unknown_rule(s, opt, bad ? bad : spec);
+	unknown_rule(s, s->linters[0].linter->reg, opt, bad ? bad : spec);
 	free(bad);
 	return -1;
 }
@@ -290,7 +324,13 @@ cl_session_severity(cl_session *s, const char *spec)
 {
 	char *error = NULL;
 
-	if (cl_linter_severity(s->linters[0].linter, spec, &error)) {
+	if (cl_linter_severity(s->linters[0].linter, spec, &error) &&
+	    config_rules_help(s)) {
+		free(error);
+		error = NULL;
+		(void)cl_linter_severity(s->linters[0].linter, spec, &error);
+	}
+	if (error) {
 		usage(s, "--severity: %s", error);
 		free(error);
 		return -1;
@@ -437,16 +477,13 @@ cl_session_add_suppressions(cl_session *s, const char *reason)
 
 /* ---- the linters: one per configuration -------------------------------- */
 
-static const cl_linter *
-linter_for(cl_session *s, const cl_config *config)
+/* A linter of the session's rules with its rule settings replayed. */
+static cl_linter *
+new_linter(cl_session *s, const struct cl_registry *reg)
 {
-	cl_linter *l;
+	cl_linter *l = cl_linter_new_registry(reg);
 	size_t i;
 
-	for (i = 0; i < s->nlinters; i++)
-		if (s->linters[i].config == config)
-			return s->linters[i].linter;
-	l = cl_linter_new();
 	/* Each setting was accepted on the first linter already. */
 	for (i = 0; i < s->nops; i++) {
 		const struct rule_op *op = &s->ops[i];
@@ -458,6 +495,61 @@ linter_for(cl_session *s, const cl_config *config)
 		else
 			cl_linter_severity(l, op->spec, NULL);
 	}
+	return l;
+}
+
+int
+cl_session_add_rules(cl_session *s, const char *path)
+{
+	struct cl_ruleset *rs;
+	struct cl_registry *reg;
+	char *error = NULL;
+
+	if (s->config_ready || s->nlinters > 1)
+		BUG("--rules after the run started");
+	if (!(rs = cl_ruleset_load(path, NULL, &error))) {
+		say_error(s, error);
+		return -1;
+	}
+	reg = cl_registry_extend(s->reg, rs, &error);
+	cl_ruleset_unref(rs);
+	if (!reg) {
+		cl_session_message(s, CL_MESSAGE_ERROR, "%s: error: %s", path,
+		                   error);
+		free(error);
+		return -1;
+	}
+	cl_registry_unref(s->reg);
+	s->reg = reg;
+	/* The first linter, which checks the rule settings, learns the
+	 * new rules; the settings given so far still hold. */
+	cl_linter_free(s->linters[0].linter);
+	s->linters[0].linter = new_linter(s, s->reg);
+	return 0;
+}
+
+/* The rules of the session and of --config's rulesets: what
+ * --list-rules, --explain and the outputs describe. */
+static const struct cl_registry *
+described(cl_session *s)
+{
+	if (s->config_path && !s->no_config && !setup_config(s) && s->config)
+		return s->config->reg;
+	return s->reg;
+}
+
+static const cl_linter *
+linter_for(cl_session *s, const cl_config *config)
+{
+	cl_linter *l;
+	size_t i;
+
+	for (i = 0; i < s->nlinters; i++)
+		if (s->linters[i].config == config)
+			return s->linters[i].linter;
+	/* Made with the configuration's rules, so that the settings may
+	 * name the rules of its rulesets too. */
+	l = new_linter(s, config ? config->reg : s->reg);
 	cl_linter_set_config(l, config);
 	CL_GROW(s->linters, s->nlinters + 1, s->linters_alloc);
 	s->linters[s->nlinters].config = config;
@@ -477,16 +569,21 @@ setup_config(cl_session *s)
 		return 0;
 	s->config_ready = true;
 	if (s->config_path) {
-		if (!(s->config = cl_config_load(s->config_path, &error))) {
+		if (!(s->config = cl_config_load_registry(s->config_path,
+		                                          s->reg, &error))) {
 			say_error(s, error);
 			return -1;
 		}
-		/* The first linter, which checked the rule settings, serves
-		 * the files its configuration applies to. */
+		/* The first linter, which checks the rule settings, serves
+		 * the files its configuration applies to: made again with
+		 * its rules, the settings so far replayed. */
+		cl_linter_free(s->linters[0].linter);
+		s->linters[0].linter = new_linter(s, s->config->reg);
 		cl_linter_set_config(s->linters[0].linter, s->config);
 		s->linters[0].config = s->config;
 	} else if (!s->no_config) {
 		s->finder = cl_config_finder_new();
+		cl_config_finder_set_registry(s->finder, s->reg);
 	}
 	return 0;
 }
@@ -598,7 +695,7 @@ static void
 show_rule(const cl_linter *l, const struct cl_config *c, size_t i,
           const char *path, int slug_width, FILE *out)
 {
-	const cl_rule *r = cl_rule_at(i);
+	const cl_rule *r = l->reg->rules[i];
 	struct cl_rule_origin o;
 	char *where, *safe;
 
@@ -626,7 +723,7 @@ cl_session_show_config(cl_session *s, const char *path, FILE *out)
 	const cl_linter *linter;
 	const cl_config *config;
 	const char *error;
-	size_t i, n = cl_rule_count();
+	size_t i, n;
 	int width = 0;
 
 	if (s->config_path && s->no_config) {
@@ -644,9 +741,10 @@ cl_session_show_config(cl_session *s, const char *path, FILE *out)
 	}
 	show_line(out, "file:", path, NULL);
 	show_settings(s, config, out);
+	n = linter->reg->count;
 	for (i = 0; i < n; i++)
-		if ((int)strlen(cl_rule_slug(cl_rule_at(i))) > width)
-			width = (int)strlen(cl_rule_slug(cl_rule_at(i)));
+		if ((int)strlen(linter->reg->rules[i]->slug) > width)
+			width = (int)strlen(linter->reg->rules[i]->slug);
 	fputs("rules:\n", out);
 	for (i = 0; i < n; i++)
 		show_rule(linter, config, i, path, width, out);
@@ -1278,6 +1376,7 @@ open_outputs(cl_session *s)
 		s->outs[k].output =
 		    cl_output_new(s->outs[k].format, s->outs[k].f, f);
 		cl_output_set_column_unit(s->outs[k].output, s->column_unit);
+		cl_output_set_registry(s->outs[k].output, described(s));
 		cl_output_set_link_base(s->outs[k].output, s->link_base);
 	}
 	return 0;
@@ -1537,6 +1636,7 @@ cl_session_free(cl_session *s)
 	free(s->stdin_name);
 	free(s->link_base);
 	free(s->suppress_reason);
+	cl_registry_unref(s->reg);
 	free(s);
 }
 
@@ -1545,30 +1645,38 @@ cl_session_free(cl_session *s)
 void
 cl_session_list_rules(cl_session *s, FILE *out, enum cl_format format)
 {
-	(void)s;
 	if (format == CL_FORMAT_JSON)
-		cl_rules_print_json(out);
+		cl_rules_print_json(described(s), out);
 	else
-		cl_rules_print(out);
+		cl_rules_print(described(s), out);
 }
 
 int
 cl_session_explain(cl_session *s, const char *name, FILE *out)
 {
-	const cl_rule *r = cl_rule_find(name);
+	const struct cl_registry *reg = described(s);
+	const cl_rule *r = cl_registry_find(reg, name);
 	const char *page;
 
 	if (!r) {
-		unknown_rule(s, "--explain", name);
+		unknown_rule(s, reg, "--explain", name);
 		return -1;
 	}
 	if (!(page = cl_rule_doc(r))) {
-		say(s,
-		    "--explain: %s (%s) has no documentation page in this "
-		    "build",
-		    cl_rule_id(r), cl_rule_slug(r));
+		if (r->custom)
+			say(s, "--explain: %s (%s) has no <doc> in %s",
+			    cl_rule_id(r), cl_rule_slug(r),
+			    cl_ruleset_display(r->custom));
+		else
+			say(s,
+			    "--explain: %s (%s) has no documentation page in "
+			    "this build",
+			    cl_rule_id(r), cl_rule_slug(r));
 		return -1;
 	}
 	fputs(page, out);
+	/* A <doc> may end without one; the shell prompt should not. */
+	if (*page && page[strlen(page) - 1] != '\n')
+		fputc('\n', out);
 	return 0;
 }

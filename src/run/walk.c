@@ -22,6 +22,15 @@ has_xml_suffix(const char *name)
 	return n > 4 && !strcmp(name + n - 4, ".xml");
 }
 
+/* A custom ruleset (docs/custom-rules.md) kept among the connectors. */
+static bool
+is_ruleset_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 10 && !strcmp(name + n - 10, ".rules.xml");
+}
+
 static int
 compare_names(const void *a, const void *b)
 {
@@ -87,7 +96,8 @@ cl_walk(const char *dir, const char *root, const struct cl_walk_ops *ops,
 			if (names[i][0] != '.')
 				found += cl_walk(path, root, ops, data);
 		} else if (!has_xml_suffix(names[i]) ||
-		           cl_config_is_name(names[i])) {
+		           cl_config_is_name(names[i]) ||
+		           is_ruleset_name(names[i])) {
 			/* not ours */
 		} else if (S_ISREG(st.st_mode)) {
 			ops->file(data, path, &st, NULL);
