@@ -2,7 +2,7 @@
  * bench/gen: writes a corpus of realistic connector definitions for the
  * benchmark (bench/run.sh).
  *
- *     gen [-n COUNT] [-s SEED] OUTDIR
+ *     gen [-n COUNT] [-s SEED] [-e ENDPOINTS] [-b] OUTDIR
  *
  * Writes COUNT (default 5000) files OUTDIR/conn-NNNNN.connector.xml. Each
  * has 2 or 3 auth methods of different types, 20 to 40 endpoints that
@@ -13,8 +13,22 @@
  * placeholder, so the benchmark measures linting rather than printing but
  * still passes through the reporting path.
  *
- * Output depends only on SEED and the file's number (file I is the same
- * whatever COUNT is), never on time or the platform: a small integer PRNG.
+ * -e ENDPOINTS: that many endpoints in every file instead of 20 to 40 (a
+ * few large connectors: 3000 make a file of about 1.7 MB). Past the 75
+ * distinct (entity, operation) pairs the pairs repeat in numbered sections
+ * (id list-orders-s2, name "List orders, section 2", URL .../s2/orders),
+ * so ids, names and URLs stay unique and the files lint as clean as the
+ * others.
+ *
+ * -b: every tenth file (I % 10 == 0) is broken, in one of ten ways, in
+ * turn (file 0, 10, 20, ... get kinds 1, 2, 3, ...; see enum breakage),
+ * each applied wherever it fits (in every endpoint, every auth method),
+ * so a broken file has tens of findings. The other files are the same
+ * bytes as without -b.
+ *
+ * Output depends only on SEED, the options and the file's number (file I
+ * is the same whatever COUNT is), never on time or the platform: a small
+ * integer PRNG.
  *
  *     gen -H SHAPE -n N FILE
  *
@@ -131,6 +145,22 @@ enum auth_type {
 	AT_COUNT
 };
 
+/* -b: the ways a file is broken, and the rule each one fires. */
+enum breakage {
+	BK_NONE,
+	BK_PLACEHOLDER,  /* CL104: {{api_verison}} in every endpoint URL */
+	BK_DUP_ID,       /* CL006: every other endpoint repeats an id */
+	BK_NO_AUTH_URL,  /* CL205: no <url> in any auth method */
+	BK_HTTP,         /* CL502: http:// in every endpoint URL */
+	BK_SECRET,       /* CL501: a literal X-Api-Key in every endpoint */
+	BK_UNUSED_VAR,   /* CL103: an unread variable in every endpoint */
+	BK_UNKNOWN_AUTH, /* CL402: every endpoint enables "legacy-key" */
+	BK_DUP_HEADER,   /* CL204: every endpoint sends Accept twice */
+	BK_GRANT_TYPE,   /* CL303: a misspelt grant_type in OAuth 2 methods */
+	BK_ORDER,        /* CL008: <description> after <endpoints> */
+	BK_END
+};
+
 enum paging {
 	PG_PAGE_NUMBER,
 	PG_LINK_HEADER,
@@ -149,6 +179,13 @@ struct conn {
 	enum paging paging;
 	int xml;         /* data-type xml instead of json */
 	int inject_typo; /* one misspelt placeholder */
+	enum breakage broken;
+};
+
+/* The command line's choices for the corpus. */
+struct opts {
+	unsigned endpoints; /* -e: endpoints per file; 0: 20 to 40 */
+	int broken;         /* -b: break every tenth file */
 };
 
 static const char *const host_vars[] = { "store_host", "api_host",
@@ -184,22 +221,37 @@ write_oauth2_common(FILE *f)
 	    "                  default=\"access_token\" locked=\"true\"/>\n");
 }
 
+/* An auth method's <url> line, empty when the file is broken so. */
+static const char *
+auth_url(char *buf, size_t n, const struct conn *c, const char *path)
+{
+	if (c->broken == BK_NO_AUTH_URL)
+		buf[0] = '\0';
+	else
+		snprintf(buf, n, "      <url>https://{{%s}}%s</url>\n",
+		         c->host_var, path);
+	return buf;
+}
+
 static void
 write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 {
 	const char *h = c->host_var;
 	const char *id = c->auth_id[i];
+	char url[160];
 
 	switch (c->auth[i]) {
 	case AT_BASIC:
 		fprintf(
 		    f,
 		    "    <auth-method id=\"%s\" name=\"Username and password\" type=\"basic\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/session</url>\n"
+		    "%s"
 		    "      <variables>\n"
 		    "        <variable key=\"username\" label=\"API user\" required=\"true\" locked=\"true\"/>\n"
 		    "        <variable key=\"password\" label=\"API password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
-		    id, h);
+		    id,
+		    auth_url(url, sizeof(url), c,
+		             "/api/{{api_version}}/session"));
 		write_uses(f, c);
 		fprintf(f, "      </variables>\n");
 		break;
@@ -207,10 +259,11 @@ write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 		fprintf(
 		    f,
 		    "    <auth-method id=\"%s\" name=\"API token\" type=\"token\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/me</url>\n"
+		    "%s"
 		    "      <variables>\n"
 		    "        <variable key=\"token\" label=\"API token\" required=\"true\" secret=\"true\" locked=\"true\"/>\n",
-		    id, h);
+		    id,
+		    auth_url(url, sizeof(url), c, "/api/{{api_version}}/me"));
 		write_uses(f, c);
 		fprintf(
 		    f,
@@ -224,14 +277,16 @@ write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 		fprintf(
 		    f,
 		    "    <auth-method id=\"%s\" name=\"Token-based authentication (OAuth 1)\" type=\"oauth1\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/oauth1/check</url>\n"
+		    "%s"
 		    "      <variables>\n"
 		    "        <variable key=\"consumer_key\" label=\"Consumer key\" required=\"true\" locked=\"true\"/>\n"
 		    "        <variable key=\"consumer_secret\" label=\"Consumer secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
 		    "        <variable key=\"token_id\" label=\"Token ID\" required=\"true\" locked=\"true\"/>\n"
 		    "        <variable key=\"token_secret\" label=\"Token secret\" required=\"true\" secret=\"true\" locked=\"true\"/>\n"
 		    "        <variable key=\"signature_method\" label=\"Signature method\" default=\"HMAC-SHA256\" locked=\"true\"/>\n",
-		    id, h);
+		    id,
+		    auth_url(url, sizeof(url), c,
+		             "/api/{{api_version}}/oauth1/check"));
 		write_uses(f, c);
 		fprintf(f, "      </variables>\n");
 		break;
@@ -239,11 +294,14 @@ write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 		fprintf(
 		    f,
 		    "    <auth-method id=\"%s\" name=\"OAuth 2 (client credentials)\" type=\"oauth2-client-credentials\">\n"
-		    "      <url>https://{{%s}}/oauth/token</url>\n"
+		    "%s"
 		    "      <variables>\n"
 		    "        <variable key=\"scope\" label=\"Scope\" default=\"%s\" locked=\"true\"/>\n"
-		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"client_credentials\" locked=\"true\"/>\n",
-		    id, h, rng_percent(r, 50) ? "read write" : "api");
+		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"%s\" locked=\"true\"/>\n",
+		    id, auth_url(url, sizeof(url), c, "/oauth/token"),
+		    rng_percent(r, 50) ? "read write" : "api",
+		    c->broken == BK_GRANT_TYPE ? "client_credential"
+		                               : "client_credentials");
 		write_oauth2_common(f);
 		write_uses(f, c);
 		fprintf(
@@ -259,18 +317,21 @@ write_auth(FILE *f, struct rng *r, const struct conn *c, unsigned i)
 		fprintf(
 		    f,
 		    "    <auth-method id=\"%s\" name=\"OAuth 2 (authorisation code)\" type=\"%s\">\n"
-		    "      <url>https://{{%s}}/oauth/token</url>\n"
+		    "%s"
 		    "      <additional-url index=\"1\">https://{{%s}}/oauth/authorize</additional-url>\n"
 		    "      <variables>\n"
 		    "        <variable key=\"scope\" label=\"Scopes (space separated)\" default=\"orders.read products.write offline_access\" locked=\"true\"/>\n"
-		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"authorization_code\" locked=\"true\"/>\n"
+		    "        <variable key=\"grant_type\" label=\"Grant type\" default=\"%s\" locked=\"true\"/>\n"
 		    "        <variable key=\"client_type\" label=\"Client type\" default=\"confidential\" locked=\"true\"/>\n"
 		    "        <variable key=\"redirect_uri\" label=\"Redirect URI\"\n"
 		    "                  default=\"https://%sapp.wearepatchworks.com/oauth/authenticate\" locked=\"true\"/>\n",
 		    id,
 		    rng_percent(r, 80) ? "oauth2-authorization-code"
 		                       : "oauth2-authorisation-code",
-		    h, h, rng_percent(r, 85) ? "" : "stage.");
+		    auth_url(url, sizeof(url), c, "/oauth/token"), h,
+		    c->broken == BK_GRANT_TYPE ? "authorisation_code"
+		                               : "authorization_code",
+		    rng_percent(r, 85) ? "" : "stage.");
 		write_oauth2_common(f);
 		write_uses(f, c);
 		fprintf(
@@ -302,6 +363,8 @@ write_common_headers(FILE *f, const struct conn *c, int send)
 	        "      <headers>\n"
 	        "        <param key=\"Accept\" value=\"%s\"/>\n",
 	        mime);
+	if (c->broken == BK_DUP_HEADER)
+		fprintf(f, "        <param key=\"accept\" value=\"*/*\"/>\n");
 	if (send)
 		fprintf(f,
 		        "        <param key=\"Content-Type\" value=\"%s\"/>\n",
@@ -310,19 +373,35 @@ write_common_headers(FILE *f, const struct conn *c, int send)
 		fprintf(
 		    f,
 		    "        <param key=\"X-Account-Id\" value=\"{{account_id}}\"/>\n");
+	if (c->broken == BK_SECRET)
+		fprintf(
+		    f,
+		    "        <param key=\"X-Api-Key\" value=\"a9F2kQ7xL3mZ8vN4pR6t\"/>\n");
 	fprintf(f, "      </headers>\n");
+}
+
+/* -b: the variable that no part of its endpoint reads. */
+static void
+write_unused_variable(FILE *f, const struct conn *c)
+{
+	if (c->broken == BK_UNUSED_VAR)
+		fprintf(
+		    f,
+		    "        <variable key=\"legacy_filter\" label=\"Legacy filter\"/>\n");
 }
 
 /* The endpoint variables of an operation on one record: its id. */
 static void
-write_id_variable(FILE *f, const char *idvar, const char *title)
+write_id_variable(FILE *f, const struct conn *c, const char *idvar,
+                  const char *title)
 {
 	fprintf(
 	    f,
 	    "      <variables>\n"
-	    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-	    "      </variables>\n",
+	    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n",
 	    idvar, title);
+	write_unused_variable(f, c);
+	fprintf(f, "      </variables>\n");
 }
 
 static void
@@ -356,57 +435,74 @@ write_pagination(FILE *f, const struct conn *c)
 	}
 }
 
+static const char *const ops[] = { "list", "get", "create", "update",
+	                           "delete" };
+
+/*
+ * One endpoint: operation OP on entity E, with the given id. SECTION is 0
+ * for the first 75 endpoints, then 2, 3, ... (-e): it goes into the name
+ * and the URL.
+ */
 static void
 write_endpoint(FILE *f, struct rng *r, const struct conn *c,
-               const struct entity *e, enum op op, int typo)
+               const struct entity *e, enum op op, int typo, const char *id,
+               unsigned section)
 {
-	static const char *const ops[] = { "list", "get", "create", "update",
-		                           "delete" };
 	const char *dt = c->xml ? "xml" : "json";
-	const char *h = c->host_var;
-	char title[64], idvar[48];
+	char title[64], idvar[48], url[192], suffix[32];
 	unsigned i, k;
 
 	snprintf(idvar, sizeof(idvar), "%s_id", e->one);
 	for (k = 0; idvar[k]; k++)
 		if (idvar[k] == ' ')
 			idvar[k] = '_';
+	/* Everything in the URL before the entity's path segment. */
+	snprintf(url, sizeof(url), "%s://{{%s}}/api/{{%s}}/",
+	         c->broken == BK_HTTP ? "http" : "https", c->host_var,
+	         c->broken == BK_PLACEHOLDER ? "api_verison" : "api_version");
+	suffix[0] = '\0';
+	if (section) {
+		snprintf(suffix, sizeof(suffix), ", section %u", section);
+		k = (unsigned)strlen(url);
+		snprintf(url + k, sizeof(url) - k, "s%u/", section);
+	}
 
-	fprintf(f, "    <endpoint id=\"%s-%s\" ", ops[op], e->path);
+	fprintf(f, "    <endpoint id=\"%s\" ", id);
 	switch (op) {
 	case OP_LIST:
 		upcase_first(title, sizeof(title), e->many);
 		fprintf(
 		    f,
-		    "name=\"List %s\" entity=\"%s\" direction=\"receive\"\n"
+		    "name=\"List %s%s\" entity=\"%s\" direction=\"receive\"\n"
 		    "              method=\"GET\" data-type=\"%s\" multiple-records=\"true\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n"
+		    "      <url>%s%s</url>\n"
 		    "      <url-params>\n"
 		    "        <param key=\"limit\" value=\"{{%s}}\"/>\n"
 		    "        <param key=\"sort\" value=\"updated_at\"/>\n"
 		    "        <param key=\"%s\" required=\"false\" label=\"%s\"/>\n"
 		    "        <param key=\"updated_since\" required=\"false\" label=\"Updated since (ISO 8601)\"/>\n"
 		    "      </url-params>\n",
-		    e->many, e->name, dt, h, e->path,
+		    e->many, suffix, e->name, dt, url, e->path,
 		    typo ? "page_sise" : "page_size", e->filter, e->filter);
 		write_common_headers(f, c, 0);
 		fprintf(
 		    f,
 		    "      <variables>\n"
-		    "        <variable key=\"page_size\" label=\"Page size\" default=\"%u\" configurable=\"true\"%s/>\n"
-		    "      </variables>\n",
+		    "        <variable key=\"page_size\" label=\"Page size\" default=\"%u\" configurable=\"true\"%s/>\n",
 		    50u * rng_range(r, 1, 5),
 		    rng_percent(r, 30) ? " advanced=\"true\"" : "");
+		write_unused_variable(f, c);
+		fprintf(f, "      </variables>\n");
 		write_pagination(f, c);
 		break;
 	case OP_GET:
 		upcase_first(title, sizeof(title), e->one);
 		fprintf(
 		    f,
-		    "name=\"Get %s\" entity=\"%s\" direction=\"receive\"\n"
+		    "name=\"Get %s%s\" entity=\"%s\" direction=\"receive\"\n"
 		    "              method=\"GET\" data-type=\"%s\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
-		    e->one, e->name, dt, h, e->path, idvar);
+		    "      <url>%s%s/{{%s}}</url>\n",
+		    e->one, suffix, e->name, dt, url, e->path, idvar);
 		if (rng_percent(r, 40))
 			fprintf(
 			    f,
@@ -414,17 +510,17 @@ write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 			    "        <param key=\"include\" value=\"lines,addresses\"/>\n"
 			    "      </url-params>\n");
 		write_common_headers(f, c, 0);
-		write_id_variable(f, idvar, title);
+		write_id_variable(f, c, idvar, title);
 		break;
 	case OP_CREATE:
 		upcase_first(title, sizeof(title), e->one);
 		fprintf(
 		    f,
-		    "name=\"Create %s\" entity=\"%s\" direction=\"send\"\n"
+		    "name=\"Create %s%s\" entity=\"%s\" direction=\"send\"\n"
 		    "              method=\"POST\" data-type=\"%s\"%s>\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/%s</url>\n",
-		    e->one, e->name, dt,
-		    rng_percent(r, 30) ? " multiple-records=\"true\"" : "", h,
+		    "      <url>%s%s</url>\n",
+		    e->one, suffix, e->name, dt,
+		    rng_percent(r, 30) ? " multiple-records=\"true\"" : "", url,
 		    e->path);
 		write_common_headers(f, c, 1);
 		if (!c->xml && rng_percent(r, 25)) {
@@ -434,33 +530,37 @@ write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 			    "        <content>{\"source\": \"{{source_name}}\", \"validate_only\": false}</content>\n"
 			    "      </body>\n"
 			    "      <variables>\n"
-			    "        <variable key=\"source_name\" label=\"Source name\" default=\"patchworks\" configurable=\"true\"/>\n"
-			    "      </variables>\n");
+			    "        <variable key=\"source_name\" label=\"Source name\" default=\"patchworks\" configurable=\"true\"/>\n");
+			write_unused_variable(f, c);
+			fprintf(f, "      </variables>\n");
+		} else if (c->broken == BK_UNUSED_VAR) {
+			fprintf(f, "      <variables>\n");
+			write_unused_variable(f, c);
+			fprintf(f, "      </variables>\n");
 		}
 		break;
 	case OP_UPDATE:
 		upcase_first(title, sizeof(title), e->one);
 		fprintf(
 		    f,
-		    "name=\"Update %s\" entity=\"%s\" direction=\"send\"\n"
+		    "name=\"Update %s%s\" entity=\"%s\" direction=\"send\"\n"
 		    "              method=\"%s\" data-type=\"%s\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n",
-		    e->one, e->name, rng_percent(r, 50) ? "PUT" : "PATCH", dt,
-		    h, e->path, idvar);
+		    "      <url>%s%s/{{%s}}</url>\n",
+		    e->one, suffix, e->name,
+		    rng_percent(r, 50) ? "PUT" : "PATCH", dt, url, e->path,
+		    idvar);
 		write_common_headers(f, c, 1);
-		write_id_variable(f, idvar, title);
+		write_id_variable(f, c, idvar, title);
 		break;
 	case OP_DELETE:
 		upcase_first(title, sizeof(title), e->one);
 		fprintf(
 		    f,
-		    "name=\"Delete %s\" entity=\"%s\" direction=\"send\"\n"
+		    "name=\"Delete %s%s\" entity=\"%s\" direction=\"send\"\n"
 		    "              method=\"DELETE\" data-type=\"%s\">\n"
-		    "      <url>https://{{%s}}/api/{{api_version}}/%s/{{%s}}</url>\n"
-		    "      <variables>\n"
-		    "        <variable key=\"%s\" label=\"%s ID\" required=\"true\"/>\n"
-		    "      </variables>\n",
-		    e->one, e->name, dt, h, e->path, idvar, idvar, title);
+		    "      <url>%s%s/{{%s}}</url>\n",
+		    e->one, suffix, e->name, dt, url, e->path, idvar);
+		write_id_variable(f, c, idvar, title);
 		break;
 	case OP_COUNT:
 		abort();
@@ -468,11 +568,13 @@ write_endpoint(FILE *f, struct rng *r, const struct conn *c,
 	for (i = 0; i < c->n_auth; i++)
 		fprintf(f, "      <enable auth-method=\"%s\"/>\n",
 		        c->auth_id[i]);
+	if (c->broken == BK_UNKNOWN_AUTH)
+		fprintf(f, "      <enable auth-method=\"legacy-key\"/>\n");
 	fprintf(f, "    </endpoint>\n");
 }
 
 static void
-write_connector(FILE *f, uint64_t seed, unsigned index)
+write_connector(FILE *f, uint64_t seed, unsigned index, const struct opts *o)
 {
 	static const char *const type_slugs[] = { "basic", "token", "tba",
 		                                  "client", "oauth" };
@@ -480,6 +582,7 @@ write_connector(FILE *f, uint64_t seed, unsigned index)
 	struct conn c;
 	unsigned types[AT_COUNT], combos[ARRAY_SIZE(entities) * OP_COUNT];
 	unsigned n_ep, i, typo_at;
+	char desc[192], id[64], prev_id[64];
 	const char *sys =
 	    system_names[rng_range(&r, 0, ARRAY_SIZE(system_names) - 1)];
 
@@ -488,6 +591,18 @@ write_connector(FILE *f, uint64_t seed, unsigned index)
 		types[i] = i;
 	rng_shuffle(&r, types, AT_COUNT);
 	c.n_auth = rng_range(&r, 2, 3);
+	if (o->broken && index % 10 == 0)
+		c.broken = (enum breakage)(1 + index / 10 % (BK_END - 1));
+	/* A bad grant type needs an OAuth 2 method: make the last one so
+	 * (it is of none of the others' types). */
+	if (c.broken == BK_GRANT_TYPE) {
+		int oauth2 = 0;
+
+		for (i = 0; i < c.n_auth; i++)
+			oauth2 |= types[i] == AT_CC || types[i] == AT_AC;
+		if (!oauth2)
+			types[c.n_auth - 1] = AT_CC;
+	}
 	for (i = 0; i < c.n_auth; i++) {
 		c.auth[i] = (enum auth_type)types[i];
 		snprintf(c.auth_id[i], sizeof(c.auth_id[i]), "%s-%u",
@@ -499,20 +614,24 @@ write_connector(FILE *f, uint64_t seed, unsigned index)
 	c.xml = rng_percent(&r, 10);
 	c.inject_typo = rng_percent(&r, 1);
 
+	snprintf(
+	    desc, sizeof(desc),
+	    "  <description>%s: orders, products, stock and more (generated for benchmarking).</description>\n",
+	    sys);
 	fprintf(
 	    f,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<!-- Generated by bench/gen (seed %llu, file %u). -->\n"
 	    "<connector format=\"1\" name=\"%s %u\" version=\"%u\" version-name=\"v%u - generated\"\n"
 	    "           system-type=\"%s\" protocol=\"HTTP\">\n"
-	    "  <description>%s: orders, products, stock and more (generated for benchmarking).</description>\n\n"
+	    "%s\n"
 	    "  <variables>\n"
 	    "    <variable key=\"%s\" label=\"Host name (without https://)\" required=\"true\"/>\n"
 	    "    <variable key=\"api_version\" label=\"API version\" default=\"v%u\" configurable=\"true\" advanced=\"true\"/>\n",
 	    (unsigned long long)seed, index, sys, index, rng_range(&r, 1, 9),
 	    rng_range(&r, 1, 9),
-	    system_types[rng_range(&r, 0, ARRAY_SIZE(system_types) - 1)], sys,
-	    c.host_var, rng_range(&r, 1, 3));
+	    system_types[rng_range(&r, 0, ARRAY_SIZE(system_types) - 1)],
+	    c.broken == BK_ORDER ? "" : desc, c.host_var, rng_range(&r, 1, 3));
 	if (c.has_account)
 		fprintf(
 		    f,
@@ -522,22 +641,43 @@ write_connector(FILE *f, uint64_t seed, unsigned index)
 		write_auth(f, &r, &c, i);
 	fprintf(f, "  </auth-methods>\n\n  <endpoints>\n");
 
-	/* Distinct (entity, operation) pairs keep ids and names unique. */
+	/* Distinct (entity, operation) pairs keep ids and names unique;
+	 * past the 75 pairs, numbered sections do. */
 	for (i = 0; i < ARRAY_SIZE(combos); i++)
 		combos[i] = i;
 	rng_shuffle(&r, combos, ARRAY_SIZE(combos));
 	n_ep = rng_range(&r, 20, 40);
+	if (o->endpoints)
+		n_ep = o->endpoints;
 	typo_at = c.inject_typo ? n_ep : n_ep + 1;
+	prev_id[0] = '\0';
 	for (i = 0; i < n_ep; i++) {
-		unsigned e = combos[i] / OP_COUNT;
-		enum op op = (enum op)(combos[i] % OP_COUNT);
+		unsigned pair = combos[i % ARRAY_SIZE(combos)];
+		unsigned section = i / (unsigned)ARRAY_SIZE(combos);
+		unsigned e = pair / OP_COUNT;
+		enum op op = (enum op)(pair % OP_COUNT);
 
+		section = section ? section + 1 : 0;
+		if (section)
+			snprintf(id, sizeof(id), "%s-%s-s%u", ops[op],
+			         entities[e].path, section);
+		else
+			snprintf(id, sizeof(id), "%s-%s", ops[op],
+			         entities[e].path);
+		/* -b: every other endpoint takes the id of the one before. */
+		if (c.broken == BK_DUP_ID && i % 2)
+			snprintf(id, sizeof(id), "%s", prev_id);
+		snprintf(prev_id, sizeof(prev_id), "%s", id);
 		/* The typo goes into the first list endpoint, if any. */
 		if (c.inject_typo && op == OP_LIST && typo_at == n_ep)
 			typo_at = i;
-		write_endpoint(f, &r, &c, &entities[e], op, typo_at == i);
+		write_endpoint(f, &r, &c, &entities[e], op, typo_at == i, id,
+		               section);
 	}
-	fprintf(f, "  </endpoints>\n</connector>\n");
+	fprintf(f, "  </endpoints>\n");
+	if (c.broken == BK_ORDER)
+		fprintf(f, "%s", desc);
+	fprintf(f, "</connector>\n");
 }
 
 /* ---- hostile shapes ----
@@ -724,8 +864,9 @@ write_hostile(const char *shape, unsigned long n, const char *path)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: gen [-n COUNT] [-s SEED] OUTDIR\n"
-	                "       gen -H SHAPE -n N FILE\n");
+	fprintf(stderr,
+	        "usage: gen [-n COUNT] [-s SEED] [-e ENDPOINTS] [-b] OUTDIR\n"
+	        "       gen -H SHAPE -n N FILE\n");
 	exit(2);
 }
 
@@ -736,6 +877,7 @@ main(int argc, char **argv)
 	unsigned long long seed = 1;
 	unsigned long long total = 0;
 	const char *dir = NULL, *shape = NULL;
+	struct opts o = { 0, 0 };
 	char path[4096];
 	unsigned long i;
 	int a;
@@ -747,6 +889,14 @@ main(int argc, char **argv)
 			shape = argv[++a];
 		else if (!strcmp(argv[a], "-s") && a + 1 < argc)
 			seed = strtoull(argv[++a], NULL, 10);
+		else if (!strcmp(argv[a], "-e") && a + 1 < argc) {
+			unsigned long e = strtoul(argv[++a], NULL, 10);
+
+			if (e == 0 || e > 1000000)
+				usage();
+			o.endpoints = (unsigned)e;
+		} else if (!strcmp(argv[a], "-b"))
+			o.broken = 1;
 		else if (argv[a][0] == '-' || dir)
 			usage();
 		else
@@ -771,7 +921,7 @@ main(int argc, char **argv)
 			perror(path);
 			return 1;
 		}
-		write_connector(f, seed, (unsigned)i);
+		write_connector(f, seed, (unsigned)i, &o);
 		size = ftell(f);
 		if (ferror(f) | fclose(f)) {
 			fprintf(stderr, "gen: cannot write %s\n", path);

@@ -17,7 +17,14 @@
 # 0 skips it), BENCH_DIFF (1: also time connlint diff against a copy of
 # the corpus with a change planted in every 100th file; 0 skips it),
 # BENCH_RULES (1: also time the corpus with the 20-rule
-# bench/bench.rules.xml; 0 skips it).
+# bench/bench.rules.xml; 0 skips it), BENCH_SHAPES (1: also time two more
+# corpus shapes like the main corpus: BENCH_LARGE_FILES (5) large
+# connectors of BENCH_LARGE_ENDPOINTS (3000) endpoints each, bench/gen -e,
+# and BENCH_BROKEN_FILES (BENCH_FILES) files of which every tenth is
+# broken in one of ten ways, bench/gen -b; 0 skips them), BENCH_SMALL (1:
+# also time one small file, process start included: connlint and xmllint
+# each run BENCH_SMALL_N (200) times on the first fixtures/examples/*.xml;
+# 0 skips it).
 # Everything it writes goes under BENCH_OUT (default build/bench/).
 set -eu
 
@@ -308,6 +315,156 @@ awk -v n="$nfiles" -v b="$bytes" -v mx="$mx" -v mc="$mc" -v mr="$mr" -v runs="$R
 }'
 }
 [ "${BENCH_HOSTILE:-1}" = only ] || corpus_bench
+
+# ---- more corpus shapes (issue 15) ----
+# So that no shape regresses: a few large connectors (bench/gen -e: 3000
+# endpoints, about 2 MB a file) and a corpus where every tenth file is
+# broken in one of ten ways, each wherever it fits, so that a broken file
+# has tens of findings (bench/gen -b). Each is timed like the main corpus:
+# xmllint --noout, connlint -j 1 and -j 2, the floor, interleaved, the
+# median of BENCH_RUNS.
+if [ "${BENCH_SHAPES:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
+	LARGE_FILES=${BENCH_LARGE_FILES:-5}
+	LARGE_EP=${BENCH_LARGE_ENDPOINTS:-3000}
+	BROKEN_FILES=${BENCH_BROKEN_FILES:-$FILES}
+	gen_sum=$(cksum < bench/gen.c | cut -d' ' -f1)
+	# shape_corpus DIR ARGS...: bench/gen ARGS DIR, unless DIR is up to date
+	shape_corpus() {
+		sdir=$1
+		shift
+		sstamp="$* seed=$SEED gen=$gen_sum"
+		if [ ! -f "$sdir/.stamp" ] || [ "$(cat "$sdir/.stamp")" != "$sstamp" ]; then
+			rm -rf "$sdir"
+			mkdir -p "$sdir"
+			echo "bench: generating $sdir (bench/gen $*)"
+			"$OUT/gen" "$@" -s "$SEED" "$sdir" >/dev/null || die "bench/gen $* failed"
+			echo "$sstamp" > "$sdir/.stamp"
+		fi
+	}
+	shape_connlint() {
+		rc=0
+		"$CONNLINT" -j "$1" --no-config --format gcc "$2" >/dev/null 2>&1 || rc=$?
+		[ "$rc" -le 1 ] || die "connlint -j $1 failed on $2 (exit $rc)"
+	}
+	# shape_batch LIST CMD...: CMD over the files of LIST, BATCH at a time
+	shape_batch() {
+		slst=$1
+		shift
+		xargs -n "$BATCH" "$@" < "$slst" >/dev/null 2>&1 || die "$* failed on the files of $slst"
+	}
+	# shape_bench LABEL DIR: the main corpus's table for the files of DIR
+	shape_bench() {
+		slist=$2.files
+		find "$2" -name '*.xml' -type f | LC_ALL=C sort > "$slist"
+		sn=$(wc -l < "$slist")
+		[ "$sn" -ge 1 ] || die "no files in $2"
+		sbytes=$(xargs cat < "$slist" | wc -c)
+		xargs cat < "$slist" >/dev/null
+		shape_batch "$slist" xmllint --noout
+		shape_batch "$slist" "$OUT/floor"
+		shape_connlint 1 "$2"
+		shape_connlint 2 "$2"
+		tx="" tc="" tfl="" tj=""
+		i=0
+		while [ "$i" -lt "$RUNS" ]; do
+			t0=$(now); shape_batch "$slist" xmllint --noout; t1=$(now)
+			tx="$tx $((t1 - t0))"
+			t0=$(now); shape_connlint 1 "$2"; t1=$(now)
+			tc="$tc $((t1 - t0))"
+			t0=$(now); shape_batch "$slist" "$OUT/floor"; t1=$(now)
+			tfl="$tfl $((t1 - t0))"
+			t0=$(now); shape_connlint 2 "$2"; t1=$(now)
+			tj="$tj $((t1 - t0))"
+			i=$((i + 1))
+		done
+		# The diagnostics, from one more (untimed) run: how many, in
+		# how many files, and how many of each rule.
+		rc=0
+		"$CONNLINT" -j 1 --no-config --format gcc "$2" > "$2.out" 2>/dev/null || rc=$?
+		[ "$rc" -le 1 ] || die "connlint failed on $2 (exit $rc)"
+		grep ': \(error\|warning\|note\|info\): ' "$2.out" > "$2.diags" || true
+		sd=$(wc -l < "$2.diags")
+		sdf=$(cut -d: -f1 < "$2.diags" | sort -u | wc -l)
+		srules=$(sed -n 's/.*\[\([A-Z0-9]*\)\]$/\1/p' "$2.diags" | sort | uniq -c |
+			awk '{ printf "%s%s %d", (NR > 1 ? ", " : ""), $2, $1 }')
+		awk -v label="$1" -v n="$sn" -v b="$sbytes" -v runs="$RUNS" -v batch="$BATCH" \
+		    -v mx="$(echo "$tx" | median)" -v mc="$(echo "$tc" | median)" \
+		    -v mfl="$(echo "$tfl" | median)" -v mj="$(echo "$tj" | median)" \
+		    -v nd="$sd" -v ndf="$sdf" -v rules="$srules" 'BEGIN {
+			sx = mx / 1e9; sc = mc / 1e9; sfl = mfl / 1e9; sj = mj / 1e9
+			printf "\ncorpus shape: %s\n", label
+			printf "  corpus:    %d files, %.1f MB (%.1f KB per file on average), median of %d runs\n\n", n, b / 1e6, b / n / 1e3, runs
+			printf "  %-34s %9s %11s %9s\n", "tool", "wall s", "files/s", "MB/s"
+			printf "  %-34s %9.3f %11.0f %9.1f\n", "xmllint --noout (xargs -n " batch ")", sx, n / sx, b / 1e6 / sx
+			printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 1 --format gcc DIR", sc, n / sc, b / 1e6 / sc
+			printf "  %-34s %9.3f %11.0f %9.1f\n", "connlint -j 2 --format gcc DIR", sj, n / sj, b / 1e6 / sj
+			printf "  %-34s %9.3f %11.0f %9.1f\n", "floor: SAX2, no callbacks", sfl, n / sfl, b / 1e6 / sfl
+			printf "\n  ratio connlint/xmllint --noout (wall time): %.2f\n", sc / sx
+			printf "  ratio connlint/floor (wall time): %.2f (issue 15 target: 1.5)\n", sc / sfl
+			printf "  speed-up of -j 2 over -j 1: %.2f\n", sc / sj
+			printf "  connlint diagnostics: %d in %d of %d files%s\n", nd, ndf, n, (nd ? " (" rules ")" : "")
+		}'
+	}
+	shape_corpus "$OUT/corpus-large" -n "$LARGE_FILES" -e "$LARGE_EP"
+	shape_corpus "$OUT/corpus-broken" -n "$BROKEN_FILES" -b
+	shape_bench "a few large connectors (bench/gen -e $LARGE_EP)" "$OUT/corpus-large"
+	shape_bench "every tenth file broken, ten ways in turn (bench/gen -b)" "$OUT/corpus-broken"
+fi
+
+# ---- one small file, process start included (issue 15) ----
+# What an editor hook or a pre-commit run of one file costs: the first
+# connector of fixtures/examples/, linted BENCH_SMALL_N times in a loop by
+# connlint and by xmllint --noout, each loop timed as a whole (median of
+# BENCH_RUNS, interleaved); with the floor and /bin/true (process start
+# alone) for scale.
+if [ "${BENCH_SMALL:-1}" != 0 ] && [ "${BENCH_HOSTILE:-1}" != only ]; then
+	SMALL_N=${BENCH_SMALL_N:-200}
+	ONE=""
+	for f in fixtures/examples/*.xml; do
+		ONE=$f
+		break
+	done
+	[ -f "$ONE" ] || die "no fixtures/examples/*.xml"
+	TRUE_BIN=/bin/true
+	[ -x "$TRUE_BIN" ] || TRUE_BIN=/usr/bin/true
+	# small_loop CMD...: CMD "$ONE", SMALL_N times (exit 1, findings, is fine)
+	small_loop() {
+		k=0
+		while [ "$k" -lt "$SMALL_N" ]; do
+			rc=0
+			"$@" "$ONE" >/dev/null 2>&1 || rc=$?
+			[ "$rc" -le 1 ] || die "$1 failed on $ONE (exit $rc)"
+			k=$((k + 1))
+		done
+	}
+	cat "$ONE" >/dev/null
+	small_loop "$CONNLINT" --no-config -j 1 --format gcc
+	small_loop xmllint --noout
+	tc="" tx="" tfl="" tt=""
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		t0=$(now); small_loop "$CONNLINT" --no-config -j 1 --format gcc; t1=$(now)
+		tc="$tc $((t1 - t0))"
+		t0=$(now); small_loop xmllint --noout; t1=$(now)
+		tx="$tx $((t1 - t0))"
+		t0=$(now); small_loop "$OUT/floor"; t1=$(now)
+		tfl="$tfl $((t1 - t0))"
+		t0=$(now); small_loop "$TRUE_BIN"; t1=$(now)
+		tt="$tt $((t1 - t0))"
+		i=$((i + 1))
+	done
+	awk -v file="$ONE" -v kb="$(wc -c < "$ONE")" -v n="$SMALL_N" -v runs="$RUNS" -v tb="$TRUE_BIN" \
+	    -v mc="$(echo "$tc" | median)" -v mx="$(echo "$tx" | median)" \
+	    -v mfl="$(echo "$tfl" | median)" -v mt="$(echo "$tt" | median)" 'BEGIN {
+		printf "\none small file, process start included: %s (%.1f KB), %d invocations a run, median of %d runs\n", file, kb / 1e3, n, runs
+		printf "  %-46s %12s\n", "command", "ms per run"
+		printf "  %-46s %12.3f\n", "connlint --no-config -j 1 --format gcc FILE", mc / n / 1e6
+		printf "  %-46s %12.3f\n", "xmllint --noout FILE", mx / n / 1e6
+		printf "  %-46s %12.3f\n", "floor: SAX2, no callbacks (bench/floor FILE)", mfl / n / 1e6
+		printf "  %-46s %12.3f\n", tb " FILE (process start alone)", mt / n / 1e6
+		printf "\n  ratio connlint/xmllint --noout (wall time): %.2f (issue 15 target: at most 1)\n", mc / mx
+	}'
+fi
 
 # ---- connlint diff ----
 # The corpus against two changed copies: every 100th file changed (its

@@ -476,6 +476,63 @@ START_TEST(configuration_names_its_rules)
 }
 END_TEST
 
+/* The command line may name the rules of --config's rulesets (read when
+ * a setting needs them), not those of a configuration found per file;
+ * the same file given by --rules and by <rules> is one ruleset. */
+START_TEST(command_line_names_config_rules)
+{
+	char *dir = make_temp_dir(), proj[600], want[2048], cfg[700], rs[700];
+	struct run r;
+
+	make_project(dir, project_config, TST, "tst.rules.xml");
+	snprintf(proj, sizeof(proj), "%s/proj", dir);
+	snprintf(cfg, sizeof(cfg), "%s/proj/connlint.xml", dir);
+	snprintf(rs, sizeof(rs), "%s/proj/policies/tst.rules.xml", dir);
+
+	/* --config: TST001 is known, raised to error over the file's
+	 * warning, wherever --severity stands */
+	r = RUN("--severity", "TST001=error", "--config", cfg, "--format",
+	        "gcc", proj);
+	snprintf(want, sizeof(want),
+	         "%s/a.xml:25:12: error: endpoint `list-stock` calls "
+	         "`https://{{host}}/api/stock`, outside api.acme.example "
+	         "[TST001]\n",
+	         proj);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_str_eq(r.out, want);
+	ck_assert_int_eq(r.status, 1);
+	run_free(&r);
+
+	/* --ignore of a --config rule */
+	r = RUN("--config", cfg, "--ignore", "TST", "--format", "gcc", proj);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_str_eq(r.out, "");
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+
+	/* found per file: not known on the command line */
+	r = RUN("--severity", "TST001=error", "--format", "gcc", proj);
+	ck_assert_int_eq(r.status, 2);
+	ASSERT_CONTAINS(r.err, "unknown rule 'TST001'");
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+
+	/* --rules and <rules> name one file: loaded once, no clash */
+	r = RUN("--rules", rs, "--severity", "TST001=info", "--format", "gcc",
+	        proj);
+	snprintf(want, sizeof(want),
+	         "%s/a.xml:25:12: info: endpoint `list-stock` calls "
+	         "`https://{{host}}/api/stock`, outside api.acme.example "
+	         "[TST001]\n",
+	         proj);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_str_eq(r.out, want);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	remove_tree(dir);
+}
+END_TEST
+
 START_TEST(configuration_with_invalid_ruleset)
 {
 	char *dir = make_temp_dir(), proj[600], a[700], b[700], want[1024];
@@ -1359,6 +1416,7 @@ rules_custom_suite(void)
 	tcase_add_test(tc, unknown_custom_name_did_you_mean);
 	tcase_add_test(tc, one_letter_prefix_names_its_rules);
 	tcase_add_test(tc, configuration_names_its_rules);
+	tcase_add_test(tc, command_line_names_config_rules);
 	tcase_add_test(tc, configuration_with_invalid_ruleset);
 	tcase_add_test(tc, suppression_of_custom_rules);
 	tcase_add_test(tc, suppression_misspelt_custom_name);

@@ -33,6 +33,16 @@ cl_ascii_isblank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* true when S holds only white space (or nothing). */
+static inline bool
+cl_ascii_all_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!cl_ascii_isblank(*s))
+			return false;
+	return true;
+}
+
 static inline char
 cl_ascii_tolower(char c)
 {

@@ -3,8 +3,10 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "escape.h"
@@ -206,4 +208,53 @@ cl_join_path(const char *dir, const char *name)
 	const char *sep = n && dir[n - 1] == '/' ? "" : "/";
 
 	return cl_xasprintf("%s%s%s", dir, sep, name);
+}
+
+const char cl_read_too_large[] = "too large";
+
+char *
+cl_read_file(const char *path, size_t max, size_t *len, const char **why)
+{
+	struct cl_strbuf sb = CL_STRBUF_INIT;
+	struct stat st;
+	char chunk[8192];
+	ssize_t n;
+	/* O_NONBLOCK: a FIFO must not hang the run before fstat turns it
+	 * down. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+
+	*why = NULL;
+	if (fd < 0 || fstat(fd, &st)) {
+		*why = strerror(errno);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? "is a directory"
+		                           : "not a regular file";
+		close(fd);
+		return NULL;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*why = strerror(errno);
+			break;
+		}
+		cl_strbuf_add(&sb, chunk, (size_t)n);
+		if (sb.len > max) {
+			*why = cl_read_too_large;
+			break;
+		}
+	}
+	close(fd);
+	if (*why) {
+		cl_strbuf_release(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	cl_strbuf_addch(&sb, '\0'); /* NUL-terminated, even when empty */
+	return cl_strbuf_detach(&sb);
 }

@@ -60,6 +60,17 @@ char *cl_current_dir(void);
  * parts resolved as text. Caller frees. */
 char *cl_path_absolute_from(const char *cwd, const char *path);
 
+/* What cl_read_file says of a file over its limit. */
+extern const char cl_read_too_large[];
+/*
+ * Reads the regular file at PATH whole, at most MAX bytes: returns them
+ * NUL-terminated in a malloc'd buffer (caller frees), their count in
+ * *LEN. NULL when it cannot: *WHY is then static, strerror's reason, "is
+ * a directory", "not a regular file" or cl_read_too_large (which callers
+ * word with their limit). A FIFO is refused, never waited on.
+ */
+char *cl_read_file(const char *path, size_t max, size_t *len, const char **why);
+
 /* DIR and NAME joined with one '/'. Caller frees. */
 char *cl_join_path(const char *dir, const char *name);
 

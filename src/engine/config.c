@@ -574,54 +574,18 @@ cmp_str(const void *a, const void *b)
 static char *
 read_config(const char *path, size_t *len, char **error)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	/* O_NONBLOCK: a FIFO named connlint.xml must not hang the run
-	 * before fstat below turns it down. */
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	const char *why;
+	char *buf = cl_read_file(path, CONFIG_MAX_BYTES, len, &why);
 
-	if (fd < 0) {
-		*error = cl_xasprintf("%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st)) {
-		*error = cl_xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*error =
-		    cl_xasprintf("%s: %s", path,
-		                 S_ISDIR(st.st_mode) ? "is a directory"
-		                                     : "not a regular file");
-		close(fd);
-		return NULL;
-	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*error = cl_xasprintf("%s: %s", path, strerror(errno));
-			break;
-		}
-		cl_strbuf_add(&sb, chunk, (size_t)n);
-		if (sb.len > CONFIG_MAX_BYTES) {
-			*error = cl_xasprintf("%s: larger than %zu KiB; not a "
-			                      "configuration file",
-			                      path, CONFIG_MAX_BYTES >> 10);
-			break;
-		}
-	}
-	close(fd);
-	if (*error) {
-		cl_strbuf_release(&sb);
-		return NULL;
-	}
-	*len = sb.len;
-	cl_strbuf_addch(&sb, '\0'); /* a NUL-terminated buffer, even if empty */
-	return cl_strbuf_detach(&sb);
+	if (buf)
+		return buf;
+	if (why == cl_read_too_large)
+		*error = cl_xasprintf("%s: larger than %zu KiB; not a "
+		                      "configuration file",
+		                      path, CONFIG_MAX_BYTES >> 10);
+	else
+		*error = cl_xasprintf("%s: %s", path, why);
+	return NULL;
 }
 
 /* Loads the file at PATH, naming it DISPLAY in messages. */

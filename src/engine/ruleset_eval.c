@@ -17,6 +17,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "ctx.h"
 #include "diag.h"
 #include "ruleset_int.h"
@@ -247,21 +248,6 @@ match(struct eval *E, const struct rs_assert *a, const char *s)
 	return -1;
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static bool
-blank(const char *s)
-{
-	for (; *s; s++)
-		if (!is_space(*s))
-			return false;
-	return true;
-}
-
 /* N's content without the white space around it: the span built-in rules
  * give an element's text. */
 static struct cl_span
@@ -269,9 +255,9 @@ text_span(const struct cl_ctx *ctx, const struct cl_node *n)
 {
 	struct cl_span s = n->inner_span;
 
-	while (s.start < s.end && is_space(ctx->buf[s.start]))
+	while (s.start < s.end && cl_ascii_isblank(ctx->buf[s.start]))
 		s.start++;
-	while (s.end > s.start && is_space(ctx->buf[s.end - 1]))
+	while (s.end > s.start && cl_ascii_isblank(ctx->buf[s.end - 1]))
 		s.end--;
 	return s;
 }
@@ -292,11 +278,12 @@ node_span(const struct eval *E, xmlNodePtr x, bool text)
 			break;
 		/* The parser keeps no white-space-only text, but a text
 		 * node of nothing to point at is the element's. */
-		return blank(n->text) ? n->name_span : text_span(E->ctx, n);
+		return cl_ascii_all_blank(n->text) ? n->name_span
+		                                   : text_span(E->ctx, n);
 	case XML_ELEMENT_NODE:
 		if (!(n = x->_private))
 			break;
-		if (text && n->text && !blank(n->text))
+		if (text && n->text && !cl_ascii_all_blank(n->text))
 			return text_span(E->ctx, n);
 		return n->name_span;
 	default:

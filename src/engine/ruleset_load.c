@@ -20,6 +20,7 @@
 #include <libxml/xmlerror.h>
 
 #include "arena.h"
+#include "ascii.h"
 #include "nearmiss.h"
 #include "ruleset_int.h"
 #include "text.h"
@@ -328,37 +329,22 @@ need_attr(struct loader *L, const struct cl_node *n, const char *name)
 	return a;
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Offset of the first byte of N's content that is not white space. */
 static uint32_t
 text_start(const struct loader *L, const struct cl_node *n)
 {
 	uint32_t s = n->inner_span.start;
 
-	while (s < n->inner_span.end && is_space(L->buf[s]))
+	while (s < n->inner_span.end && cl_ascii_isblank(L->buf[s]))
 		s++;
 	return s;
-}
-
-static bool
-blank(const char *s)
-{
-	for (; *s; s++)
-		if (!is_space(*s))
-			return false;
-	return true;
 }
 
 /* Text other than white space inside N is a mistake. */
 static void
 check_no_text(struct loader *L, const struct cl_node *n)
 {
-	if (n->text && !blank(n->text))
+	if (n->text && !cl_ascii_all_blank(n->text))
 		fail(L, text_start(L, n), "text inside `<%s>`", n->name);
 }
 
@@ -485,10 +471,10 @@ trimmed(const char *s)
 {
 	size_t len;
 
-	while (is_space(*s))
+	while (cl_ascii_isblank(*s))
 		s++;
 	len = strlen(s);
-	while (len && is_space(s[len - 1]))
+	while (len && cl_ascii_isblank(s[len - 1]))
 		len--;
 	return cl_strndup(s, len);
 }
@@ -530,7 +516,7 @@ dedent(const char *text)
 	size_t common = (size_t)-1, len;
 
 	/* Skip blank lines at the start. */
-	for (p = text, line = text; *p && is_space(*p); p++)
+	for (p = text, line = text; *p && cl_ascii_isblank(*p); p++)
 		if (*p == '\n')
 			line = p + 1;
 	text = line;
@@ -550,7 +536,7 @@ dedent(const char *text)
 		p += l + (p[l] == '\n');
 	}
 	len = sb.len;
-	while (len && is_space(sb.buf[len - 1]))
+	while (len && cl_ascii_isblank(sb.buf[len - 1]))
 		len--;
 	if (!len) {
 		cl_strbuf_release(&sb);
@@ -621,11 +607,11 @@ parse_enum(struct loader *L, const struct cl_attr *a, struct rs_assert *x)
 	while (*p) {
 		size_t l;
 
-		while (is_space(*p))
+		while (cl_ascii_isblank(*p))
 			p++;
 		if (!*p)
 			break;
-		for (l = 0; p[l] && !is_space(p[l]); l++)
+		for (l = 0; p[l] && !cl_ascii_isblank(p[l]); l++)
 			;
 		x->words =
 		    cl_realloc(x->words, (x->nwords + 1) * sizeof(*x->words));
@@ -712,7 +698,7 @@ parse_template(struct loader *L, const struct cl_attr *a, struct rs_assert *x)
 				     "for a literal brace");
 				break;
 			}
-			for (q = p + 1; q < close && is_space(*q); q++)
+			for (q = p + 1; q < close && cl_ascii_isblank(*q); q++)
 				;
 			if (q == close) {
 				fail(L, raw_offset(L, a, (size_t)(p - v)),
@@ -1207,52 +1193,15 @@ load_buffer(const char *display, const char *dir, const char *buf, size_t len,
 }
 
 /* Reads the file at PATH (at most CL_RULESET_MAX_BYTES, NUL-terminated,
- * caller frees), or sets *WHY (static) and errno's reason. */
+ * caller frees), or sets *WHY (static). */
 static char *
 read_file(const char *path, size_t *len, const char **why)
 {
-	struct cl_strbuf sb = CL_STRBUF_INIT;
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	/* O_NONBLOCK: a FIFO must not hang the run before fstat turns it
-	 * down. */
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	char *buf = cl_read_file(path, CL_RULESET_MAX_BYTES, len, why);
 
-	*why = NULL;
-	if (fd < 0 || fstat(fd, &st)) {
-		*why = strerror(errno);
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*why = S_ISDIR(st.st_mode) ? "is a directory"
-		                           : "not a regular file";
-		close(fd);
-		return NULL;
-	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*why = strerror(errno);
-			break;
-		}
-		cl_strbuf_add(&sb, chunk, (size_t)n);
-		if (sb.len > CL_RULESET_MAX_BYTES) {
-			*why = "larger than 4 MiB; not a ruleset file";
-			break;
-		}
-	}
-	close(fd);
-	if (*why) {
-		cl_strbuf_release(&sb);
-		return NULL;
-	}
-	*len = sb.len;
-	cl_strbuf_addch(&sb, '\0'); /* NUL-terminated, even when empty */
-	return cl_strbuf_detach(&sb);
+	if (!buf && *why == cl_read_too_large)
+		*why = "larger than 4 MiB; not a ruleset file";
+	return buf;
 }
 
 struct cl_ruleset *

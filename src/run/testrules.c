@@ -90,50 +90,11 @@ struct test_file {
 static int
 read_whole(const char *path, char **buf, size_t *len, const char **reason)
 {
-	struct stat st;
-	size_t alloc = 0, n = 0;
-	char *data = NULL;
-	ssize_t got;
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC), rc = -1;
-
-	if (fd < 0) {
-		*reason = strerror(errno);
-		return -1;
-	}
-	if (fstat(fd, &st)) {
-		*reason = strerror(errno);
-		goto cleanup;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*reason = "is a directory";
-		goto cleanup;
-	}
-	for (;;) {
-		if (n > CL_MAX_INPUT_BYTES) {
-			*reason = "larger than the input limit (64 MiB)";
-			goto cleanup;
-		}
-		CL_GROW(data, n + 65536 + 1, alloc);
-		got = read(fd, data + n, alloc - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*reason = strerror(errno);
-			goto cleanup;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	data[n] = '\0';
-	*buf = data;
-	*len = n;
-	data = NULL;
-	rc = 0;
-cleanup:
-	free(data);
-	close(fd);
-	return rc;
+	if ((*buf = cl_read_file(path, CL_MAX_INPUT_BYTES, len, reason)))
+		return 0;
+	if (*reason == cl_read_too_large)
+		*reason = "larger than the input limit (64 MiB)";
+	return -1;
 }
 
 static int
