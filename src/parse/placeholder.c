@@ -6,6 +6,7 @@
  * one ends the scan as if nothing more matched.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -58,6 +59,49 @@ enum pattern {
 static pcre2_code *patterns[PAT_COUNT];
 static pcre2_match_context *match_ctx;
 
+/*
+ * JIT-compiled copies, made once the patterns have been used JIT_AFTER
+ * times: compiling them costs more than a small file's whole lint (one
+ * file in a pre-commit hook, an editor's buffer), and pays off only over
+ * many matches. Published with release, read with acquire; until then
+ * the interpreter, which gives the same answers, matches.
+ */
+#define JIT_AFTER 512u
+static _Atomic(pcre2_code *) jitted[PAT_COUNT];
+static atomic_uint uses;
+static pthread_once_t jit_once = PTHREAD_ONCE_INIT;
+
+static void
+jit_patterns(void)
+{
+	size_t i;
+
+	for (i = 0; i < PAT_COUNT; i++) {
+		pcre2_code *c = pcre2_code_copy(patterns[i]);
+
+		if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0)
+			atomic_store_explicit(&jitted[i], c,
+			                      memory_order_release);
+		else
+			pcre2_code_free(c);
+	}
+}
+
+/* The code to match PAT with: the JIT copy once there is one. */
+static const pcre2_code *
+pattern(enum pattern pat)
+{
+	pcre2_code *c =
+	    atomic_load_explicit(&jitted[pat], memory_order_acquire);
+
+	if (c)
+		return c;
+	if (atomic_fetch_add_explicit(&uses, 1, memory_order_relaxed) ==
+	    JIT_AFTER)
+		pthread_once(&jit_once, jit_patterns);
+	return patterns[pat];
+}
+
 static pcre2_code *
 compile(const char *src)
 {
@@ -73,8 +117,6 @@ compile(const char *src)
 		BUG("placeholder pattern does not compile at %zu: %s",
 		    (size_t)erroff, (const char *)msg);
 	}
-	/* JIT is only faster; the interpreter gives the same answers. */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -243,7 +285,7 @@ scan(enum pattern pat, const char *s, size_t len, size_t *pos,
 		fputs("connlint: out of memory\n", stderr);
 		abort();
 	}
-	rc = pcre2_match(patterns[pat], (PCRE2_SPTR)s, len, *pos, 0, md,
+	rc = pcre2_match(pattern(pat), (PCRE2_SPTR)s, len, *pos, 0, md,
 	                 match_ctx);
 	if (rc > 0) {
 		ov = pcre2_get_ovector_pointer(md);

@@ -1417,6 +1417,27 @@ online_processors(void)
 	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : n;
 }
 
+/*
+ * How many workers: -j, else the online processors; never more than the
+ * files when every path is a file (a pre-commit hook lints one or two,
+ * and starting threads for them costs more than linting them).
+ */
+static long
+jobs_for(const cl_session *s, char *const *paths, size_t npaths)
+{
+	long jobs = s->jobs ? s->jobs : online_processors();
+	struct stat st;
+	size_t i;
+
+	if ((size_t)jobs <= npaths)
+		return jobs;
+	for (i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-") &&
+		    (stat(paths[i], &st) || S_ISDIR(st.st_mode)))
+			return jobs;
+	return (long)npaths;
+}
+
 int
 cl_session_refuse_fix(cl_session *s, const char *command)
 {
@@ -1476,7 +1497,7 @@ cl_session_begin(cl_session *s, const char *command, char *const *paths,
 	s->q.process = process;
 	s->q.emit = emit;
 	s->q.data = s;
-	cl_queue_start(&s->q, s->jobs ? s->jobs : online_processors());
+	cl_queue_start(&s->q, jobs_for(s, paths, npaths));
 	return 0;
 }
 
