@@ -325,11 +325,80 @@ step_matches(const struct rs_xpath *x, unsigned step, xmlNodePtr c)
 {
 	const struct cl_node *n = c->_private;
 
+	unsigned i;
+
 	if (c->type != XML_ELEMENT_NODE)
 		return false;
-	if (x->step_ids[step] != CL_N_OTHER)
-		return (int)n->id == x->step_ids[step];
-	return !strcmp((const char *)c->name, x->steps[step]);
+	if (x->step_ids[step] != CL_N_OTHER
+	        ? (int)n->id != x->step_ids[step]
+	        : !!strcmp((const char *)c->name, x->steps[step]))
+		return false;
+	if (!x->pred_attr[step])
+		return true;
+	for (i = 0; i < n->nattrs; i++)
+		if (x->pred_ids[step] != CL_N_OTHER
+		        ? (int)n->attrs[i].id == x->pred_ids[step]
+		        : !strcmp(n->attrs[i].name, x->pred_attr[step]))
+			return !strcmp(n->attrs[i].value, x->pred_value[step]);
+	return false;
+}
+
+/* P past blanks. */
+static const char *
+skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* The string literal at *P ('...' or "..."), malloc'd, *P past it; NULL
+ * when there is none. */
+static char *
+literal(const char **p)
+{
+	char q = **p;
+	const char *end;
+
+	if (q != '\'' && q != '"')
+		return NULL;
+	if (!(end = strchr(*p + 1, q)))
+		return NULL;
+	{
+		char *v = cl_strndup(*p + 1, (size_t)(end - *p - 1));
+
+		*p = end + 1;
+		return v;
+	}
+}
+
+/* A predicate `[@NAME = 'VALUE']` at *P for step I of X; *P past it.
+ * Returns false when what is there is not one. */
+static bool
+predicate(struct rs_xpath *x, size_t i, const char **p)
+{
+	const char *q = skip_blanks(*p + 1);
+	size_t n;
+	char *name, *value;
+
+	if (*q != '@' || !(n = name_len(q + 1)))
+		return false;
+	name = cl_strndup(q + 1, n);
+	q = skip_blanks(q + 1 + n);
+	if (*q != '=') {
+		free(name);
+		return false;
+	}
+	q = skip_blanks(q + 1);
+	if (!(value = literal(&q)) || *(q = skip_blanks(q)) != ']') {
+		free(name);
+		free(value);
+		return false;
+	}
+	x->pred_attr[i] = name;
+	x->pred_value[i] = value;
+	*p = q + 1;
+	return true;
 }
 
 void
@@ -337,6 +406,7 @@ cl_rs_xpath_shape(struct rs_xpath *x)
 {
 	const char *p = x->src;
 	size_t n, alloc = 0, i;
+	bool ok = true;
 
 	x->fast = false;
 	x->ups = 0;
@@ -358,8 +428,14 @@ cl_rs_xpath_shape(struct rs_xpath *x)
 	}
 	while ((n = name_len(p))) {
 		CL_GROW(x->steps, x->nsteps + 1, alloc);
+		x->pred_attr = cl_realloc(x->pred_attr, alloc * sizeof(char *));
+		x->pred_value =
+		    cl_realloc(x->pred_value, alloc * sizeof(char *));
+		x->pred_attr[x->nsteps] = x->pred_value[x->nsteps] = NULL;
 		x->steps[x->nsteps++] = cl_strndup(p, n);
 		p += n;
+		if (*p == '[' && !(ok = predicate(x, x->nsteps - 1, &p)))
+			break;
 		if (*p != '/')
 			break;
 		if (p[1] == '@') {
@@ -368,16 +444,41 @@ cl_rs_xpath_shape(struct rs_xpath *x)
 		}
 		p++;
 	}
-	if (*p == '@' && (n = name_len(p + 1)) && !p[1 + n]) {
+	if (ok && *p == '@' && (n = name_len(p + 1))) {
 		x->attr = cl_strndup(p + 1, n);
 		p += 1 + n;
+		/* `@a = 'v'`, `@a != 'v'`: a test's comparison */
+		if (x->from == RS_FROM_NODE && !x->nsteps && *skip_blanks(p)) {
+			const char *q = skip_blanks(p);
+			char op = *q == '='                      ? '='
+			          : (q[0] == '!' && q[1] == '=') ? '!'
+			                                         : 0;
+
+			if (op) {
+				q = skip_blanks(q + (op == '!' ? 2 : 1));
+				if ((x->cmp_value = literal(&q)) &&
+				    !*skip_blanks(q)) {
+					x->cmp = op;
+					p = q;
+				} else {
+					free(x->cmp_value);
+					x->cmp_value = NULL;
+				}
+			}
+		}
 	}
-	x->fast = !*p && (x->nsteps || x->attr);
+	x->fast = ok && !*p && !x->cmp && (x->nsteps || x->attr);
 	/* Names of the format are compared as the parser tagged them. */
 	x->step_ids = cl_calloc(x->nsteps + 1, sizeof(*x->step_ids));
-	for (i = 0; i < x->nsteps; i++)
+	x->pred_ids = cl_calloc(x->nsteps + 1, sizeof(*x->pred_ids));
+	for (i = 0; i < x->nsteps; i++) {
 		x->step_ids[i] = name_id(x->steps[i]);
+		if (x->pred_attr[i])
+			x->pred_ids[i] = name_id(x->pred_attr[i]);
+	}
 	x->attr_id = x->attr ? name_id(x->attr) : CL_N_OTHER;
+	if (x->cmp && *p)
+		x->cmp = 0;
 }
 
 /*
@@ -687,6 +788,24 @@ nodes_in(const xmlXPathObject *obj)
 	return obj->nodesetval ? obj->nodesetval->nodeNr : 0;
 }
 
+/* NODE's string value without a copy when our tree has it whole: an
+ * attribute's decoded value, an element's text when it has no child
+ * element (XPath's string value is then that text). NULL otherwise. */
+static const char *
+leaf_string(xmlNodePtr node)
+{
+	const struct cl_node *n;
+
+	if (node->type == XML_ATTRIBUTE_NODE && node->_private)
+		return ((const struct cl_attr *)node->_private)->value;
+	if (node->type != XML_ELEMENT_NODE || !(n = node->_private) ||
+	    n->children)
+		return NULL;
+	return n->text ? n->text : "";
+}
+
+static int test_value(struct eval *E, const struct rs_assert *a, const char *v);
+
 /* Whether A holds on NODE: 1, 0, or -1 when the rule stopped. Unique
  * reports on its own (it needs the related location) and returns 1. */
 static int
@@ -697,7 +816,6 @@ holds(struct eval *E, const struct rs_assert *a, xmlNodePtr node,
 	xmlChar *s = NULL;
 	long long count;
 	int ok = 1;
-	size_t i, len;
 
 	switch (a->kind) {
 	case RS_EXISTS:
@@ -718,6 +836,23 @@ holds(struct eval *E, const struct rs_assert *a, xmlNodePtr node,
 		xmlXPathFreeObject(obj);
 		return a->kind == RS_EXISTS ? ok : !ok;
 	case RS_TEST:
+		if ((a->expr.cmp || fast_here(&a->expr)) && !E->stopped) {
+			xmlNodePtr first;
+			const struct cl_attr *at;
+
+			if ((count =
+			         fast_select(E, &a->expr, node, 1, &first)) < 0)
+				return -1;
+			if (!a->expr.cmp)
+				return count > 0;
+			/* XPath compares a node-set with a string node by
+			 * node: none, false either way */
+			if (!count)
+				return 0;
+			at = first->_private;
+			ok = !strcmp(at->value, a->expr.cmp_value);
+			return a->expr.cmp == '=' ? ok : !ok;
+		}
 		if (!(obj = run(E, &a->expr, node)))
 			return -1;
 		ok = xmlXPathCastToBoolean(obj) == 1;
@@ -778,29 +913,49 @@ holds(struct eval *E, const struct rs_assert *a, xmlNodePtr node,
 	default:
 		break;
 	}
-	/* The rest test the node's string value. */
-	if (!(s = xmlXPathCastNodeToString(node)))
-		BUG("out of memory in libxml2");
+	/* The rest test the node's string value: ours, when the node is
+	 * an attribute or an element without child elements (no copy). */
+	{
+		const char *v = leaf_string(node);
+
+		if (!v) {
+			if (!(s = xmlXPathCastNodeToString(node)))
+				BUG("out of memory in libxml2");
+			v = (const char *)s;
+		}
+		ok = test_value(E, a, v);
+	}
+	xmlFree(s);
+	return ok;
+}
+
+/* Whether value V passes assertion A (pattern, not-pattern, enum,
+ * length): 1, 0, or -1 when the rule stopped. */
+static int
+test_value(struct eval *E, const struct rs_assert *a, const char *v)
+{
+	size_t i, len;
+	int ok = 1;
+
 	switch (a->kind) {
 	case RS_PATTERN:
 	case RS_NOT_PATTERN:
-		ok = match(E, a, (const char *)s);
+		ok = match(E, a, v);
 		if (ok >= 0 && a->kind == RS_NOT_PATTERN)
 			ok = !ok;
 		break;
 	case RS_ENUM:
 		for (ok = 0, i = 0; i < a->nwords && !ok; i++)
-			ok = !strcmp(a->words[i], (const char *)s);
+			ok = !strcmp(a->words[i], v);
 		break;
 	case RS_LENGTH:
-		len = cl_utf8_count((const char *)s, strlen((const char *)s));
+		len = cl_utf8_count(v, strlen(v));
 		ok = (!a->has_min || len >= a->min) &&
 		     (!a->has_max || len <= a->max);
 		break;
 	default:
 		break;
 	}
-	xmlFree(s);
 	return ok;
 }
 

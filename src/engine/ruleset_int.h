@@ -37,8 +37,16 @@ struct rs_xpath {
 	char **steps;  /* child element names, malloc'd copies */
 	int *step_ids; /* their enum cl_name (names.h), 0 when not one */
 	unsigned nsteps;
+	/* Per step, a predicate `[@NAME = 'VALUE']` (malloc'd; NULL when
+	 * the step has none), and its attribute's enum cl_name. */
+	char **pred_attr, **pred_value;
+	int *pred_ids;
 	char *attr;  /* a final `@NAME` (malloc'd), or NULL */
 	int attr_id; /* its enum cl_name */
+	/* `PATH = 'VALUE'` or `PATH != 'VALUE'` (for test=), PATH a fast
+	 * relative `@NAME` (FAST then stays false): '=' or '!', else 0. */
+	char cmp;
+	char *cmp_value;
 };
 
 /* Sets X's fast shape from its source (RS_FAST_NONE for any other). */

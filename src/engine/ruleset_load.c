@@ -1037,9 +1037,17 @@ free_xpath(struct rs_xpath *x)
 		xmlXPathFreeCompExpr(x->comp);
 	for (i = 0; i < x->nsteps; i++)
 		free(x->steps[i]);
+	for (i = 0; i < x->nsteps && x->pred_attr; i++) {
+		free(x->pred_attr[i]);
+		free(x->pred_value[i]);
+	}
 	free(x->steps);
 	free(x->step_ids);
+	free(x->pred_attr);
+	free(x->pred_value);
+	free(x->pred_ids);
 	free(x->attr);
+	free(x->cmp_value);
 }
 
 static void
