@@ -1,6 +1,7 @@
 /* Allocation, string buffers and BUG(); see util.h. */
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,4 +245,14 @@ cl_utf8_count(const char *s, size_t len)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+size_t
+cl_str_hash(const char *s)
+{
+	size_t h = 14695981039346656037u & SIZE_MAX;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211u;
+	return h;
 }

@@ -67,6 +67,9 @@ void cl_strbuf_release(struct cl_strbuf *sb);
 /* ASCII-only case-insensitive comparison (header names, enumerations). */
 int cl_strcasecmp(const char *a, const char *b);
 
+/* FNV-1a of the string S: for the hash tables of names and values. */
+size_t cl_str_hash(const char *s);
+
 /* Number of UTF-8 code points in the LEN bytes at S (continuation bytes
  * are not counted). */
 size_t cl_utf8_count(const char *s, size_t len);

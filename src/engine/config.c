@@ -859,20 +859,10 @@ struct cl_config_finder {
 	const struct cl_registry *base; /* the rules before each file's own */
 };
 
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 14695981039346656037u & SIZE_MAX;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211u;
-	return h;
-}
-
 static struct slot *
 slot_for(cl_config_finder *f, const char *dir)
 {
-	size_t i = hash_str(dir) & (f->cap - 1);
+	size_t i = cl_str_hash(dir) & (f->cap - 1);
 
 	while (f->slots[i].dir && strcmp(f->slots[i].dir, dir))
 		i = (i + 1) & (f->cap - 1);

@@ -706,19 +706,9 @@ struct seen {
 };
 
 static size_t
-hash_str(const char *s)
-{
-	size_t h = 14695981039346656037u & SIZE_MAX;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211u;
-	return h;
-}
-
-static size_t
 seen_slot(const struct seen *t, const char *key)
 {
-	size_t i = hash_str(key) & (t->cap - 1);
+	size_t i = cl_str_hash(key) & (t->cap - 1);
 
 	while (t->keys[i] && strcmp(t->keys[i], key))
 		i = (i + 1) & (t->cap - 1);

@@ -37,19 +37,9 @@ struct gitlab_state {
 };
 
 static size_t
-fp_hash(const char *s)
-{
-	size_t h = 14695981039346656037u & SIZE_MAX;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (1099511628211u & SIZE_MAX);
-	return h;
-}
-
-static size_t
 fp_slot(char **slots, size_t alloc, const char *s)
 {
-	size_t i = fp_hash(s) & (alloc - 1);
+	size_t i = cl_str_hash(s) & (alloc - 1);
 
 	while (slots[i] && strcmp(slots[i], s))
 		i = (i + 1) & (alloc - 1);

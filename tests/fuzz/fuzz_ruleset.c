@@ -136,7 +136,8 @@ read_result(const cl_result *r)
 		CL_FUZZ_CHECK(el > l || (el == l && ec >= c));
 		for (k = 0; k < cl_diag_related_count(d); k++) {
 			unsigned rl, rc, rel, rec;
-			const char *rm = cl_diag_related(d, k, &rl, &rc, &rel, &rec);
+			const char *rm =
+			    cl_diag_related(d, k, &rl, &rc, &rel, &rec);
 
 			CL_FUZZ_CHECK(rm != NULL);
 			sink += strlen(rm);
