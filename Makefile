@@ -67,7 +67,7 @@ CORPUS    := $(BUILD)/tests/corpus
 HEADERS   := $(wildcard include/*.h src/*.h src/*/*.h rules/*.h rules/*.def \
              rules/lib/*.h tests/*.h tests/lib/*.h)
 
-.PHONY: all run check check-clients check-unit check-corpus check-sanitize check-sarif check-pre-commit check-nvim check-valgrind check-install check-layers format format-check bench install \
+.PHONY: all run check check-tsan check-clients check-unit check-corpus check-sanitize check-sarif check-pre-commit check-nvim check-valgrind check-install check-layers format format-check bench install \
         uninstall clean deps deps-test
 
 VERSION   := $(shell sed -n 's/^\#define CONNLINT_VERSION "\(.*\)"/\1/p' include/connlint.h)
@@ -132,11 +132,33 @@ check: deps-test
 ifndef SANITIZE
 	@$(MAKE) --no-print-directory SANITIZE=address,undefined check-unit check-corpus
 	@$(MAKE) --no-print-directory check-valgrind
+	@$(MAKE) --no-print-directory check-tsan
 	@$(MAKE) --no-print-directory check-install
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory check-clients
 endif
 	@scripts/test-summary.sh $(TEST_LOGS)
+
+# ThreadSanitizer over what -j shares between threads: the ordered queue
+# (whose caller's thread lints too), the session's linters and
+# configuration, compiled rulesets and their registry. Each run counts as
+# one check; any data race fails it (exit 66).
+TSAN_RUNS := \
+    "--no-config --format json --rules examples/rulesets/read-only.rules.xml --rules examples/rulesets/naming.rules.xml -j 3 fixtures examples" \
+    "--no-config --format sarif -j 2 fixtures" \
+    "diff --no-config --lint --rules examples/rulesets/documentation.rules.xml -j 2 examples/rulesets/naming-tests examples/rulesets/read-only-tests"
+check-tsan:
+	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build/tsan build/tsan/connlint
+	@mkdir -p $(TEST_LOGS)
+	@n=0; for a in $(TSAN_RUNS); do \
+	    rc=0; TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	        sh -c "build/tsan/connlint $$a" > /dev/null 2> build/tsan/stderr || rc=$$?; \
+	    if [ $$rc -gt 1 ]; then cat build/tsan/stderr; \
+	        echo "tsan: connlint $$a: exit $$rc"; \
+	        echo "tsan: $$n passed, 1 failed" >> $(TEST_LOGS)/scripts.txt; exit 1; fi; \
+	    n=$$((n + 1)); done; \
+	echo "tsan: $$n passed, 0 failed (no data race in $$n -j runs)"; \
+	echo "tsan: $$n passed, 0 failed" >> $(TEST_LOGS)/scripts.txt
 
 # The real consumers, in make check: Microsoft's SARIF validator on every
 # SARIF log tests/validate_sarif.sh makes, Debian's pre-commit on the

@@ -42,6 +42,9 @@ cl_queue_start(struct cl_queue *q, long jobs)
 
 	if (jobs < 2)
 		return;
+	/* The caller's thread is one of the JOBS: it processes items
+	 * itself whenever it would otherwise wait for one (emit_oldest). */
+	q->helping = true;
 	/* Enough waiting results that a slow file does not stall the
 	 * others, few enough that memory stays small. */
 	q->cap = 8 * (size_t)jobs;
@@ -50,7 +53,7 @@ cl_queue_start(struct cl_queue *q, long jobs)
 	pthread_mutex_init(&q->mu, NULL);
 	pthread_cond_init(&q->work, NULL);
 	pthread_cond_init(&q->done, NULL);
-	for (i = 0; i < (size_t)jobs; i++) {
+	for (i = 0; i + 1 < (size_t)jobs; i++) {
 		if (pthread_create(&q->threads[i], NULL, worker, q))
 			break; /* fewer threads still work */
 		q->nthreads++;
@@ -70,8 +73,25 @@ emit_oldest(struct cl_queue *q)
 	struct cl_queue_slot *it = &q->slots[q->head % q->cap];
 
 	pthread_mutex_lock(&q->mu);
-	while (!it->done)
-		pthread_cond_wait(&q->done, &q->mu);
+	while (!it->done) {
+		struct cl_queue_slot *mine;
+
+		/* Notes need no work. */
+		while (q->claim < q->tail && q->slots[q->claim % q->cap].done)
+			q->claim++;
+		if (!q->helping || q->claim == q->tail) {
+			pthread_cond_wait(&q->done, &q->mu);
+			continue;
+		}
+		/* Rather than sleep until a worker is done with the oldest,
+		 * take the next item: fewer threads to wake, and the
+		 * caller's core is not idle while the ring is full. */
+		mine = &q->slots[q->claim++ % q->cap];
+		pthread_mutex_unlock(&q->mu);
+		q->process(q->data, mine->item);
+		pthread_mutex_lock(&q->mu);
+		mine->done = true;
+	}
 	/* A note is done without a worker, which may not have skipped it
 	 * yet: once the slot is emptied, no worker must take it for
 	 * a file to lint. */

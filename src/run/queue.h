@@ -36,10 +36,12 @@ struct cl_queue {
 	pthread_cond_t done; /* an item was processed */
 	pthread_t *threads;
 	size_t nthreads; /* 0: everything on the caller's thread */
+	bool helping;    /* the caller's thread processes items too */
 };
 
-/* Starts up to JOBS worker threads (none with fewer than two). Q's
- * process, emit and data are set. */
+/* Starts up to JOBS - 1 worker threads (none with fewer than two JOBS):
+ * the caller's thread, while it waits for the oldest item, processes
+ * the next ones itself. Q's process, emit and data are set. */
 void cl_queue_start(struct cl_queue *q, long jobs);
 /* Queues ITEM (WORK: it needs processing; else it is emitted only), or
  * without workers processes and emits it now. */
