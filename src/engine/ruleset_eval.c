@@ -143,7 +143,30 @@ struct eval {
 	int xerr;               /* the first XPath error of this evaluation */
 	unsigned long long ops; /* XPath operations of this rule so far */
 	bool stopped;           /* the rule hit a limit or an error */
+	/* The elements of each name of the format (names.h), in document
+	 * order, for `//name`; made on first use, in the file's arena. */
+	bool indexed;
+	xmlNodePtr *by_name[CL_N_COUNT];
+	size_t nby_name[CL_N_COUNT];
 };
+
+static void on_xpath_error(void *data, xmlErrorPtr e);
+
+/* The XPath context, made on the first evaluation that needs libxml2
+ * (a ruleset of simple paths never does): making one registers every
+ * XPath function in a new hash table. */
+static xmlXPathContextPtr
+xpath_context(struct eval *E)
+{
+	if (!E->x) {
+		if (!(E->x = xmlXPathNewContext(E->doc)))
+			BUG("out of memory in libxml2");
+		E->x->error = on_xpath_error;
+		E->x->userData = E;
+		E->x->opLimit = CL_RULESET_XPATH_OP_LIMIT;
+	}
+	return E->x;
+}
 
 static void
 on_xpath_error(void *data, xmlErrorPtr e)
@@ -186,6 +209,7 @@ run(struct eval *E, const struct rs_xpath *x, xmlNodePtr node)
 
 	if (E->stopped)
 		return NULL;
+	xpath_context(E);
 	E->x->node = node;
 	E->x->opCount = 0;
 	E->x->depth = 0;
@@ -576,18 +600,65 @@ cmp_doc_order(const void *a, const void *b)
 	return c == 1 ? -1 : c == -1 ? 1 : 0;
 }
 
-/* The nodes fast expression X selects from the document DOC, in
- * document order, into *OUT; returns how many. */
-static size_t
-fast_given(const struct rs_xpath *x, xmlDocPtr doc, xmlNodePtr **out, size_t *n,
-           size_t *alloc)
+/* Adds the elements below NODE to E's index (COUNT: only count them). */
+static void
+index_walk(struct eval *E, xmlNodePtr node, bool count)
 {
+	xmlNodePtr c;
+
+	for (c = node->children; c; c = c->next) {
+		const struct cl_node *n = c->_private;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (count)
+			E->nby_name[n->id]++;
+		else
+			E->by_name[n->id][E->nby_name[n->id]++] = c;
+		index_walk(E, c, count);
+	}
+}
+
+/* E's elements by name, in document order: counted, then filled. */
+static void
+index_names(struct eval *E)
+{
+	size_t i;
+
+	index_walk(E, (xmlNodePtr)E->doc, true);
+	for (i = 0; i < CL_N_COUNT; i++) {
+		E->by_name[i] = cl_arena_alloc_raw(
+		    &E->ctx->arena, (E->nby_name[i] + 1) * sizeof(xmlNodePtr));
+		E->nby_name[i] = 0;
+	}
+	index_walk(E, (xmlNodePtr)E->doc, false);
+	E->indexed = true;
+}
+
+/* The nodes fast expression X selects from E's document, in document
+ * order, into *OUT; returns how many. */
+static size_t
+fast_given(struct eval *E, const struct rs_xpath *x, xmlNodePtr **out,
+           size_t *n, size_t *alloc)
+{
+	xmlDocPtr doc = E->doc;
 	size_t start = *n, k;
 
-	if (x->from == RS_FROM_ANY)
+	if (x->from == RS_FROM_ANY && x->step_ids[0] != CL_N_OTHER) {
+		/* `//endpoint`: the index, not a walk of the whole tree */
+		int id = x->step_ids[0];
+
+		if (!E->indexed)
+			index_names(E);
+		for (k = 0; k < E->nby_name[id]; k++)
+			if (step_matches(x, 0, E->by_name[id][k]))
+				fast_collect(x, E->by_name[id][k], 1, out, n,
+				             alloc);
+	} else if (x->from == RS_FROM_ANY) {
 		fast_collect_any(x, (xmlNodePtr)doc, out, n, alloc);
-	else
+	} else {
 		fast_collect(x, (xmlNodePtr)doc, 0, out, n, alloc);
+	}
 	/* `//a/b` with an a inside another a can come out of order. */
 	for (k = start + 1; k < *n; k++)
 		if (xmlXPathCmpNodes((*out)[k - 1], (*out)[k]) != 1)
@@ -965,7 +1036,7 @@ selected(struct eval *E, xmlNodePtr **nodes, xmlXPathObjectPtr **objs)
 		long long count;
 
 		if (r->givens[i].fast) {
-			fast_given(&r->givens[i], E->doc, nodes, &n, &alloc);
+			fast_given(E, &r->givens[i], nodes, &n, &alloc);
 			continue;
 		}
 		obj = run(E, &r->givens[i], (xmlNodePtr)E->doc);
@@ -1064,15 +1135,8 @@ cl_ruleset_check(const struct cl_ruleset *rs, struct cl_ctx *ctx)
 		BUG("out of memory in PCRE2");
 	pcre2_set_match_limit(E.mctx, CL_RULESET_MATCH_LIMIT);
 	pcre2_set_depth_limit(E.mctx, CL_RULESET_DEPTH_LIMIT);
-	/* One context for every rule: making one registers every XPath
-	 * function in a new hash table, which cost more than most rules.
-	 * run() resets what an evaluation leaves in it. */
-	E.x = xmlXPathNewContext(E.doc);
-	if (!E.x)
-		BUG("out of memory in libxml2");
-	E.x->error = on_xpath_error;
-	E.x->userData = &E;
-	E.x->opLimit = CL_RULESET_XPATH_OP_LIMIT;
+	/* One context for every rule (xpath_context); run() resets what an
+	 * evaluation leaves in it. */
 	for (; i < rs->nrules; i++) {
 		if (!cl_rule_enabled(ctx, &rs->rules[i].rule))
 			continue;
@@ -1080,9 +1144,11 @@ cl_ruleset_check(const struct cl_ruleset *rs, struct cl_ctx *ctx)
 		E.stopped = false;
 		E.ops = 0;
 		check_rule(&E);
-		xmlResetError(&E.x->lastError);
+		if (E.x)
+			xmlResetError(&E.x->lastError);
 	}
-	xmlXPathFreeContext(E.x);
+	if (E.x)
+		xmlXPathFreeContext(E.x);
 	pcre2_match_data_free(E.md);
 	pcre2_match_context_free(E.mctx);
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
