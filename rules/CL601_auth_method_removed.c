@@ -21,34 +21,18 @@ diff_hook(struct cl_ctx *ctx, const struct cl_diff *d)
 	for (i = 0; i < old->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &old->auth_methods[i];
 		const struct cl_auth_method *to;
-		struct cl_span at;
-		struct cl_diag *diag;
 
 		if (!*m->id || !cl_compat_first_method(old, m) ||
 		    cl_model_auth_method(c, m->id))
 			continue;
-		at = cl_compat_parent_span(c, c->auth_methods_node);
 		to = cl_compat_renamed_method(old, c, m);
-		if (to)
-			diag = cl_report(
-			    ctx, &cl_rule_CL601, at,
-			    "auth method `%s` was removed; renamed to `%s`? "
-			    "Instances created with `%s` stop working either "
-			    "way: keep the old id",
-			    m->id, to->id, m->id);
-		else
-			diag =
-			    cl_report(ctx, &cl_rule_CL601, at,
-			              "auth method `%s` was removed: every "
-			              "instance created with it stops working",
-			              m->id);
-		cl_diff_related(ctx, diag, d,
-		                cl_compat_item_span(m->node, "id"),
-		                "auth method `%s` removed from here", m->id);
-		if (to)
-			cl_report_related(ctx, diag,
-			                  cl_node_attr_span(to->node, "id"),
-			                  "renamed from `%s`?", m->id);
+		cl_compat_report_removed(
+		    ctx, d, &cl_rule_CL601,
+		    cl_compat_parent_span(c, c->auth_methods_node),
+		    "auth method", m->id, m->node, to ? to->node : NULL,
+		    to ? to->id : NULL, "Instances created with",
+		    "stop working",
+		    "every instance created with it stops working");
 	}
 }
 

@@ -20,34 +20,17 @@ diff_hook(struct cl_ctx *ctx, const struct cl_diff *d)
 	for (i = 0; i < old->n_endpoints; i++) {
 		const struct cl_endpoint *e = &old->endpoints[i];
 		const struct cl_endpoint *to;
-		struct cl_span at;
-		struct cl_diag *diag;
 
 		if (!*e->id || !cl_compat_first_endpoint(old, e) ||
 		    cl_compat_endpoint(c, e->id))
 			continue;
-		at = cl_compat_parent_span(c, c->endpoints_node);
 		to = cl_compat_renamed_endpoint(old, c, e);
-		if (to)
-			diag = cl_report(
-			    ctx, &cl_rule_CL603, at,
-			    "endpoint `%s` was removed; renamed to `%s`? "
-			    "Connection shapes that use `%s` break either "
-			    "way: keep the old id",
-			    e->id, to->id, e->id);
-		else
-			diag =
-			    cl_report(ctx, &cl_rule_CL603, at,
-			              "endpoint `%s` was removed: connection "
-			              "shapes that use it break",
-			              e->id);
-		cl_diff_related(ctx, diag, d,
-		                cl_compat_item_span(e->node, "id"),
-		                "endpoint `%s` removed from here", e->id);
-		if (to)
-			cl_report_related(ctx, diag,
-			                  cl_node_attr_span(to->node, "id"),
-			                  "renamed from `%s`?", e->id);
+		cl_compat_report_removed(
+		    ctx, d, &cl_rule_CL603,
+		    cl_compat_parent_span(c, c->endpoints_node), "endpoint",
+		    e->id, e->node, to ? to->node : NULL, to ? to->id : NULL,
+		    "Connection shapes that use", "break",
+		    "connection shapes that use it break");
 	}
 }
 

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 
 #include "cli_run.h"
+#include "lib/connectors.h"
 #include "connlint.h"
 #include "lib/check_main.h"
 
@@ -36,24 +37,7 @@ connector(const char *name, const char *version, const char *ids,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<connector format=\"1\" name=\"%s\" version=\"%s\" "
 	    "system-type=\"Warehouse\">\n"
-	    "  <description>Stock levels from the %s API.</description>\n"
-	    "  <variables>\n"
-	    "    <variable key=\"host\" label=\"Host name\" "
-	    "required=\"true\"/>\n"
-	    "  </variables>\n"
-	    "  <auth-methods>\n"
-	    "    <auth-method id=\"acme-basic\" name=\"Username and "
-	    "password\" type=\"basic\">\n"
-	    "      <url>https://{{host}}/api/login</url>\n"
-	    "      <variables>\n"
-	    "        <variable key=\"username\" label=\"Username\" "
-	    "required=\"true\" locked=\"true\"/>\n"
-	    "        <variable key=\"password\" label=\"Password\" "
-	    "required=\"true\" secret=\"true\" locked=\"true\"/>\n"
-	    "        <use variable=\"host\"/>\n"
-	    "      </variables>\n"
-	    "    </auth-method>\n"
-	    "  </auth-methods>\n"
+	    "  <description>Stock levels from the %s API.</description>\n" ACME_BASIC_HEAD
 	    "%s%s"
 	    "  <endpoints>\n",
 	    name, version, name, comment, *comment ? "\n" : "");

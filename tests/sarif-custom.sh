@@ -16,38 +16,10 @@
 # this platform (skipped).
 set -eu
 
-MT_VERSION=5.7.0
-
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-CONNLINT=${CONNLINT:-build/connlint}
+NAME=sarif-custom
+# shellcheck source=tests/lib/multitool.sh
+. "$(dirname "$0")/lib/multitool.sh"
 out=$(dirname "$CONNLINT")/sarif-custom-check
-mt=build/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
-DOTNET_CLI_TELEMETRY_OPTOUT=1
-export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT DOTNET_CLI_TELEMETRY_OPTOUT
-
-die() { echo "sarif-custom: $*" >&2; exit 2; }
-
-if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
-	echo "sarif-custom: SKIP: the npm package of the SARIF Multitool" \
-	     "ships a Linux x86-64 binary only (this is $(uname -s)" \
-	     "$(uname -m))" >&2
-	exit 77
-fi
-[ -x "$CONNLINT" ] || die "$CONNLINT not built (run make first)"
-command -v node >/dev/null 2>&1 || die "node not found (Node 18 or later)"
-
-installed=$(node -p "try { require('./build/node_modules/@microsoft/sarif-multitool-linux/package.json').version } catch (e) { '' }")
-if [ "$installed" != "$MT_VERSION" ] || [ ! -x "$mt" ]; then
-	command -v npm >/dev/null 2>&1 || die "npm not found"
-	echo "== installing @microsoft/sarif-multitool@$MT_VERSION into build/node_modules"
-	mkdir -p build
-	npm install --prefix build --no-save --no-audit --no-fund \
-	    --loglevel=error "@microsoft/sarif-multitool@$MT_VERSION" ||
-	    die "npm install failed"
-	[ -x "$mt" ] || die "no $mt after npm install (platform package missing?)"
-fi
 
 rm -rf "$out"
 mkdir -p "$out"
@@ -88,7 +60,7 @@ grep -q 'rule stopped' "$out/hostile.sarif" ||
 status=0
 for name in custom secret hostile; do
 	log="$out/$name.validation.sarif"
-	"$mt" validate --config tests/sarif-multitool.xml \
+	"$MT" validate --config tests/sarif-multitool.xml \
 	    --rule-kind "Sarif;Ghas" --level "Error;Warning;Note" \
 	    --output "$log" "$out/$name.sarif" >"$out/$name.validation.txt" 2>&1 ||
 	    die "the multitool failed on $name.sarif; see $out/$name.validation.txt"

@@ -15,42 +15,11 @@
 # this platform (skipped).
 set -eu
 
-MT_VERSION=5.7.0
-
-top=$(cd "$(dirname "$0")/.." && pwd)
-cd "$top"
-CONNLINT=${CONNLINT:-build/connlint}
+NAME=validate_sarif
+# shellcheck source=tests/lib/multitool.sh
+. "$(dirname "$0")/lib/multitool.sh"
 # Next to the program checked, so that two builds can be checked at once.
 out=$(dirname "$CONNLINT")/sarif-check
-mt=build/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-# No ICU needed: the multitool's messages are English anyway.
-DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
-DOTNET_CLI_TELEMETRY_OPTOUT=1
-export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT DOTNET_CLI_TELEMETRY_OPTOUT
-
-die() { echo "validate_sarif: $*" >&2; exit 2; }
-
-if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
-	echo "validate_sarif: SKIP: the npm package of the SARIF Multitool" \
-	     "ships a Linux x86-64 binary only (this is $(uname -s)" \
-	     "$(uname -m))" >&2
-	exit 77
-fi
-[ -x "$CONNLINT" ] || die "$CONNLINT not built (run make first)"
-command -v node >/dev/null 2>&1 || die "node not found (Node 18 or later)"
-
-installed=$(node -p "try { require('./build/node_modules/@microsoft/sarif-multitool-linux/package.json').version } catch (e) { '' }")
-if [ "$installed" != "$MT_VERSION" ] || [ ! -x "$mt" ]; then
-	command -v npm >/dev/null 2>&1 || die "npm not found"
-	echo "== installing @microsoft/sarif-multitool@$MT_VERSION into build/node_modules"
-	start=$(date +%s)
-	mkdir -p build
-	npm install --prefix build --no-save --no-audit --no-fund \
-	    --loglevel=error "@microsoft/sarif-multitool@$MT_VERSION" ||
-	    die "npm install failed"
-	[ -x "$mt" ] || die "no $mt after npm install (platform package missing?)"
-	echo "   done in $(( $(date +%s) - start ))s"
-fi
 
 rm -rf "$out"
 mkdir -p "$out/dir with space"
@@ -89,14 +58,14 @@ lint all fixtures/ 2>/dev/null
 # a file URI).
 case $CONNLINT in
 /*) abs_connlint=$CONNLINT ;;
-*) abs_connlint=$top/$CONNLINT ;;
+*) abs_connlint=$TOP/$CONNLINT ;;
 esac
 set +e
 (cd fixtures/rules && "$abs_connlint" --format sarif \
 	../rules/CL204/fires-duplicates.xml \
 	./CL006/../CL107/fires-duplicates.xml \
 	../../fixtures/bad/truncated.xml \
-	"$top/fixtures/rules/../rules/./CL306/fires-swapped.xml" \
+	"$TOP/fixtures/rules/../rules/./CL306/fires-swapped.xml" \
 	../no-such-dir/../gone.xml) >"$out/dotdot.sarif" 2>/dev/null
 rc=$?
 set -e
@@ -135,7 +104,7 @@ status=0
 for name in problems clean all dotdot unreadable fixes; do
 	log="$out/$name.validation.sarif"
 	start=$(date +%s)
-	"$mt" validate --config tests/sarif-multitool.xml \
+	"$MT" validate --config tests/sarif-multitool.xml \
 	    --rule-kind "Sarif;Ghas" --level "Error;Warning;Note" \
 	    --output "$log" "$out/$name.sarif" >"$out/$name.validation.txt" 2>&1 ||
 	    die "the multitool failed on $name.sarif; see $out/$name.validation.txt"

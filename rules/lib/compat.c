@@ -451,3 +451,30 @@ cl_compat_old_ctx(const struct cl_diff *d, struct cl_ctx *oc)
 	oc->buf = d->old_buf;
 	oc->len = d->old_len;
 }
+
+void
+cl_compat_report_removed(struct cl_ctx *ctx, const struct cl_diff *d,
+                         const struct cl_rule *rule, struct cl_span at,
+                         const char *what, const char *id,
+                         const struct cl_node *old_node,
+                         const struct cl_node *to_node, const char *to_id,
+                         const char *users, const char *users_end,
+                         const char *gone)
+{
+	struct cl_diag *diag;
+
+	if (to_node)
+		diag =
+		    cl_report(ctx, rule, at,
+		              "%s `%s` was removed; renamed to `%s`? %s `%s` "
+		              "%s either way: keep the old id",
+		              what, id, to_id, users, id, users_end);
+	else
+		diag = cl_report(ctx, rule, at, "%s `%s` was removed: %s", what,
+		                 id, gone);
+	cl_diff_related(ctx, diag, d, cl_compat_item_span(old_node, "id"),
+	                "%s `%s` removed from here", what, id);
+	if (to_node)
+		cl_report_related(ctx, diag, cl_node_attr_span(to_node, "id"),
+		                  "renamed from `%s`?", id);
+}

@@ -108,4 +108,20 @@ bool cl_compat_url_host(const char *u, size_t *start, size_t *end);
  */
 void cl_compat_old_ctx(const struct cl_diff *d, struct cl_ctx *oc);
 
+/*
+ * Reports for RULE that the WHAT ("auth method") of id ID, at OLD_NODE in
+ * the old version, is gone from the new one: at AT (the new version's
+ * list), with TO_NODE and TO_ID the likely rename in the new version
+ * (NULL: none). Who breaks is said twice: USERS and USERS_END around the
+ * id after a rename ("Instances created with", "stop working"), GONE for
+ * a plain removal ("every instance created with it stops working").
+ */
+void cl_compat_report_removed(struct cl_ctx *ctx, const struct cl_diff *d,
+                              const struct cl_rule *rule, struct cl_span at,
+                              const char *what, const char *id,
+                              const struct cl_node *old_node,
+                              const struct cl_node *to_node, const char *to_id,
+                              const char *users, const char *users_end,
+                              const char *gone);
+
 #endif /* CL_LIB_COMPAT_H */

@@ -20,6 +20,26 @@
 #endif
 
 /*
+ * A connector's variables and basic auth method `acme-basic` (host,
+ * username, password), as one string: what the CLI suites' generated
+ * connectors put before their endpoints.
+ */
+#define ACME_BASIC_HEAD \
+	"  <variables>\n" \
+	"    <variable key=\"host\" label=\"Host name\" required=\"true\"/>\n" \
+	"  </variables>\n" \
+	"  <auth-methods>\n" \
+	"    <auth-method id=\"acme-basic\" name=\"Username and password\" type=\"basic\">\n" \
+	"      <url>https://{{host}}/api/login</url>\n" \
+	"      <variables>\n" \
+	"        <variable key=\"username\" label=\"Username\" required=\"true\" locked=\"true\"/>\n" \
+	"        <variable key=\"password\" label=\"Password\" required=\"true\" secret=\"true\" locked=\"true\"/>\n" \
+	"        <use variable=\"host\"/>\n" \
+	"      </variables>\n" \
+	"    </auth-method>\n" \
+	"  </auth-methods>\n"
+
+/*
  * The clean oauth2-client-credentials connector both Shop and Shopware are,
  * with the connector name and the auth method id given: 29 entries.
  */
