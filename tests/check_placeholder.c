@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "placeholder.h"
 #include "util.h"
 #include "lib/check_main.h"
@@ -248,6 +251,125 @@ START_TEST(test_hostile_then_placeholder)
 }
 END_TEST
 
+/*
+ * The hand-written well-formed and single-brace scans against the
+ * regexes placeholder.h defines them by, on every string of up to six
+ * characters over an alphabet of braces, key characters, a blank, '$'
+ * and a non-ASCII byte, from every start position, and on longer
+ * pseudo-random strings: the same matches, keys and next positions.
+ */
+static const char wellformed_re[] = "(?<!\\{)\\{\\{([A-Za-z0-9_.-]++)\\}\\}";
+static const char single_re[] =
+    "(?<![{$])\\{(?!\\{)([A-Za-z0-9_.-]++)\\}(?!\\})";
+static const char *alphabet = "{}a.- $\xc3";
+static size_t max_len = 6; /* of the exhaustive strings */
+
+static void
+compare_with_regex(scan_fn *scan, const pcre2_code *re, pcre2_match_data *md,
+                   const char *s, size_t len)
+{
+	size_t from;
+
+	for (from = 0; from <= len; from++) {
+		size_t pos = from, rpos = from, ks, ke;
+		struct cl_placeholder_match m;
+
+		for (;;) {
+			int got = scan(s, len, &pos, &m);
+			int rc = rpos < len
+			             ? pcre2_match(re, (PCRE2_SPTR)s, len, rpos,
+			                           0, md, NULL)
+			             : PCRE2_ERROR_NOMATCH;
+			const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+			ck_assert_msg(got == (rc > 0),
+			              "\"%.*s\" from %zu: scan %d, regex %d",
+			              (int)len, s, rpos, got, rc);
+			if (!got)
+				break;
+			ck_assert_uint_eq(m.start, ov[0]);
+			ck_assert_uint_eq(m.end, ov[1]);
+			/* The key: group 1 (the end when unset), blanks
+			 * trimmed as placeholder.h says. */
+			ks = ov[2] == PCRE2_UNSET ? ov[1] : ov[2];
+			ke = ov[2] == PCRE2_UNSET ? ov[1] : ov[3];
+			while (ks < ke && (s[ks] == ' ' || s[ks] == '\t'))
+				ks++;
+			while (ke > ks &&
+			       (s[ke - 1] == ' ' || s[ke - 1] == '\t'))
+				ke--;
+			ck_assert_uint_eq(m.key_start, ks);
+			ck_assert_uint_eq(m.key_end, ke);
+			ck_assert_uint_eq(pos, ov[1]);
+			rpos = ov[1];
+		}
+	}
+}
+
+static void
+check_against(scan_fn *scan, const char *regex)
+{
+	int err;
+	PCRE2_SIZE erroff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
+	                               0, &err, &erroff, NULL);
+	pcre2_match_data *md;
+	size_t n = strlen(alphabet), len, i, k;
+	char s[64];
+	unsigned long x = 12345, total;
+
+	ck_assert_ptr_nonnull(re);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	ck_assert_ptr_nonnull(md);
+	/* Exhaustive: n^len strings of each length up to max_len. */
+	for (len = 0; len <= max_len; len++) {
+		for (total = 1, i = 0; i < len; i++)
+			total *= n;
+		for (k = 0; k < total; k++) {
+			unsigned long v = k;
+
+			for (i = 0; i < len; i++, v /= n)
+				s[i] = alphabet[v % n];
+			compare_with_regex(scan, re, md, s, len);
+		}
+	}
+	/* Longer strings, biased towards braces and keys. */
+	for (k = 0; k < 20000; k++) {
+		len = 8 + k % 48;
+		for (i = 0; i < len; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			s[i] = alphabet[(x >> 33) % n];
+		}
+		compare_with_regex(scan, re, md, s, len);
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+}
+
+START_TEST(test_wellformed_is_the_regex)
+{
+	check_against(cl_placeholder_next, wellformed_re);
+}
+END_TEST
+
+START_TEST(test_single_is_the_regex)
+{
+	check_against(cl_placeholder_next_single, single_re);
+}
+END_TEST
+
+/* The malformed scan starts PCRE2 where its prefilter says a match can
+ * first start: the same answers as the pattern run from *POS. Brackets,
+ * quotes and tabs matter to it too, so strings are shorter. */
+START_TEST(test_malformed_is_the_regex)
+{
+	alphabet = "{}[]a $\t\".";
+	max_len = 5;
+	check_against(cl_placeholder_next_malformed,
+	              cl_placeholder_malformed_src);
+}
+END_TEST
+
 static Suite *
 placeholder_suite(void)
 {
@@ -256,6 +378,9 @@ placeholder_suite(void)
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_wellformed);
+	tcase_add_test(tc, test_wellformed_is_the_regex);
+	tcase_add_test(tc, test_single_is_the_regex);
+	tcase_add_test(tc, test_malformed_is_the_regex);
 	tcase_add_test(tc, test_position);
 	tcase_add_test(tc, test_malformed_shapes);
 	tcase_add_test(tc, test_json_is_not_malformed);

@@ -1,13 +1,15 @@
 /*
- * Placeholder scanning with PCRE2. Patterns are compiled once per process
- * (cl_placeholder_init, called by the library) with match and depth limits,
- * and matched without backtracking blow-ups. The scanners share no mutable
+ * Placeholder scanning. The well-formed scan is written by hand, the
+ * others use PCRE2 patterns compiled once per process (cl_placeholder_init,
+ * called by the library) with match and depth limits, and matched without
+ * backtracking blow-ups. The scanners share no mutable
  * state, so files may be linted in parallel.
  *
  * K below is a key character: an ASCII letter, digit, '_', '-' or '.'.
  *
  * Well-formed: "{{" + one or more K + "}}", where the "{{" does not follow
- * another '{'. Closing braces after the "}}" are literal text, so the JSON
+ * another '{' (the PCRE2 pattern (?<!\{)\{\{(K++)\}\}, which
+ * tests/check_placeholder.c holds the hand-written scan to). Closing braces after the "}}" are literal text, so the JSON
  * body {"a":{{obj}}} holds the placeholder {{obj}} then the object's '}'.
  *
  * Malformed (CL106), tried in this order at each position:
@@ -68,5 +70,10 @@ int cl_placeholder_next_malformed(const char *s, size_t len, size_t *pos,
  */
 int cl_placeholder_next_single(const char *s, size_t len, size_t *pos,
                                struct cl_placeholder_match *m);
+
+/* The malformed scan's PCRE2 pattern, which it runs from where its
+ * prefilter finds the first possible start: tests hold the scan to the
+ * pattern run from *POS. */
+extern const char cl_placeholder_malformed_src[];
 
 #endif /* CL_PLACEHOLDER_H */
