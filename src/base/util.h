@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define CL_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -63,6 +64,15 @@ const char *cl_strbuf_str(const struct cl_strbuf *sb);
 /* Hands the buffer to the caller (who frees it) and empties SB. */
 char *cl_strbuf_detach(struct cl_strbuf *sb);
 void cl_strbuf_release(struct cl_strbuf *sb);
+
+/* A == B. Most strings compared in a lint differ in their first byte,
+ * and testing it inline saves the call (a strcmp was 7% of a lint's
+ * time). */
+static inline bool
+cl_streq(const char *a, const char *b)
+{
+	return a[0] == b[0] && (!a[0] || !strcmp(a + 1, b + 1));
+}
 
 /* ASCII-only case-insensitive comparison (header names, enumerations). */
 int cl_strcasecmp(const char *a, const char *b);

@@ -366,7 +366,7 @@ check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
 	case A_BOOL:
 	case A_ENUM:
 		for (size_t i = 0; d->values[i]; i++)
-			if (!strcmp(d->values[i], a->value))
+			if (cl_streq(d->values[i], a->value))
 				return;
 		sb = (struct cl_strbuf)CL_STRBUF_INIT;
 		join_values(&sb, d->values);
@@ -613,9 +613,9 @@ attr_bool(const struct cl_node *n, enum cl_name name, bool dflt)
 
 	if (!v)
 		return dflt;
-	if (!strcmp(v, "true"))
+	if (cl_streq(v, "true"))
 		return true;
-	if (!strcmp(v, "false"))
+	if (cl_streq(v, "false"))
 		return false;
 	return dflt; /* reported by CL002 */
 }
@@ -727,7 +727,7 @@ index_var_list(struct cl_ctx *ctx, struct cl_var_list *out)
 
 		for (k = var_key_hash(key) & (out->nslots - 1); out->slots[k];
 		     k = (k + 1) & (out->nslots - 1))
-			if (!strcmp(out->items[out->slots[k] - 1].key, key))
+			if (cl_streq(out->items[out->slots[k] - 1].key, key))
 				break;
 		if (!out->slots[k])
 			out->slots[k] = (uint32_t)(i + 1);
@@ -800,7 +800,7 @@ parse_body_format(const char *v)
 	size_t i;
 
 	for (i = 0; i < CL_ARRAY_SIZE(map); i++)
-		if (!strcmp(map[i].name, v))
+		if (cl_streq(map[i].name, v))
 			return map[i].f;
 	return CL_BODY_UNKNOWN;
 }
@@ -846,7 +846,7 @@ parse_auth_type(const char *v)
 	if (!v)
 		return CL_AUTH_UNKNOWN;
 	for (i = 0; i < CL_ARRAY_SIZE(map); i++)
-		if (!strcmp(map[i].name, v))
+		if (cl_streq(map[i].name, v))
 			return map[i].t;
 	return CL_AUTH_UNKNOWN;
 }
@@ -917,9 +917,9 @@ build_auth_method(struct cl_ctx *ctx, const struct cl_node *n,
 static enum cl_direction
 parse_direction(const char *v)
 {
-	if (v && !strcmp(v, "receive"))
+	if (v && cl_streq(v, "receive"))
 		return CL_DIR_RECEIVE;
-	if (v && !strcmp(v, "send"))
+	if (v && cl_streq(v, "send"))
 		return CL_DIR_SEND;
 	return CL_DIR_UNKNOWN;
 }
@@ -927,13 +927,13 @@ parse_direction(const char *v)
 static enum cl_data_type
 parse_data_type(const char *v)
 {
-	if (!v || !strcmp(v, "json"))
+	if (!v || cl_streq(v, "json"))
 		return CL_DATA_JSON;
-	if (!strcmp(v, "xml"))
+	if (cl_streq(v, "xml"))
 		return CL_DATA_XML;
-	if (!strcmp(v, "csv"))
+	if (cl_streq(v, "csv"))
 		return CL_DATA_CSV;
-	if (!strcmp(v, "txt"))
+	if (cl_streq(v, "txt"))
 		return CL_DATA_TXT;
 	return CL_DATA_UNKNOWN;
 }
@@ -1144,8 +1144,9 @@ build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
 		add_owner_templates(&tb, &e->url, &e->url_params, &e->headers,
 		                    &e->body, NULL, e);
 	}
+	/* Not zeroed: every byte is copied in. */
 	c->templates =
-	    cl_arena_alloc(&ctx->arena, sizeof(*c->templates) * tb.n);
+	    cl_arena_alloc_raw(&ctx->arena, sizeof(*c->templates) * tb.n);
 	if (tb.n)
 		memcpy(c->templates, tb.items, sizeof(*c->templates) * tb.n);
 	c->n_templates = tb.n;
@@ -1172,7 +1173,7 @@ build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
 			p->key_span.end = t->span.start + (uint32_t)m.key_end;
 		}
 	}
-	c->placeholders = cl_arena_alloc(&ctx->arena, sizeof(*ph) * nph);
+	c->placeholders = cl_arena_alloc_raw(&ctx->arena, sizeof(*ph) * nph);
 	if (nph)
 		memcpy(c->placeholders, ph, sizeof(*ph) * nph);
 	c->n_placeholders = nph;
@@ -1245,7 +1246,7 @@ cl_model_auth_method(const struct cl_connector *c, const char *id)
 	size_t i;
 
 	for (i = 0; i < c->n_auth_methods; i++)
-		if (!strcmp(c->auth_methods[i].id, id))
+		if (cl_streq(c->auth_methods[i].id, id))
 			return &c->auth_methods[i];
 	return NULL;
 }
@@ -1264,7 +1265,7 @@ find_indexed(const struct cl_var_list *vars, const char *key)
 
 	for (i = var_key_hash(key) & (vars->nslots - 1); vars->slots[i];
 	     i = (i + 1) & (vars->nslots - 1))
-		if (!strcmp(vars->items[vars->slots[i] - 1].key, key))
+		if (cl_streq(vars->items[vars->slots[i] - 1].key, key))
 			return &vars->items[vars->slots[i] - 1];
 	return NULL;
 }
@@ -1274,7 +1275,7 @@ find_from(const struct cl_variable *v, const struct cl_variable *end,
           const char *key)
 {
 	for (; v < end; v++)
-		if (v->key[0] == key[0] && !strcmp(v->key, key))
+		if (cl_streq(v->key, key))
 			return v;
 	return NULL;
 }
@@ -1301,7 +1302,7 @@ cl_param_list_find(const struct cl_param_list *params, const char *key)
 	size_t i;
 
 	for (i = 0; i < params->n; i++)
-		if (!strcmp(params->items[i].key, key))
+		if (cl_streq(params->items[i].key, key))
 			return &params->items[i];
 	return NULL;
 }

@@ -1121,7 +1121,7 @@ cl_node_attr(const struct cl_node *node, const char *name)
 	unsigned i;
 
 	for (i = 0; i < node->nattrs; i++)
-		if (!strcmp(node->attrs[i].name, name))
+		if (cl_streq(node->attrs[i].name, name))
 			return &node->attrs[i];
 	return NULL;
 }
@@ -1148,7 +1148,7 @@ cl_node_child(const struct cl_node *node, const char *name)
 	struct cl_node *c;
 
 	for (c = node->children; c; c = c->next)
-		if (!strcmp(c->name, name))
+		if (cl_streq(c->name, name))
 			return c;
 	return NULL;
 }
