@@ -51,6 +51,34 @@ lint(const char *doc)
 	"  </endpoints>\n"                                                                                      \
 	"</connector>\n"
 
+/* cl_utf8_count, eight bytes at a time, against a byte-by-byte count:
+ * every length up to 40 at every alignment, bytes of every kind. */
+START_TEST(test_utf8_count)
+{
+	static const unsigned char kinds[] = { 'a',  0x80, 0xBF, 0xC3,
+		                               0xE2, 0xF0, 0x7F, 0xFF };
+	char buf[64];
+	unsigned long x = 7;
+	size_t len, off, i, want;
+	int round;
+
+	for (round = 0; round < 200; round++)
+		for (len = 0; len <= 40; len++)
+			for (off = 0; off < 8; off++) {
+				for (i = 0, want = 0; i < len; i++) {
+					x = x * 6364136223846793005UL + 1;
+					buf[off + i] =
+					    (char)kinds[(x >> 33) % 8];
+					if ((kinds[(x >> 33) % 8] & 0xC0) !=
+					    0x80)
+						want++;
+				}
+				ck_assert_uint_eq(cl_utf8_count(buf + off, len),
+				                  want);
+			}
+}
+END_TEST
+
 START_TEST(test_clean_minimal)
 {
 	cl_result *r = lint(OK_HEAD OK_BODY);
@@ -404,6 +432,7 @@ parser_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_clean_minimal);
+	tcase_add_test(tc, test_utf8_count);
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_binary_garbage);
 	tcase_add_test(tc, test_truncated);

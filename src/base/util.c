@@ -239,9 +239,21 @@ cl_has_lone_cr(const char *buf, size_t len)
 size_t
 cl_utf8_count(const char *s, size_t len)
 {
-	size_t i, n = 0;
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	size_t i = 0, n = 0;
 
-	for (i = 0; i < len; i++)
+	/* Eight bytes at a time (CL404 counts every URL): a continuation
+	 * byte is 10xxxxxx, bit 7 set and bit 6 clear; shifted left by one,
+	 * bit 6 of each byte lands on its bit 7, and the multiplication adds
+	 * the eight flags up in the top byte. */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		w = (w & ~(w << 1) & high) >> 7; /* 1 per continuation byte */
+		n += 8 - (size_t)((w * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < len; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
 	return n;

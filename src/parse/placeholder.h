@@ -1,15 +1,16 @@
 /*
- * Placeholder scanning. The well-formed scan is written by hand, the
- * others use PCRE2 patterns compiled once per process (cl_placeholder_init,
- * called by the library) with match and depth limits, and matched without
- * backtracking blow-ups. The scanners share no mutable
- * state, so files may be linted in parallel.
+ * Placeholder scanning. The well-formed and single-brace scans are
+ * written by hand; the malformed one uses a PCRE2 pattern compiled once
+ * per process, on its first use (cl_placeholder_init), with match and
+ * depth limits, and matched without backtracking blow-ups. The scanners
+ * share no mutable state, so files may be linted in parallel.
  *
  * K below is a key character: an ASCII letter, digit, '_', '-' or '.'.
  *
  * Well-formed: "{{" + one or more K + "}}", where the "{{" does not follow
  * another '{' (the PCRE2 pattern (?<!\{)\{\{(K++)\}\}, which
- * tests/check_placeholder.c holds the hand-written scan to). Closing braces after the "}}" are literal text, so the JSON
+ * tests/check_placeholder.c holds the hand-written scan to). Closing
+ * braces after the "}}" are literal text, so the JSON
  * body {"a":{{obj}}} holds the placeholder {{obj}} then the object's '}'.
  *
  * Malformed (CL106), tried in this order at each position:
@@ -31,7 +32,8 @@
  *
  * Single braces "{key}" (URI-template style, as OpenAPI writes path
  * parameters) are found only by cl_placeholder_next_single: a mistake in a
- * URL, but possibly literal text in a body.
+ * URL, but possibly literal text in a body. Its pattern, to which the
+ * test holds it too: (?<![{$])\{(?!\{)(K++)\}(?!\}).
  */
 #ifndef CL_PLACEHOLDER_H
 #define CL_PLACEHOLDER_H
