@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rule.h"
+#include "vars.h"
 
 /* One id to sort: the element and its position in document order. */
 struct id_ref {
@@ -54,36 +55,82 @@ report_duplicates(struct cl_ctx *ctx, struct id_ref *refs, size_t n,
 	}
 }
 
+/* For cl_all_different: the ids of the auth methods, of the endpoints. A
+ * missing id reads as "" and is CL002's to report, not a clash. */
+static size_t
+method_id_hash(const void *arg, size_t i)
+{
+	return cl_str_hash(
+	    ((const struct cl_connector *)arg)->auth_methods[i].id);
+}
+
+static int
+same_method_id(const void *arg, size_t i, size_t j)
+{
+	const struct cl_connector *c = arg;
+	const char *a = c->auth_methods[i].id, *b = c->auth_methods[j].id;
+
+	return *a && *a == *b && !strcmp(a, b);
+}
+
+static size_t
+endpoint_id_hash(const void *arg, size_t i)
+{
+	return cl_str_hash(((const struct cl_connector *)arg)->endpoints[i].id);
+}
+
+static int
+same_endpoint_id(const void *arg, size_t i, size_t j)
+{
+	const struct cl_connector *c = arg;
+	const char *a = c->endpoints[i].id, *b = c->endpoints[j].id;
+
+	return *a && *a == *b && !strcmp(a, b);
+}
+
 static void
 check_duplicate_id(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	struct id_ref *refs;
 	size_t i, n, max;
+	int methods_differ, endpoints_differ;
 
 	max = c->n_auth_methods > c->n_endpoints ? c->n_auth_methods
 	                                         : c->n_endpoints;
 	if (max < 2)
 		return;
+	/* Most connectors have no duplicate: no sort then. */
+	methods_differ = cl_all_different(c->n_auth_methods, method_id_hash,
+	                                  same_method_id, c);
+	endpoints_differ = cl_all_different(c->n_endpoints, endpoint_id_hash,
+	                                    same_endpoint_id, c);
+	if (methods_differ && endpoints_differ)
+		return;
 	refs = cl_malloc(max * sizeof(*refs));
 
 	/* A missing id reads as "" and is CL002's to report, not a clash. */
-	for (i = n = 0; i < c->n_auth_methods; i++) {
-		const struct cl_auth_method *m = &c->auth_methods[i];
+	if (!methods_differ) {
+		for (i = n = 0; i < c->n_auth_methods; i++) {
+			const struct cl_auth_method *m = &c->auth_methods[i];
 
-		if (*m->id)
-			refs[n++] = (struct id_ref){ m->id, m->node, i };
+			if (*m->id)
+				refs[n++] =
+				    (struct id_ref){ m->id, m->node, i };
+		}
+		report_duplicates(ctx, refs, n, "auth method",
+		                  "`<enable>` cannot tell the two apart");
 	}
-	report_duplicates(ctx, refs, n, "auth method",
-	                  "`<enable>` cannot tell the two apart");
+	if (!endpoints_differ) {
+		for (i = n = 0; i < c->n_endpoints; i++) {
+			const struct cl_endpoint *e = &c->endpoints[i];
 
-	for (i = n = 0; i < c->n_endpoints; i++) {
-		const struct cl_endpoint *e = &c->endpoints[i];
-
-		if (*e->id)
-			refs[n++] = (struct id_ref){ e->id, e->node, i };
+			if (*e->id)
+				refs[n++] =
+				    (struct id_ref){ e->id, e->node, i };
+		}
+		report_duplicates(ctx, refs, n, "endpoint",
+		                  "process flows cannot tell the two apart");
 	}
-	report_duplicates(ctx, refs, n, "endpoint",
-	                  "process flows cannot tell the two apart");
 
 	free(refs);
 }

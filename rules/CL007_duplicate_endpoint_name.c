@@ -5,36 +5,100 @@
 #include <string.h>
 
 #include "rule.h"
+#include "vars.h"
 
 /*
  * NAME as users compare it on a connection shape: leading and trailing
  * blanks dropped, inner runs of blanks as one space, ASCII case folded.
  * "List orders", "List  Orders " and "list orders" read as one name.
- * Caller frees.
+ * Read a byte at a time (fold_next), so that names can be hashed and
+ * compared without a copy.
  */
+static int
+is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Where the folded name is read from: start it with fold_start. */
+static const char *
+fold_start(const char *name)
+{
+	while (is_blank(*name))
+		name++;
+	return name;
+}
+
+/* The next byte of the folded name at *S, '\0' at its end. */
+static char
+fold_next(const char **s)
+{
+	char ch = **s;
+
+	if (is_blank(ch)) {
+		while (is_blank(**s))
+			(*s)++;
+		/* A run of blanks: one space, unless it ends the name. */
+		return **s ? ' ' : '\0';
+	}
+	if (!ch)
+		return '\0';
+	(*s)++;
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* NAME folded. Caller frees. */
 static char *
 name_folded(const char *name)
 {
 	char *out = cl_malloc(strlen(name) + 1), *o = out;
-	const char *s = name;
-	int blank = 0;
+	const char *s = fold_start(name);
 
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (; *s; s++) {
-		char ch = *s;
-
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-			blank = 1;
-			continue;
-		}
-		if (blank)
-			*o++ = ' ';
-		blank = 0;
-		*o++ = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-	}
-	*o = '\0';
+	while ((*o = fold_next(&s)))
+		o++;
 	return out;
+}
+
+/* For cl_all_different: the endpoints' folded names. A missing name is
+ * CL002's, never a clash. */
+static size_t
+folded_hash(const void *arg, size_t i)
+{
+	const struct cl_connector *c = arg;
+	const unsigned char *s =
+	    (const unsigned char *)fold_start(c->endpoints[i].name);
+	size_t h = 14695981039346656037u & SIZE_MAX;
+
+	/* The folded name's bytes but its spaces, in a loop of its own
+	 * (this runs for every endpoint): names the same folded hash the
+	 * same. */
+	for (; *s; s++) {
+		unsigned ch = *s;
+
+		if (ch <= ' ' && is_blank((char)ch))
+			continue;
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		h = (h ^ ch) * (size_t)1099511628211u;
+	}
+	return h;
+}
+
+static int
+same_folded(const void *arg, size_t i, size_t j)
+{
+	const struct cl_connector *c = arg;
+	const char *a = fold_start(c->endpoints[i].name);
+	const char *b = fold_start(c->endpoints[j].name);
+	char ca, cb;
+
+	if (!*a)
+		return 0;
+	do {
+		ca = fold_next(&a);
+		cb = fold_next(&b);
+	} while (ca && ca == cb);
+	return ca == cb;
 }
 
 struct name_ref {
@@ -67,7 +131,9 @@ check_duplicate_endpoint_name(struct cl_ctx *ctx, const struct cl_connector *c)
 	struct name_ref *refs;
 	size_t i, n = 0, first = 0;
 
-	if (c->n_endpoints < 2)
+	/* Most connectors have no duplicate: no copies, no sort then. */
+	if (c->n_endpoints < 2 ||
+	    cl_all_different(c->n_endpoints, folded_hash, same_folded, c))
 		return;
 	refs = cl_malloc(c->n_endpoints * sizeof(*refs));
 	for (i = 0; i < c->n_endpoints; i++) {

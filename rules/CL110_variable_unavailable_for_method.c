@@ -146,11 +146,11 @@ cl108_suggests(const struct cl_ctx *ctx, const struct cl_auth_method *m,
 /*
  * P, in endpoint E which enables the distinct methods EN[0..NEN), names a
  * connector variable or an auth variable of some of them: reports the
- * methods under which it has no value. A connector variable with a
- * default has that value everywhere; without one it has a value only
- * through a method that `use`s it.
+ * methods under which it has no value, and returns 1 when it did. A
+ * connector variable with a default has that value everywhere; without
+ * one it has a value only through a method that `use`s it.
  */
-static void
+static int
 check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
                           const struct cl_endpoint *e,
                           const struct cl_placeholder *p,
@@ -170,7 +170,7 @@ check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
 	const char *k = p->key;
 
 	if (cv && !cl_blank(cl_var_default(cv)))
-		return;
+		return 0;
 	for (i = 0; i < nen; i++) {
 		if (cl_var_list_find(&en[i]->variables, k))
 			having[nhaving++] = en[i];
@@ -180,7 +180,7 @@ check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
 	}
 	/* Nothing in scope (CL104, CL105), or available everywhere. */
 	if ((!cv && !nhaving) || !nmissing)
-		return;
+		return 0;
 
 	/* "`tok`" for one method, "them" and "each" for several. */
 	if (nmissing == 1)
@@ -221,11 +221,52 @@ check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
 		                  missing[i]->id, k);
 	cl_strbuf_release(&one);
 	cl_strbuf_release(&sb);
+	return 1;
+}
+
+/* 1 when endpoints A and B enable the same methods, in the same order. */
+static int
+same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
+{
+	size_t j;
+
+	if (a->n_enables != b->n_enables)
+		return 0;
+	for (j = 0; j < a->n_enables; j++)
+		if (a->enables[j].target != b->enables[j].target)
+			return 0;
+	return 1;
+}
+
+/* The distinct methods E enables into EN, in order; returns how many.
+ * Unknown methods are CL402's; a second enable of one is CL411's. */
+static size_t
+distinct_enables(const struct cl_endpoint *e, const struct cl_auth_method **en)
+{
+	size_t j, k, nen = 0;
+
+	for (j = 0; j < e->n_enables; j++) {
+		const struct cl_auth_method *m = e->enables[j].target;
+
+		for (k = 0; m && k < nen; k++)
+			if (en[k] == m)
+				m = NULL;
+		if (m)
+			en[nen++] = m;
+	}
+	return nen;
 }
 
 /*
  * One diagnostic per endpoint and key, at the first placeholder: the fix
  * is in the auth methods, once for the endpoint.
+ *
+ * Whether a connector variable's placeholder is reported depends only on
+ * the variable and the methods enabled, not on the endpoint: endpoints in
+ * a row that enable the same methods share a stamp, and QUIET[variable]
+ * notes the stamp under which it was found to have a value everywhere,
+ * so that the next such endpoints need not look again (most endpoints
+ * read the same few connector variables).
  */
 static void
 check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
@@ -233,45 +274,47 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 	const struct cl_auth_method **en, **scratch;
 	const struct cl_endpoint *cur = NULL;
 	struct key_set keys = { NULL, 0, 0, NULL, 0 };
-	size_t i, j, nen = 0;
+	size_t i, nen = 0, stamp = 0, *quiet;
 
 	if (!c->n_placeholders)
 		return;
 	en = cl_calloc(c->n_auth_methods + 1, sizeof(*en));
 	scratch = cl_calloc(2 * c->n_auth_methods + 2, sizeof(*scratch));
+	quiet = cl_calloc(c->variables.n + 1, sizeof(*quiet));
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_endpoint *e = p->tpl->endpoint;
+		const struct cl_variable *cv;
 
 		if (!e)
 			continue;
 		if (e != cur) {
+			if (!cur || !same_enables(cur, e)) {
+				stamp++;
+				nen = distinct_enables(e, en);
+			}
 			cur = e;
 			key_set_reset(&keys);
-			nen = 0;
-			for (j = 0; j < e->n_enables; j++) {
-				const struct cl_auth_method *m =
-				    e->enables[j].target;
-				size_t k;
-
-				/* Unknown methods are CL402's; a second
-				 * enable of one is CL411's. */
-				for (k = 0; m && k < nen; k++)
-					if (en[k] == m)
-						m = NULL;
-				if (m)
-					en[nen++] = m;
-			}
 		}
 		/* The endpoint's own variable wins (the model resolved P in
 		 * scope order, own variables first); a key the platform fills
 		 * in has a value under every method. */
 		if (!nen || (p->var && p->var->scope == CL_SCOPE_ENDPOINT) ||
-		    cl_ctx_platform_placeholder(ctx, p->key) ||
+		    cl_ctx_platform_placeholder(ctx, p->key))
+			continue;
+		/* As check_placeholder_methods finds it (a quiet key is
+		 * never reported, so need not be noted as seen either). */
+		cv = p->var && p->var->scope == CL_SCOPE_CONNECTOR ? p->var
+		                                                   : NULL;
+		if ((cv && quiet[cv - c->variables.items] == stamp) ||
 		    seen_key(&keys, p->key))
 			continue;
-		check_placeholder_methods(ctx, c, e, p, en, nen, scratch);
+		if (!check_placeholder_methods(ctx, c, e, p, en, nen,
+		                               scratch) &&
+		    cv)
+			quiet[cv - c->variables.items] = stamp;
 	}
+	free(quiet);
 	key_set_release(&keys);
 	free(scratch);
 	free(en);

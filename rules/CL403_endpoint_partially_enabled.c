@@ -8,6 +8,7 @@
  * CL402 say so), a method an unresolved <enable> misspells (CL402 names
  * it), and a method that no endpoint enables (CL202 says so once).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "endpoints.h"
@@ -34,9 +35,13 @@ enables_method(const struct cl_endpoint *e, const struct cl_auth_method *m)
 	for (i = 0; i < e->n_enables; i++) {
 		const struct cl_enable *en = &e->enables[i];
 
-		if (en->target ? !strcmp(en->target->id, m->id)
-		               : *en->auth_method &&
-		                     cl_nearmiss(en->auth_method, &m->id, 1))
+		/* M itself, or a method of its id (the first byte rules most
+		 * out without a call). */
+		if (en->target
+		        ? en->target == m || (en->target->id[0] == m->id[0] &&
+		                              !strcmp(en->target->id, m->id))
+		        : *en->auth_method &&
+		              cl_nearmiss(en->auth_method, &m->id, 1))
 			return 1;
 	}
 	return 0;
@@ -70,27 +75,40 @@ enabled_somewhere(const struct cl_connector *c, const struct cl_auth_method *m)
 	return 0;
 }
 
-/* A method CL403 names as missing from E. */
+/* 1 when the J-th method of C may be named as missing from an endpoint:
+ * the first of its id, which some endpoint enables. The same for every
+ * endpoint, so worked out once (CAN_MISS). */
 static int
-missing_from(const struct cl_connector *c, const struct cl_endpoint *e,
-             size_t j)
+may_be_missing(const struct cl_connector *c, size_t j)
 {
 	const struct cl_auth_method *m = &c->auth_methods[j];
 
-	return *m->id && first_with_id(c, j) && !enables_method(e, m) &&
-	       enabled_somewhere(c, m);
+	return *m->id && first_with_id(c, j) && enabled_somewhere(c, m);
+}
+
+/* A method CL403 names as missing from E; CAN_MISS: may_be_missing of
+ * each method. */
+static int
+missing_from(const struct cl_connector *c, const struct cl_endpoint *e,
+             size_t j, const unsigned char *can_miss)
+{
+	return can_miss[j] && !enables_method(e, &c->auth_methods[j]);
 }
 
 static void
 check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	const struct cl_endpoint *e;
+	unsigned char *can_miss;
 	size_t i, j, nmethods = 0;
 
 	for (j = 0; j < c->n_auth_methods; j++)
 		nmethods += *c->auth_methods[j].id && first_with_id(c, j);
 	if (nmethods < 2)
 		return;
+	can_miss = cl_malloc(c->n_auth_methods);
+	for (j = 0; j < c->n_auth_methods; j++)
+		can_miss[j] = (unsigned char)may_be_missing(c, j);
 	cl_for_each_endpoint(e, c, i)
 	{
 		struct cl_strbuf missing = CL_STRBUF_INIT;
@@ -103,7 +121,7 @@ check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 		for (j = 0; j < c->n_auth_methods; j++) {
 			const struct cl_auth_method *m = &c->auth_methods[j];
 
-			if (!missing_from(c, e, j))
+			if (!missing_from(c, e, j, can_miss))
 				continue;
 			cl_strbuf_addf(&missing, "%s`%s`", nmissing ? ", " : "",
 			               m->id);
@@ -134,13 +152,14 @@ check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 		for (j = 0; d && j < c->n_auth_methods; j++) {
 			const struct cl_auth_method *m = &c->auth_methods[j];
 
-			if (missing_from(c, e, j))
+			if (missing_from(c, e, j, can_miss))
 				cl_report_related(
 				    ctx, d, cl_node_attr_span(m->node, "id"),
 				    "auth method `%s` is defined here", m->id);
 		}
 		cl_strbuf_release(&missing);
 	}
+	free(can_miss);
 }
 
 const struct cl_rule cl_rule_CL403 = {

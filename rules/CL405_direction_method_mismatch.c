@@ -22,16 +22,16 @@ check_direction_method(struct cl_ctx *ctx, const struct cl_connector *c)
 
 	cl_for_each_endpoint(e, c, i)
 	{
-		struct cl_span at;
-		struct cl_diag *d = NULL;
+		struct cl_diag *d;
 
 		if (!e->method)
 			continue;
-		at = cl_node_attr_span(e->node, "method");
+		/* The spans are looked up only for a report. */
 		if (e->direction == CL_DIR_RECEIVE &&
 		    cl_method_in(e->method, writes))
 			d = cl_report(
-			    ctx, &cl_rule_CL405, at,
+			    ctx, &cl_rule_CL405,
+			    cl_node_attr_span(e->node, "method"),
 			    "endpoint `%s` has direction `receive` "
 			    "but method `%s`: receive endpoints pull "
 			    "data, normally with GET; if it changes "
@@ -43,12 +43,15 @@ check_direction_method(struct cl_ctx *ctx, const struct cl_connector *c)
 			          "search or a GraphQL query, is fine)");
 		else if (e->direction == CL_DIR_SEND &&
 		         cl_method_in(e->method, reads))
-			d = cl_report(ctx, &cl_rule_CL405, at,
+			d = cl_report(ctx, &cl_rule_CL405,
+			              cl_node_attr_span(e->node, "method"),
 			              "endpoint `%s` has direction `send` but "
 			              "method `%s`, which carries no payload: "
 			              "use POST, PUT, PATCH or DELETE, or make "
 			              "it `direction=\"receive\"`",
 			              e->id, e->method);
+		else
+			continue;
 		cl_report_related(ctx, d,
 		                  cl_node_attr_span(e->node, "direction"),
 		                  "direction given here");

@@ -22,6 +22,15 @@
 #include "fixes.h"
 #include "rule.h"
 
+/* CH with ASCII case folded, as cl_strcasecmp folds it. */
+static unsigned
+fold(char ch)
+{
+	unsigned c = (unsigned char)ch;
+
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 /* The param of LIST that P repeats (same key and value), or NULL.
  * Header names compare case-insensitively, body keys exactly. */
 static const struct cl_param *
@@ -32,7 +41,9 @@ same_param(const struct cl_param_list *list, const struct cl_param *p)
 	for (i = 0; i < list->n; i++) {
 		const struct cl_param *q = &list->items[i];
 
-		if (!q->required || !q->value)
+		/* Most keys differ in the first byte: no call then. */
+		if (!q->required || !q->value ||
+		    fold(q->key[0]) != fold(p->key[0]))
 			continue;
 		if (p->place == CL_PLACE_HEADERS ? cl_strcasecmp(q->key, p->key)
 		                                 : strcmp(q->key, p->key))
@@ -93,7 +104,7 @@ repeated_by_all(const struct cl_endpoint *e, const struct cl_param *p)
 static void
 check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
                       const struct cl_endpoint *e,
-                      const struct cl_param_list *list)
+                      const struct cl_param_list *list, int *cl407_on)
 {
 	const struct cl_auth_method *m;
 	size_t i, j, n;
@@ -110,7 +121,7 @@ check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
 			continue;
 		/* CL407 already asks to remove it. */
 		if (p->place == CL_PLACE_HEADERS && cl_is_content_type(p) &&
-		    cl_cl407_reports(ctx, c, e))
+		    cl_cl407_reports_cached(ctx, c, e, cl407_on))
 			continue;
 		if (!(n = repeated_by_all(e, p)))
 			continue;
@@ -162,14 +173,16 @@ check_repeats_auth_param(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	const struct cl_endpoint *e;
 	size_t i;
+	int cl407_on = -1;
 
 	cl_for_each_endpoint(e, c, i)
 	{
 		/* With automatic headers off, nothing is inherited: an
 		 * endpoint has to repeat the headers it needs. */
 		if (e->automatic_headers)
-			check_repeated_params(ctx, c, e, &e->headers);
-		check_repeated_params(ctx, c, e, &e->body.params);
+			check_repeated_params(ctx, c, e, &e->headers,
+			                      &cl407_on);
+		check_repeated_params(ctx, c, e, &e->body.params, &cl407_on);
 	}
 }
 

@@ -110,15 +110,19 @@ check_content_type_data_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	const struct cl_endpoint *e;
 	size_t i, j;
+	int cl407_on = -1;
 
 	cl_for_each_endpoint(e, c, i)
 	{
 		enum cl_data_type want;
 		const struct cl_node *where;
 		const char *what;
+		/* The endpoint's data-type attribute is looked up only for a
+		 * report. */
+		int where_unknown = 0;
 
 		/* CL407 already asks to remove the header. */
-		if (cl_cl407_reports(ctx, c, e))
+		if (cl_cl407_reports_cached(ctx, c, e, &cl407_on))
 			continue;
 		if (e->body.node && e->body.data_type) {
 			want = CL_DATA_UNKNOWN;
@@ -133,8 +137,8 @@ check_content_type_data_type(struct cl_ctx *ctx, const struct cl_connector *c)
 			continue;
 		} else {
 			want = e->data_type;
-			where =
-			    cl_node_attr(e->node, "data-type") ? e->node : NULL;
+			where = NULL;
+			where_unknown = 1;
 			what = "data-type";
 		}
 		for (j = 0; j < e->headers.n; j++) {
@@ -148,6 +152,10 @@ check_content_type_data_type(struct cl_ctx *ctx, const struct cl_connector *c)
 			got = media_data_type(p->value);
 			if (!contradicts(got, want))
 				continue;
+			if (where_unknown)
+				where = cl_node_attr(e->node, "data-type")
+				            ? e->node
+				            : NULL;
 			d = cl_report(ctx, &cl_rule_CL410,
 			              cl_node_attr_span(p->node, "value"),
 			              "`%s: %s` contradicts the %s `%s` of "

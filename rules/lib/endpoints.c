@@ -6,8 +6,9 @@
 int
 cl_method_in(const char *method, const char *const *list)
 {
+	/* The first byte rules most out without a call. */
 	for (; *list; list++)
-		if (!strcmp(method, *list))
+		if (method[0] == (*list)[0] && !strcmp(method, *list))
 			return 1;
 	return 0;
 }
@@ -15,7 +16,11 @@ cl_method_in(const char *method, const char *const *list)
 int
 cl_is_content_type(const struct cl_param *p)
 {
-	return !cl_strcasecmp(p->key, "Content-Type");
+	/* Most headers differ in the first byte already, and most
+	 * Content-Type headers are spelt so. */
+	return (p->key[0] == 'C' || p->key[0] == 'c') &&
+	       (!strcmp(p->key, "Content-Type") ||
+	        !cl_strcasecmp(p->key, "Content-Type"));
 }
 
 int
@@ -42,4 +47,15 @@ cl_cl407_reports(const struct cl_ctx *ctx, const struct cl_connector *c,
 {
 	return !c->webhook && cl_endpoint_sends_no_body(e) &&
 	       cl_rule_enabled(ctx, &cl_rule_CL407);
+}
+
+int
+cl_cl407_reports_cached(const struct cl_ctx *ctx, const struct cl_connector *c,
+                        const struct cl_endpoint *e, int *on)
+{
+	if (c->webhook || !cl_endpoint_sends_no_body(e))
+		return 0;
+	if (*on < 0)
+		*on = cl_rule_enabled(ctx, &cl_rule_CL407);
+	return *on;
 }

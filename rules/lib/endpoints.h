@@ -42,4 +42,11 @@ int cl_endpoint_sends_no_body(const struct cl_endpoint *e);
 int cl_cl407_reports(const struct cl_ctx *ctx, const struct cl_connector *c,
                      const struct cl_endpoint *e);
 
+/* cl_cl407_reports for a rule asking of many endpoints: *ON, the
+ * caller's, starts at -1 and keeps whether CL407 is on once looked up
+ * (cl_rule_enabled searches the registry). */
+int
+cl_cl407_reports_cached(const struct cl_ctx *ctx, const struct cl_connector *c,
+                        const struct cl_endpoint *e, int *on);
+
 #endif /* CL_LIB_ENDPOINTS_H */

@@ -72,12 +72,13 @@ mark_near(struct cands *cs, const char *key)
 	free(cs->flags);
 }
 
+/* KEY, read in auth method M; V: the variable of KEY in M's list, as
+ * cl_var_list_find finds it (the model's answer for a placeholder). */
 static void
 mark_auth_ref(struct cl_usage *u, const struct cl_auth_method *m,
-              const char *key)
+              const char *key, const struct cl_variable *v)
 {
 	unsigned char *flags = u->auth[method_index(u, m)];
-	const struct cl_variable *v = cl_var_list_find(&m->variables, key);
 	struct cands cs = { NULL, NULL, 0, 0, 0 };
 
 	if (!v)
@@ -93,20 +94,128 @@ mark_auth_ref(struct cl_usage *u, const struct cl_auth_method *m,
 	mark_near(&cs, key);
 }
 
-/* 1 when endpoint E sees the variables of the I-th method: it enables it,
- * or no endpoint does (see above). */
+/* 1 when endpoints A and B enable the same methods, in the same order. */
 static int
-sees_method(const struct cl_usage *u, const struct cl_endpoint *e, size_t i)
+same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
 {
-	const struct cl_auth_method *m = &u->c->auth_methods[i];
 	size_t j;
 
-	if (!u->enabled[i])
-		return 1;
+	if (a->n_enables != b->n_enables)
+		return 0;
+	for (j = 0; j < a->n_enables; j++)
+		if (a->enables[j].target != b->enables[j].target)
+			return 0;
+	return 1;
+}
+
+/* Notes in U->enabled the methods some endpoint enables: needed only
+ * once a placeholder is looked up in the methods (note_enables). */
+static void
+note_enabled(struct cl_usage *u)
+{
+	const struct cl_connector *c = u->c;
+	size_t i, j;
+
+	for (i = 0; i < c->n_endpoints; i++) {
+		const struct cl_endpoint *e = &c->endpoints[i];
+
+		for (j = 0; j < e->n_enables; j++)
+			if (e->enables[j].target)
+				u->enabled[method_index(
+				    u, e->enables[j].target)] = 1;
+	}
+	u->enabled_noted = 1;
+}
+
+/* Notes which methods endpoint E enables, once per endpoint rather than
+ * searched for each method and placeholder; returns the stamp they have
+ * in U->seen_by. Endpoints in a row that enable the same methods (the
+ * usual connector) keep one stamp: what one of them reads, the next
+ * reads to the same effect (mark_cvar_in_methods). */
+static size_t
+note_enables(struct cl_usage *u, const struct cl_endpoint *e)
+{
+	const struct cl_endpoint *prev = u->seen;
+	size_t j;
+
+	if (!u->enabled_noted)
+		note_enabled(u);
+	if (prev == e)
+		return u->stamp;
+	u->seen = e;
+	if (prev && same_enables(prev, e))
+		return u->stamp;
+	u->stamp++;
 	for (j = 0; j < e->n_enables; j++)
-		if (e->enables[j].target == m)
-			return 1;
-	return 0;
+		if (e->enables[j].target)
+			u->seen_by[method_index(u, e->enables[j].target)] =
+			    u->stamp;
+	return u->stamp;
+}
+
+/* 1 when the endpoint of STAMP (note_enables) sees the variables of the
+ * I-th method: it enables it, or no endpoint does (see above). */
+static int
+stamp_sees(const struct cl_usage *u, size_t stamp, size_t i)
+{
+	return !u->enabled[i] || u->seen_by[i] == stamp;
+}
+
+static int
+sees_method(struct cl_usage *u, const struct cl_endpoint *e, size_t i)
+{
+	return stamp_sees(u, note_enables(u, e), i);
+}
+
+/* A method having the key of a connector variable: the first variable of
+ * that key in its list, the one cl_var_list_find returns. */
+struct cl_usage_hit {
+	size_t method, var;
+	size_t next; /* the variable's next hit (index + 1; 0: none) */
+};
+
+/* Notes, for each connector variable, the methods having its key, in
+ * method order. */
+static void
+index_cvar_hits(struct cl_usage *u)
+{
+	const struct cl_connector *c = u->c;
+	size_t i, j, n = 0, nhits = 0, *last;
+
+	for (i = 0; i < c->n_auth_methods; i++)
+		n += c->auth_methods[i].variables.n;
+	/* One block: the hits, then the connector variables' arrays. */
+	u->hits = cl_calloc(1, (n + 1) * sizeof(*u->hits) +
+	                           (3 * c->variables.n + 1) * sizeof(size_t));
+	u->cvar_hits = (size_t *)(u->hits + n + 1);
+	u->cvar_done = u->cvar_hits + c->variables.n;
+	last = u->cvar_done + c->variables.n;
+	for (i = 0; i < c->n_auth_methods; i++) {
+		const struct cl_var_list *vars = &c->auth_methods[i].variables;
+
+		for (j = 0; j < vars->n; j++) {
+			const struct cl_variable *v = &vars->items[j];
+			/* A use's target is the connector variable its key
+			 * finds (model.h). */
+			const struct cl_variable *t =
+			    v->is_use ? v->target
+			              : cl_var_list_find(&c->variables, v->key);
+			size_t k;
+
+			if (!t)
+				continue;
+			k = (size_t)(t - c->variables.items);
+			if (last[k] && u->hits[last[k] - 1].method == i)
+				continue; /* a later variable of the key */
+			u->hits[nhits].method = i;
+			u->hits[nhits].var = j;
+			if (last[k])
+				u->hits[last[k] - 1].next = nhits + 1;
+			else
+				u->cvar_hits[k] = nhits + 1;
+			last[k] = ++nhits;
+		}
+	}
 }
 
 /* Marks KEY in every method E sees (every method with ALL), exactly or,
@@ -139,9 +248,40 @@ mark_in_methods(struct cl_usage *u, const struct cl_endpoint *e,
 	return found;
 }
 
+/* mark_in_methods (exactly, the methods E sees) for the key of connector
+ * variable CV, through the methods noted as having it. */
 static void
-mark_endpoint_ref(struct cl_usage *u, const struct cl_endpoint *e,
-                  const char *key)
+mark_cvar_in_methods(struct cl_usage *u, const struct cl_endpoint *e,
+                     const struct cl_variable *cv)
+{
+	size_t h, k = (size_t)(cv - u->c->variables.items);
+	size_t stamp = note_enables(u, e);
+
+	if (!u->cvar_hits)
+		index_cvar_hits(u);
+	/* The same methods seen, the same marks. */
+	if (u->cvar_done[k] == stamp)
+		return;
+	u->cvar_done[k] = stamp;
+	for (h = u->cvar_hits[k]; h; h = u->hits[h - 1].next) {
+		const struct cl_usage_hit *x = &u->hits[h - 1];
+
+		if (stamp_sees(u, stamp, x->method))
+			u->auth[x->method][x->var] = 1;
+	}
+}
+
+/*
+ * KEY, read in endpoint E. What an exact lookup in E's scope found is
+ * given: OWN_VAR, the variable of KEY in E's own list, else NULL; CV, the
+ * connector variable of KEY (OWN_VAR NULL), else NULL; IN_ENABLED, 1 when
+ * neither has it but a method E enables does. A placeholder has that
+ * answer from the model (cl_placeholder.var).
+ */
+static void
+mark_endpoint_found(struct cl_usage *u, const struct cl_endpoint *e,
+                    const char *key, const struct cl_variable *own_var,
+                    const struct cl_variable *cv, int in_enabled)
 {
 	const struct cl_connector *c = u->c;
 	const struct cl_var_list *own = &e->variables;
@@ -149,20 +289,23 @@ mark_endpoint_ref(struct cl_usage *u, const struct cl_endpoint *e,
 	const struct cl_variable *v;
 	struct cands cs = { NULL, NULL, 0, 0, 0 };
 	size_t i;
-	int found;
 
 	if (!u->want_auth && !own->n)
 		return;
-	if ((v = cl_var_list_find(own, key))) {
-		mark(flags, own, v);
+	if (own_var) {
+		mark(flags, own, own_var);
 		return;
 	}
-	found = cl_var_list_find(&c->variables, key) != NULL;
-	/* Without want_auth, which methods have KEY does not matter. */
-	if (found && !u->want_auth)
+	/* Without want_auth, which methods have KEY does not matter: an
+	 * enabled one has it, so the lookups below would find it. */
+	if ((cv || in_enabled) && !u->want_auth)
 		return;
-	found |= mark_in_methods(u, e, key, 0, 0);
-	if (found || mark_in_methods(u, e, key, 0, 1))
+	if (cv) {
+		mark_cvar_in_methods(u, e, cv);
+		return;
+	}
+	if (mark_in_methods(u, e, key, 0, 0) ||
+	    mark_in_methods(u, e, key, 0, 1))
 		return;
 	if ((v = cl_var_find_case(&u->cache, own, key))) {
 		mark(flags, own, v);
@@ -181,6 +324,50 @@ mark_endpoint_ref(struct cl_usage *u, const struct cl_endpoint *e,
 	mark_near(&cs, key);
 }
 
+/* KEY, read in endpoint E (text that is no placeholder: looked up here). */
+static void
+mark_endpoint_ref(struct cl_usage *u, const struct cl_endpoint *e,
+                  const char *key)
+{
+	const struct cl_variable *v;
+
+	if (!u->want_auth && !e->variables.n)
+		return;
+	v = cl_var_list_find(&e->variables, key);
+	mark_endpoint_found(u, e, key, v,
+	                    v ? NULL : cl_var_list_find(&u->c->variables, key),
+	                    0);
+}
+
+/* Placeholder P: its key as the model resolved it (P->var, the first
+ * variable of the key in P's scope lists, see cl_model_scope_list). The
+ * common answers are dealt with here, the rest by mark_endpoint_found. */
+static void
+mark_placeholder(struct cl_usage *u, const struct cl_placeholder *p)
+{
+	const struct cl_variable *v = p->var;
+	const struct cl_endpoint *e = p->tpl->endpoint;
+
+	if (p->tpl->auth) {
+		if (u->want_auth)
+			mark_auth_ref(u, p->tpl->auth, p->key, v);
+		return;
+	}
+	if (v && v->scope == CL_SCOPE_ENDPOINT) {
+		mark(u->endpoint[e - u->c->endpoints], &e->variables, v);
+		return;
+	}
+	if (!u->want_auth) {
+		if (v || !e->variables.n)
+			return;
+	} else if (v && v->scope == CL_SCOPE_CONNECTOR) {
+		mark_cvar_in_methods(u, e, v);
+		return;
+	}
+	/* Nothing, or an auth variable of a method E enables. */
+	mark_endpoint_found(u, e, p->key, NULL, NULL, v != NULL);
+}
+
 static void
 on_ref(void *arg, const char *key)
 {
@@ -189,7 +376,8 @@ on_ref(void *arg, const char *key)
 	if (u->self && !strcmp(u->self, key))
 		return;
 	if (u->cur_auth)
-		mark_auth_ref(u, u->cur_auth, key);
+		mark_auth_ref(u, u->cur_auth, key,
+		              cl_var_list_find(&u->cur_auth->variables, key));
 	else
 		mark_endpoint_ref(u, u->cur_endpoint, key);
 }
@@ -203,7 +391,9 @@ scan_defaults(struct cl_usage *u, const struct cl_var_list *vars)
 	for (i = 0; i < vars->n; i++) {
 		const struct cl_variable *v = &vars->items[i];
 
-		if (v->is_use || !v->default_value)
+		/* No "{{" in the decoded value, none in the source. */
+		if (v->is_use || !v->default_value ||
+		    !strstr(v->default_value, "{{"))
 			continue;
 		u->self = v->key;
 		each_placeholder(u->ctx, cl_node_attr_span(v->node, "default"),
@@ -219,46 +409,36 @@ cl_usage_build(struct cl_ctx *ctx, const struct cl_connector *c,
                struct cl_usage *u, int want_auth)
 {
 	size_t i, j, nflags = 0;
+	size_t na = c->n_auth_methods + 1, ne = c->n_endpoints + 1;
 	unsigned char *f;
 
 	memset(u, 0, sizeof(*u));
 	u->ctx = ctx;
 	u->c = c;
 	u->want_auth = want_auth;
-	u->auth = cl_calloc(c->n_auth_methods + 1, sizeof(*u->auth));
-	u->endpoint = cl_calloc(c->n_endpoints + 1, sizeof(*u->endpoint));
-	u->enabled = cl_calloc(c->n_auth_methods + 1, 1);
-	/* One block for every list's flags, not one allocation each. */
 	for (i = 0; i < c->n_auth_methods; i++)
 		nflags += c->auth_methods[i].variables.n + 1;
 	for (i = 0; i < c->n_endpoints; i++)
 		nflags += c->endpoints[i].variables.n + 1;
-	u->flags = f = cl_calloc(nflags + 1, 1);
+	/* One block, not one allocation per array or list: the arrays of
+	 * pointers and stamps first (calloc aligns them), the bytes after. */
+	u->auth = cl_calloc(1, (na + ne) * sizeof(*u->auth) +
+	                           na * sizeof(*u->seen_by) + na + nflags + 1);
+	u->endpoint = u->auth + na;
+	u->seen_by = (size_t *)(u->endpoint + ne);
+	u->enabled = (unsigned char *)(u->seen_by + na);
+	u->flags = f = u->enabled + na;
 	for (i = 0; i < c->n_auth_methods; i++) {
 		u->auth[i] = f;
 		f += c->auth_methods[i].variables.n + 1;
 	}
 	for (i = 0; i < c->n_endpoints; i++) {
-		const struct cl_endpoint *e = &c->endpoints[i];
-
 		u->endpoint[i] = f;
-		f += e->variables.n + 1;
-		for (j = 0; j < e->n_enables; j++)
-			if (e->enables[j].target)
-				u->enabled[method_index(
-				    u, e->enables[j].target)] = 1;
+		f += c->endpoints[i].variables.n + 1;
 	}
 
-	for (i = 0; i < c->n_placeholders; i++) {
-		const struct cl_placeholder *p = &c->placeholders[i];
-
-		if (p->tpl->auth) {
-			if (want_auth)
-				mark_auth_ref(u, p->tpl->auth, p->key);
-		} else {
-			mark_endpoint_ref(u, p->tpl->endpoint, p->key);
-		}
-	}
+	for (i = 0; i < c->n_placeholders; i++)
+		mark_placeholder(u, &c->placeholders[i]);
 	for (i = 0; want_auth && i < c->n_auth_methods; i++) {
 		u->cur_auth = &c->auth_methods[i];
 		scan_defaults(u, &c->auth_methods[i].variables);
@@ -271,7 +451,8 @@ cl_usage_build(struct cl_ctx *ctx, const struct cl_connector *c,
 		u->cur_endpoint = e;
 		scan_defaults(u, &e->variables);
 		for (j = 0; j < opts->n; j++)
-			if (opts->items[j].value)
+			if (opts->items[j].value &&
+			    strstr(opts->items[j].value, "{{"))
 				each_placeholder(
 				    ctx,
 				    cl_node_attr_span(opts->items[j].node,
@@ -284,10 +465,8 @@ void
 cl_usage_release(struct cl_usage *u)
 {
 	cl_nearmiss_cache_release(&u->cache);
-	free(u->flags);
-	free(u->auth);
-	free(u->endpoint);
-	free(u->enabled);
+	free(u->hits);
+	free(u->auth); /* the block of every array but HITS' */
 }
 
 /* ---- what CL102 and CL103 report ---- */
@@ -361,10 +540,11 @@ cl_usage_auth_var_unused(const struct cl_usage *u, size_t i, size_t j)
 	const char *k = v->key;
 
 	/* An unknown type (CL002) has unknown defaults; a use of nothing
-	 * is CL108's; an invalid key CL114's. */
+	 * is CL108's; an invalid key CL114's. Most variables nothing reads
+	 * are the platform's: that is asked first. */
 	return m->type != CL_AUTH_UNKNOWN && !u->auth[i][j] &&
-	       cl_key_valid(k) && !(v->is_use && !v->target) &&
-	       cl_var_is_first(&m->variables, v) && !platform_reads(m, k) &&
+	       !(v->is_use && !v->target) && !platform_reads(m, k) &&
+	       cl_key_valid(k) && cl_var_is_first(&m->variables, v) &&
 	       !stands_in_for_default(m, v);
 }
 

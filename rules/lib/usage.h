@@ -33,13 +33,16 @@
 
 /* The analysis' result. The fields are usage.c's; read it through
  * cl_usage_auth_var_unused and cl_usage_endpoint_var_unused. */
+struct cl_usage_hit;
+
 struct cl_usage {
 	struct cl_ctx *ctx;
 	const struct cl_connector *c;
 	unsigned char **auth;     /* [method][variable]: read */
 	unsigned char **endpoint; /* [endpoint][variable]: read */
 	unsigned char *enabled;   /* [method]: some endpoint enables it */
-	unsigned char *flags;     /* the block auth[] and endpoint[] point in */
+	int enabled_noted;        /* ENABLED is filled in (on first use) */
+	unsigned char *flags;     /* where auth[] and endpoint[] point */
 	/* The caller reads the auth flags (else only the endpoint ones, and
 	 * work for the others is skipped). */
 	int want_auth;
@@ -49,6 +52,17 @@ struct cl_usage {
 	const struct cl_endpoint *cur_endpoint;
 	const char *self;
 	struct cl_nearmiss_cache cache; /* indexes of the variable lists */
+	/* Which methods have the key of each connector variable (usage.c),
+	 * made on first use: a placeholder naming a connector variable
+	 * then finds them without a lookup in every method. */
+	struct cl_usage_hit *hits;
+	size_t *cvar_hits; /* [connector variable]: first hit, index + 1 */
+	size_t *cvar_done; /* [connector variable]: STAMP it was marked for */
+	/* The methods the endpoint SEEN enables: those whose SEEN_BY is
+	 * STAMP. Endpoints enabling the same methods share a stamp. */
+	size_t *seen_by;
+	const struct cl_endpoint *seen;
+	size_t stamp;
 };
 
 /* Works out which variables of C (CTX's model) are read; WANT_AUTH: the

@@ -98,3 +98,58 @@ cl_var_find_case(struct cl_nearmiss_cache *cache,
 	i = cl_nearmiss_index_find_case(cl_var_key_index(cache, vars), key);
 	return i == SIZE_MAX ? NULL : &vars->items[i];
 }
+
+/* Slots of cl_all_different's table kept on the stack (a power of two),
+ * and the probes after which it gives up. */
+#define DIFFERENT_STACK 256
+#define DIFFERENT_PROBES 32
+
+int
+cl_all_different(size_t n, size_t (*hash)(const void *arg, size_t i),
+                 int (*same)(const void *arg, size_t i, size_t j),
+                 const void *arg)
+{
+	struct slot {
+		size_t hash;
+		size_t item; /* index + 1; 0: empty */
+	} stack_slots[DIFFERENT_STACK], *slots = stack_slots;
+	size_t nslots, i, j, k, probes;
+	int ok = 1;
+
+	/* A few items: comparing each pair is cheaper than hashing. */
+	if (n <= 4) {
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (same(arg, j, i))
+					return 0;
+		return 1;
+	}
+	if (n > SIZE_MAX / 4 / sizeof(*slots))
+		return 0;
+	for (nslots = 8; nslots < 2 * n; nslots *= 2)
+		;
+	if (nslots > DIFFERENT_STACK)
+		slots = cl_calloc(nslots, sizeof(*slots));
+	else
+		memset(slots, 0, nslots * sizeof(*slots));
+	for (i = 0; ok && i < n; i++) {
+		size_t h = hash(arg, i);
+
+		for (k = h & (nslots - 1), probes = 0; slots[k].item;
+		     k = (k + 1) & (nslots - 1)) {
+			if ((slots[k].hash == h &&
+			     same(arg, slots[k].item - 1, i)) ||
+			    ++probes == DIFFERENT_PROBES) {
+				ok = 0;
+				break;
+			}
+		}
+		if (ok) {
+			slots[k].hash = h;
+			slots[k].item = i + 1;
+		}
+	}
+	if (slots != stack_slots)
+		free(slots);
+	return ok;
+}

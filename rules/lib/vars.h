@@ -63,4 +63,18 @@ const struct cl_variable *
 cl_var_find_case(struct cl_nearmiss_cache *cache,
                  const struct cl_var_list *vars, const char *key);
 
+/*
+ * 1 when no two of N items are the same, for the duplicate rules (CL006,
+ * CL007, CL107), which then have nothing to report and skip their sort.
+ * HASH(ARG, I) hashes the I-th item; SAME(ARG, I, J) is 1 when the I-th
+ * and J-th items are the same (then their hashes are equal); an item that
+ * is never a duplicate (an empty key) may answer 0 always. Returns 0 when
+ * two items are the same, and also when their hashes collide too often to
+ * tell cheaply (crafted keys): the caller then sorts as before, which
+ * finds the duplicates in n log n. Allocates nothing the caller frees.
+ */
+int cl_all_different(size_t n, size_t (*hash)(const void *arg, size_t i),
+                     int (*same)(const void *arg, size_t i, size_t j),
+                     const void *arg);
+
 #endif /* CL_LIB_VARS_H */
