@@ -269,6 +269,19 @@ scan_attr_spans(const struct builder *b, size_t p, size_t end,
 	}
 }
 
+/* memcmp (A, B, N) == 0 for the short names of attributes, without the
+ * call. */
+static bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /*
  * When libxml2 did not have to decode an attribute value, it hands us a
  * pointer into its input buffer: the value's span is then known at once,
@@ -300,7 +313,7 @@ attr_spans_in_place(const struct builder *b, const xmlChar **a,
 	p--;
 	while (p > 0 && is_space(b->buf[p - 1]))
 		p--;
-	if (p < nlen || memcmp(b->buf + p - nlen, attr->name, nlen))
+	if (p < nlen || !same_bytes(b->buf + p - nlen, attr->name, nlen))
 		return false;
 	attr->name_span = span_of(p - nlen, p);
 	attr->value_span = span_of(vs, ve);
@@ -627,13 +640,21 @@ on_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 
 			attrs[i].name =
 			    element_name(b, a[1], a[0], &attrs[i].id, &alen);
+			if (attr_spans_in_place(b, a, &attrs[i], alen)) {
+				/* In place, the value is its source bytes,
+				 * which hold no '&': libxml2 hands over a
+				 * copy when it has a reference to decode. */
+				attrs[i].value = cl_arena_strndup(
+				    b->arena, (const char *)a[3],
+				    (size_t)(a[4] - a[3]));
+				continue;
+			}
 			attrs[i].value =
 			    decode_attr_value(b->arena, (const char *)a[3],
 			                      (size_t)(a[4] - a[3]));
 			attrs[i].name_span = n->name_span;
 			attrs[i].value_span = n->name_span;
-			if (!attr_spans_in_place(b, a, &attrs[i], alen))
-				need_scan = true;
+			need_scan = true;
 		}
 		if (need_scan)
 			scan_attr_spans(b, n->name_span.end, pos, attrs,
