@@ -116,32 +116,65 @@ report_hits(struct cl_ctx *ctx, struct cl_secret_hits *h, const char *s,
 }
 
 /*
+ * Params and variables found to hard-code nothing, by their place in
+ * their list: the endpoints of a connector repeat their headers
+ * (`Accept`, `Content-Type`) and their variables, mostly in the same
+ * order, and one equal to a clean one in what decides (cl_param_secret
+ * reads a param's place, key, label and value; a default is judged by
+ * the variable's secret flag, key, label and default) is clean, for the
+ * cost of comparing them. No memory of its own; a slot keeps the last
+ * clean one at its index.
+ */
+#define CLEAN_SLOTS 16
+
+struct clean {
+	const struct cl_param *param[CL_PLACE_BODY + 1][CLEAN_SLOTS];
+	const struct cl_variable *var[CLEAN_SLOTS];
+};
+
+static int
+same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
  * The default of a credential variable (marked secret, or keyed as one of
  * the secret defaults) is a secret whatever it looks like; the default of
  * any other variable holds one where something in it looks like a
  * credential.
  */
 static void
-check_variable_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars)
+check_variable_defaults(struct cl_ctx *ctx, const struct cl_var_list *vars,
+                        struct clean *cp)
 {
 	size_t i;
 
 	for (i = 0; i < vars->n; i++) {
-		const struct cl_variable *v = &vars->items[i];
+		const struct cl_variable *v = &vars->items[i], *q;
 		const char *d = v->default_value;
 		struct cl_strbuf subject = CL_STRBUF_INIT;
 		struct cl_secret_hits h = CL_SECRET_HITS_INIT;
 		struct text_at at = { v->node, "default", 0 };
+		size_t slot;
 		int secret;
 
 		if (v->is_use || !d)
 			continue;
+		slot = i % CLEAN_SLOTS;
+		q = cp->var[slot];
+		if (q && q->secret == v->secret &&
+		    same_text(q->default_value, d) &&
+		    same_text(q->key, v->key) && same_text(q->label, v->label))
+			continue;
 		/* Decide first: the subject is only needed for a report. */
 		secret = v->secret || cl_is_secret_key(v->key);
-		if (secret
-		        ? !cl_has_literal_text(d)
-		        : !cl_value_secrets(d, strlen(d), v->key, v->label, &h))
+		if (secret ? !cl_has_literal_text(d)
+		           : !cl_value_secrets(d, strlen(d), v->key, v->label,
+		                               &h)) {
+			cp->var[slot] = v;
 			continue;
+		}
 		cl_strbuf_addf(&subject, "the default of %s `%s`",
 		               cl_var_scope_word(v->scope), v->key);
 		if (secret)
@@ -175,14 +208,22 @@ describe_param(struct cl_strbuf *sb, const struct cl_param *p,
 	               owner_kind, owner);
 }
 
-/* Whose params are checked: an auth method (M) or an endpoint, and the
- * auth type whose rules its requests follow (CL_AUTH_UNKNOWN when no one
- * type does). */
+/* Whose params are checked: an auth method (M) or an endpoint (E), and
+ * the auth type whose rules its requests follow (CL_AUTH_UNKNOWN when no
+ * one type does), which owner_type works out for an endpoint only when a
+ * finding needs advice. */
 struct owner {
 	const char *kind, *id;
 	const struct cl_auth_method *m; /* NULL for an endpoint */
+	const struct cl_endpoint *e;    /* NULL for an auth method */
 	enum cl_auth_type type;
 };
+
+static enum cl_auth_type
+owner_type(const struct owner *o)
+{
+	return o->e ? cl_endpoint_auth_type(o->e) : o->type;
+}
 
 /* An Authorization header: its credentials, as
  * cl_secret_find_authorization finds them. */
@@ -200,7 +241,7 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
 	if (k == CL_SECRET_NONE)
 		return;
 	describe_param(&subject, p, o->kind, o->id);
-	advice = cl_authorization_advice(o->type, o->m, k);
+	advice = cl_authorization_advice(owner_type(o), o->m, k);
 	report_secret(ctx, cl_attr_part_span(ctx, p->node, "value", cs, ce),
 	              v + cs, ce - cs, cl_strbuf_str(&subject),
 	              cl_secret_kind_name(k), advice);
@@ -230,7 +271,7 @@ check_authorization(struct cl_ctx *ctx, const struct cl_param *p,
 static const char *
 param_advice(const struct cl_param *p, const struct owner *o)
 {
-	const char *typed = cl_param_credential_advice(o->type);
+	const char *typed = cl_param_credential_advice(owner_type(o));
 
 	if (o->m && cl_auth_needs_client_secret(o->m) &&
 	    !cl_strcasecmp(p->key, "client_secret"))
@@ -244,19 +285,29 @@ param_advice(const struct cl_param *p, const struct owner *o)
 
 static void
 check_params(struct cl_ctx *ctx, const struct cl_param_list *list,
-             const struct owner *o)
+             const struct owner *o, struct clean *cp)
 {
 	size_t i;
 
 	for (i = 0; i < list->n; i++) {
-		const struct cl_param *p = &list->items[i];
+		const struct cl_param *p = &list->items[i], *q, **slot;
 		struct cl_strbuf subject = CL_STRBUF_INIT;
 		struct cl_secret_hits h = CL_SECRET_HITS_INIT;
 		struct text_at at = { p->node, "value", 0 };
 
+		if (!p->value) /* nothing written, nothing hard-coded */
+			continue;
+		slot = &cp->param[p->place][i % CLEAN_SLOTS];
+		q = *slot;
+		if (q && q->place == p->place &&
+		    same_text(q->value, p->value) &&
+		    same_text(q->key, p->key) && same_text(q->label, p->label))
+			continue;
+		/* Nearly every param: nothing found, nothing to release. */
 		switch (cl_param_secret(p, &h)) {
 		case CL_PARAM_NO_SECRET:
-			break;
+			*slot = p;
+			continue;
 		case CL_PARAM_AUTHORIZATION:
 			check_authorization(ctx, p, o);
 			break;
@@ -293,15 +344,14 @@ check_template_text(struct cl_ctx *ctx, const struct cl_template *t)
 	struct cl_strbuf subject = CL_STRBUF_INIT;
 	struct text_at at = { NULL, NULL, t->span.start };
 	const char *s = ctx->buf + t->span.start;
-	const char *owner_kind = t->auth ? "auth method" : "endpoint";
-	const char *owner = t->auth ? t->auth->id : t->endpoint->id;
+	const char *owner_kind, *owner;
 	size_t i;
 
-	if (t->kind == CL_TPL_PARAM_VALUE) /* check_params' */
-		return;
 	cl_secret_scan_text(s, t->span.end - t->span.start, 0, 0, &h);
 	if (!h.n)
 		return;
+	owner_kind = t->auth ? "auth method" : "endpoint";
+	owner = t->auth ? t->auth->id : t->endpoint->id;
 	if (t->kind == CL_TPL_BODY_CONTENT) {
 		cl_strbuf_addf(&subject, "the body content of %s `%s`",
 		               owner_kind, owner);
@@ -338,31 +388,33 @@ check_template_text(struct cl_ctx *ctx, const struct cl_template *t)
 static void
 check_hard_coded_secret(struct cl_ctx *ctx, const struct cl_connector *c)
 {
+	struct clean cp = { { { NULL } }, { NULL } };
 	const struct cl_endpoint *e;
 	size_t i;
 
-	check_variable_defaults(ctx, &c->variables);
+	check_variable_defaults(ctx, &c->variables, &cp);
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
-		struct owner o = { "auth method", m->id, m, m->type };
+		struct owner o = { "auth method", m->id, m, NULL, m->type };
 
-		check_variable_defaults(ctx, &m->variables);
-		check_params(ctx, &m->url_params, &o);
-		check_params(ctx, &m->headers, &o);
-		check_params(ctx, &m->body.params, &o);
+		check_variable_defaults(ctx, &m->variables, &cp);
+		check_params(ctx, &m->url_params, &o, &cp);
+		check_params(ctx, &m->headers, &o, &cp);
+		check_params(ctx, &m->body.params, &o, &cp);
 	}
 	cl_for_each_endpoint(e, c, i)
 	{
-		struct owner o = { "endpoint", e->id, NULL,
-			           cl_endpoint_auth_type(e) };
+		struct owner o = { "endpoint", e->id, NULL, e,
+			           CL_AUTH_UNKNOWN };
 
-		check_variable_defaults(ctx, &e->variables);
-		check_params(ctx, &e->url_params, &o);
-		check_params(ctx, &e->headers, &o);
-		check_params(ctx, &e->body.params, &o);
+		check_variable_defaults(ctx, &e->variables, &cp);
+		check_params(ctx, &e->url_params, &o, &cp);
+		check_params(ctx, &e->headers, &o, &cp);
+		check_params(ctx, &e->body.params, &o, &cp);
 	}
 	for (i = 0; i < c->n_templates; i++)
-		check_template_text(ctx, &c->templates[i]);
+		if (c->templates[i].kind != CL_TPL_PARAM_VALUE) /* params' */
+			check_template_text(ctx, &c->templates[i]);
 }
 
 const struct cl_rule cl_rule_CL501 = {

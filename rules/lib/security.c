@@ -59,7 +59,8 @@ cl_param_secret(const struct cl_param *p, struct cl_secret_hits *hits)
 	if (!p->value)
 		return CL_PARAM_NO_SECRET;
 	len = strlen(p->value);
-	if (p->place == CL_PLACE_HEADERS &&
+	/* The first letter first: most headers are no Authorization. */
+	if (p->place == CL_PLACE_HEADERS && (p->key[0] | 0x20) == 'a' &&
 	    !cl_strcasecmp(p->key, "Authorization"))
 		return cl_secret_find_authorization(p->value, len, &cs, &ce) !=
 		                   CL_SECRET_NONE &&

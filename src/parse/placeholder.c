@@ -284,6 +284,14 @@ malformed_start(const char *s, size_t len, size_t from)
 	return SIZE_MAX;
 }
 
+size_t
+cl_placeholder_at(const char *s, size_t len, size_t p)
+{
+	if (p > 0 && s[p - 1] == '{')
+		return 0;
+	return token_end(s, len, p);
+}
+
 /*
  * The well-formed pattern, "(?<!\\{)\\{\\{(K++)\\}\\}" with K a key
  * character, without PCRE2: the first '{' at or after *POS not after
@@ -302,8 +310,7 @@ next_wellformed(const char *s, size_t len, size_t *pos,
 
 	while (p + 1 < len && (b = memchr(s + p, '{', len - p - 1))) {
 		p = (size_t)(b - s);
-		if ((p == 0 || s[p - 1] != '{') &&
-		    (end = token_end(s, len, p))) {
+		if ((end = cl_placeholder_at(s, len, p))) {
 			m->start = p;
 			m->end = end;
 			m->key_start = p + 2;

@@ -58,6 +58,13 @@ int cl_placeholder_next(const char *s, size_t len, size_t *pos,
                         struct cl_placeholder_match *m);
 
 /*
+ * The end of the well-formed placeholder starting at S[P] (at the first
+ * '{' of its "{{"), or 0 when none starts there: what cl_placeholder_next
+ * finds, asked at one place.
+ */
+size_t cl_placeholder_at(const char *s, size_t len, size_t p);
+
+/*
  * Finds the next malformed placeholder ("{key}}", "{{key}", "{{ key }}",
  * "{{}}", "${key}", "[[key]]", ...) at or after *POS. Returns 1 and fills
  * M (key_* give the name inside without surrounding blanks, possibly

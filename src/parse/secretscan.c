@@ -34,7 +34,10 @@ is_lower(char c)
  * cl_secret_scan_text which of its scans can find anything ('=', ':',
  * 'B' or 'b', '-'); C_DELIM, what ends an attribute name or an unquoted
  * value in a tag; C_KNOWN, the first characters of the known formats
- * (find_known). Bytes from 0x80 are in no class. */
+ * (find_known); C_ALNUM, ASCII letters and digits (which do not start
+ * a word), and C_NALNUM, every other byte; C_AT, '@' (a URL's user
+ * part); C_QUOTE, '"' and ';' (a JSON field name's quote, "&quot;");
+ * C_BLANK, ' ' and '\t'. Bytes from 0x80 are in no class but C_NALNUM. */
 enum {
 	C_TOKEN = 1,
 	C_NAME = 2,
@@ -43,19 +46,51 @@ enum {
 	C_B = 16,
 	C_DELIM = 32,
 	C_DASH = 64,
-	C_KNOWN = 128
+	C_KNOWN = 128,
+	C_ALNUM = 256,
+	C_AT = 512,
+	C_NALNUM = 1024,
+	C_QUOTE = 2048,
+	C_BLANK = 4096
 };
 
-static const unsigned char char_class[256] = {
-	0,  0,   0,   0,   0, 0,   0, 0,   0,   32, 32, 0, 0,  32, 0,  0,
-	0,  0,   0,   0,   0, 0,   0, 0,   0,   0,  0,  0, 0,  0,  0,  0,
-	32, 0,   32,  0,   0, 0,   0, 32,  0,   0,  0,  1, 0,  67, 3,  1,
-	3,  3,   3,   3,   3, 3,   3, 3,   3,   3,  8,  0, 32, 37, 32, 0,
-	0,  131, 19,  3,   3, 3,   3, 3,   3,   3,  3,  3, 3,  3,  3,  3,
-	3,  3,   3,   131, 3, 3,   3, 3,   3,   3,  3,  0, 0,  0,  0,  3,
-	0,  3,   19,  3,   3, 131, 3, 131, 3,   3,  3,  3, 3,  3,  3,  3,
-	3,  3,   131, 131, 3, 3,   3, 3,   131, 3,  3,  0, 0,  0,  1,  0,
+/* clang-format off */
+static const uint16_t char_class[256] = {
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, /* 0x00 */
+	1024, 5152, 1056, 1024, 1024, 1056, 1024, 1024, /* 0x08 */
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, /* 0x10 */
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, /* 0x18 */
+	5152, 1024, 3104, 1024, 1024, 1024, 1024, 1056, /* 0x20 */
+	1024, 1024, 1024, 1025, 1024, 1091, 1027, 1025, /* 0x28 */
+	 259,  259,  259,  259,  259,  259,  259,  259, /* 0x30 */
+	 259,  259, 1032, 3072, 1056, 1061, 1056, 1024, /* 0x38 */
+	1536,  387,  275,  259,  259,  259,  259,  259, /* 0x40 */
+	 259,  259,  259,  259,  259,  259,  259,  259, /* 0x48 */
+	 259,  259,  259,  387,  259,  259,  259,  259, /* 0x50 */
+	 259,  259,  259, 1024, 1024, 1024, 1024, 1027, /* 0x58 */
+	1024,  259,  275,  259,  259,  387,  259,  387, /* 0x60 */
+	 259,  259,  259,  259,  259,  259,  259,  259, /* 0x68 */
+	 259,  259,  387,  387,  259,  259,  259,  259, /* 0x70 */
+	 387,  259,  259, 1024, 1024, 1024, 1025, 1024, /* 0x78 */
+	/* 0x80 to 0xFF: C_NALNUM only */
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
+	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024,
 };
+/* clang-format on */
 
 static int
 is_token_char(char c)
@@ -209,18 +244,33 @@ cl_secret_key(const char *key, size_t len, int fold)
 		LIT("client_secret"),   LIT("password"),     LIT("token"),
 		LIT("consumer_secret"), LIT("token_secret"),
 	};
-	size_t i, k;
+	const struct lit *w;
+	size_t k;
 
-	for (i = 0; i < CL_ARRAY_SIZE(keys); i++) {
-		if (len != keys[i].n)
-			continue;
-		for (k = 0; k < len; k++)
-			if ((fold ? lower(key[k]) : key[k]) != keys[i].s[k])
-				break;
-		if (k == len)
-			return 1;
+	/* Their lengths differ: the length picks the one to compare. */
+	switch (len) {
+	case 13:
+		w = &keys[0];
+		break;
+	case 8:
+		w = &keys[1];
+		break;
+	case 5:
+		w = &keys[2];
+		break;
+	case 15:
+		w = &keys[3];
+		break;
+	case 12:
+		w = &keys[4];
+		break;
+	default:
+		return 0;
 	}
-	return 0;
+	for (k = 0; k < len; k++)
+		if ((fold ? lower(key[k]) : key[k]) != w->s[k])
+			return 0;
+	return 1;
 }
 
 /* 1 when KEY[0..LEN), lower-cased and with every character that is not a
@@ -233,8 +283,8 @@ ends_folded(const char *key, size_t len, const struct lit *w)
 	size_t i = len, j = w->n;
 
 	while (j > 0) {
-		while (i > 0 && !cl_ascii_isalpha(key[i - 1]) &&
-		       !cl_ascii_isdigit(key[i - 1]))
+		while (i > 0 &&
+		       !(char_class[(unsigned char)key[i - 1]] & C_ALNUM))
 			i--;
 		if (i == 0 || lower(key[i - 1]) != w->s[j - 1])
 			return 0;
@@ -259,42 +309,94 @@ ends_folded(const char *key, size_t len, const struct lit *w)
 int
 cl_secret_key_hint(const char *key, size_t len)
 {
+	/* Grouped by their last letter, which picks the group: most keys
+	 * (every attribute name of a tag comes here) end in a letter that
+	 * ends none of them. */
 	static const struct lit ends[] = {
-		LIT("secret"),          LIT("password"),
-		LIT("passwd"),          LIT("pwd"),
-		LIT("passphrase"),      LIT("token"),
-		LIT("apikey"),          LIT("accesskey"),
-		LIT("secretkey"),       LIT("privatekey"),
-		LIT("subscriptionkey"), LIT("signingkey"),
-		LIT("masterkey"),       LIT("appkey"),
-		LIT("applicationkey"),  LIT("authkey"),
-		LIT("encryptionkey"),   LIT("sharedkey"),
-		LIT("signature"),       LIT("credential"),
-		LIT("credentials"),     LIT("auth"),
+		/* 'd' */
+		LIT("password"),
+		LIT("passwd"),
+		LIT("pwd"),
+		/* 'e' */
+		LIT("passphrase"),
+		LIT("signature"),
+		/* 'h' */
+		LIT("auth"),
+		/* 'l' */
+		LIT("credential"),
+		/* 'n' */
+		LIT("token"),
 		LIT("authorization"),
+		/* 's' */
+		LIT("credentials"),
+		/* 't' */
+		LIT("secret"),
+		/* 'y' */
+		LIT("apikey"),
+		LIT("accesskey"),
+		LIT("secretkey"),
+		LIT("privatekey"),
+		LIT("subscriptionkey"),
+		LIT("signingkey"),
+		LIT("masterkey"),
+		LIT("appkey"),
+		LIT("applicationkey"),
+		LIT("authkey"),
+		LIT("encryptionkey"),
+		LIT("sharedkey"),
 	};
 	/* Cursors, not credentials. */
 	static const struct lit cursors[] = {
 		LIT("pagetoken"), LIT("nexttoken"),   LIT("continuationtoken"),
 		LIT("synctoken"), LIT("cursortoken"), LIT("resumetoken"),
 	};
-	size_t i = len;
-	char last;
+	size_t i = len, j, lo, hi;
+	char second;
 
-	while (i > 0 && !cl_ascii_isalpha(key[i - 1]) &&
-	       !cl_ascii_isdigit(key[i - 1]))
+	while (i > 0 && !(char_class[(unsigned char)key[i - 1]] & C_ALNUM))
 		i--;
-	/* Every ending above ends in one of these letters: most keys (every
-	 * attribute name of a tag comes here) end otherwise. */
-	last = i ? lower(key[i - 1]) : '\0';
-	if (!last || !strchr("tdenylsh", last))
-		return 0;
-	if (last == 'n')
+	/* What follows the last letter or digit changes no ending. */
+	len = i;
+	/* The letter or digit before the last: every ending has one, and
+	 * most keys fail on it. */
+	for (j = i ? i - 1 : 0;
+	     j > 0 && !(char_class[(unsigned char)key[j - 1]] & C_ALNUM); j--)
+		;
+	second = j ? lower(key[j - 1]) : '\0';
+	switch (i ? lower(key[i - 1]) : '\0') {
+	case 'd':
+		lo = 0, hi = 3;
+		break;
+	case 'e':
+		lo = 3, hi = 5;
+		break;
+	case 'h':
+		lo = 5, hi = 6;
+		break;
+	case 'l':
+		lo = 6, hi = 7;
+		break;
+	case 'n':
 		for (i = 0; i < CL_ARRAY_SIZE(cursors); i++)
-			if (ends_folded(key, len, &cursors[i]))
+			if (cursors[i].s[cursors[i].n - 2] == second &&
+			    ends_folded(key, len, &cursors[i]))
 				return 0;
-	for (i = 0; i < CL_ARRAY_SIZE(ends); i++)
-		if (ends[i].s[ends[i].n - 1] == last &&
+		lo = 7, hi = 9;
+		break;
+	case 's':
+		lo = 9, hi = 10;
+		break;
+	case 't':
+		lo = 10, hi = 11;
+		break;
+	case 'y':
+		lo = 11, hi = CL_ARRAY_SIZE(ends);
+		break;
+	default:
+		return 0;
+	}
+	for (i = lo; i < hi; i++)
+		if (ends[i].s[ends[i].n - 2] == second &&
 		    ends_folded(key, len, &ends[i]))
 			return 1;
 	return 0;
@@ -619,6 +721,28 @@ prefixed_at(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* The token of a known format at S[I..N), where find_known found one of
+ * their first letters: its kind and end, or CL_SECRET_NONE. Out of line,
+ * so that find_known's loop stays a tight one. */
+static CL_NOINLINE enum cl_secret_kind
+known_at(const char *s, size_t i, size_t n, size_t *end)
+{
+	size_t e, skip;
+
+	if (s[i] == 'e') {
+		if (i > 0 && is_b64url(s[i - 1]))
+			return CL_SECRET_NONE;
+		e = jwt_at(s, i, n, &skip);
+		*end = e;
+		return e > i ? CL_SECRET_JWT : CL_SECRET_NONE;
+	}
+	if (i > 0 && is_alnum(s[i - 1]))
+		return CL_SECRET_NONE;
+	e = prefixed_at(s, i, n);
+	*end = e;
+	return e > i ? CL_SECRET_KEY : CL_SECRET_NONE;
+}
+
 /*
  * The first token of a known format in S[FROM..N): a JWT or a vendor
  * token, starting at a word boundary (a vendor token after a character
@@ -630,32 +754,26 @@ prefixed_at(const char *s, size_t i, size_t n)
 static enum cl_secret_kind
 find_known(const char *s, size_t from, size_t n, size_t *start, size_t *end)
 {
-	size_t i = from, e, skip;
+	const unsigned char *u = (const unsigned char *)s;
+	enum cl_secret_kind kind;
+	size_t i = from;
 
+	/* Only a byte that starts a word can start a token: FROM, then each
+	 * byte after one that is not a letter or digit. Finding those reads
+	 * every byte of a long run, in a tight loop. */
 	while (i < n) {
-		char c = s[i];
-
-		/* 'e' (a JWT's header) or a vendor prefix's first letter. */
-		if (!(char_class[(unsigned char)c] & C_KNOWN)) {
+		if ((char_class[u[i]] & C_KNOWN) &&
+		    (i == 0 || !(char_class[u[i - 1]] & C_ALNUM)) &&
+		    (kind = known_at(s, i, n, end)) != CL_SECRET_NONE) {
+			*start = i;
+			return kind;
+		}
+		while (n - i >= 4 &&
+		       (char_class[u[i]] & char_class[u[i + 1]] &
+		        char_class[u[i + 2]] & char_class[u[i + 3]] & C_ALNUM))
+			i += 4;
+		while (i < n && (char_class[u[i]] & C_ALNUM))
 			i++;
-			continue;
-		}
-		if (c == 'e' && (i == 0 || !is_b64url(s[i - 1]))) {
-			e = jwt_at(s, i, n, &skip);
-			if (e > i) {
-				*start = i;
-				*end = e;
-				return CL_SECRET_JWT;
-			}
-		}
-		if (c != 'e' && (i == 0 || !is_alnum(s[i - 1]))) {
-			e = prefixed_at(s, i, n);
-			if (e > i) {
-				*start = i;
-				*end = e;
-				return CL_SECRET_KEY;
-			}
-		}
 		i++;
 	}
 	return CL_SECRET_NONE;
@@ -778,6 +896,7 @@ struct value_sink {
 	size_t base, ns, ne;
 	size_t start, end;
 	int done;
+	int no_eq; /* the text is known to have no '=' */
 };
 
 static void
@@ -834,74 +953,141 @@ check_part(const char *v, size_t i, size_t j, unsigned flags,
 }
 
 /*
+ * The first run of MIN token characters or more in S[*AT..LEN), the run
+ * taken whole (a run that starts before *AT counts from *AT): 1 and the
+ * run in [*AT, *END), or 0. Most texts have none, so windows of MIN bytes
+ * are tried, each read from its end back to what is known: a window that
+ * fails at byte P leaves the next to start after P, and every byte is
+ * read once at most (text without long runs mostly not at all): linear.
+ */
+static int
+next_run(const char *s, size_t len, size_t min, size_t *at, size_t *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t a = *at, known = a, e, p;
+
+	while (a <= len && len - a >= min) {
+		/* S[a..known) are token characters; try S[a..a + MIN). */
+		e = a + min;
+		/* Four bytes a step while they are all token characters. */
+		for (p = e;
+		     p - known >= 4 &&
+		     (char_class[u[p - 1]] & char_class[u[p - 2]] &
+		      char_class[u[p - 3]] & char_class[u[p - 4]] & C_TOKEN);
+		     p -= 4)
+			;
+		while (p > known && (char_class[u[p - 1]] & C_TOKEN))
+			p--;
+		if (p == known) {
+			while (e < len && is_token_char(s[e]))
+				e++;
+			*at = a;
+			*end = e;
+			return 1;
+		}
+		a = p;
+		known = e;
+	}
+	return 0;
+}
+
+/*
+ * 1 when a well-formed placeholder starts at V[P], with its end in *END
+ * (cl_placeholder_at). Asked of the few bytes around a long run only,
+ * where a scan of every placeholder of the text cost more than all the
+ * rest of the scan.
+ */
+static int
+placeholder_at(const char *v, size_t len, size_t p, size_t *end)
+{
+	size_t e = cl_placeholder_at(v, len, p);
+
+	if (!e)
+		return 0;
+	*end = e;
+	return 1;
+}
+
+/*
+ * The first run of V[*AT..LEN) that find_values reads: MIN_UNHINTED token
+ * characters or more (shorter, no part of it holds anything check_part
+ * finds) and not the key of a placeholder starting at or after FROM
+ * (placeholders are never secrets). A placeholder's key is a whole run,
+ * between "{{" and "}}". Sets *AT and *END as next_run.
+ */
+static int
+next_value_run(const char *v, size_t len, size_t from, size_t *at, size_t *end)
+{
+	size_t pe;
+
+	while (next_run(v, len, MIN_UNHINTED, at, end)) {
+		if (!(*at >= from + 2 && placeholder_at(v, len, *at - 2, &pe) &&
+		      pe == *end + 2))
+			return 1;
+		*at = *end;
+	}
+	return 0;
+}
+
+/*
  * A run of token characters is split at each `=` that separates a name
  * from a value (not the `=` padding that ends base64); a run directly
  * followed by a placeholder is a label (`token={{token}}`), not a value.
- * One pass, whatever it finds: linear in LEN.
+ * Reads the run [I, J) that next_value_run found in V[FROM..LEN), then
+ * those after it; one pass, whatever it finds: linear in LEN.
  */
+static enum cl_secret_kind
+find_values_at(const char *v, size_t len, size_t from, size_t i, size_t j,
+               unsigned flags, struct value_sink *vs)
+{
+	enum cl_secret_kind first = CL_SECRET_NONE, kind;
+
+	do {
+		size_t k, part, pad, pe;
+		/* The last part of a run that runs into a placeholder is a
+		 * label. */
+		int label = placeholder_at(v, len, j, &pe);
+
+		for (pad = j; pad > i && v[pad - 1] == '='; pad--)
+			;
+		/* Parts end at each '=' before the padding, and at the end
+		 * of the run. */
+		for (part = i;; part = k + 1) {
+			const char *eq =
+			    vs->no_eq ? NULL
+			              : memchr(v + part, '=', pad - part);
+
+			k = eq ? (size_t)(eq - v) : j;
+			if (!(k == j && label) && k > part &&
+			    (kind = check_part(v, part, k, flags, vs)) &&
+			    !first)
+				first = kind;
+			if (k == j || vs->done)
+				break;
+		}
+		/* Past the placeholder after a label: its key is no text. */
+		i = label ? pe : j;
+	} while (!vs->done && len - i >= MIN_UNHINTED &&
+	         next_value_run(v, len, from, &i, &j));
+	return first;
+}
+
 static enum cl_secret_kind
 find_values(const char *v, size_t len, size_t from, unsigned flags,
             struct value_sink *vs)
 {
-	struct cl_placeholder_match m;
-	enum cl_secret_kind first = CL_SECRET_NONE;
-	size_t pos = from, seg = from;
-	int more = 1;
+	size_t i = from, j;
 
-	while (more && !vs->done) {
-		size_t seg_end, i;
-
-		more = cl_placeholder_next(v, len, &pos, &m);
-		seg_end = more ? m.start : len;
-		for (i = seg; i < seg_end && !vs->done;) {
-			size_t j = i, k, part, pad;
-
-			if (!is_token_char(v[i])) {
-				i++;
-				continue;
-			}
-			while (j < seg_end && is_token_char(v[j]))
-				j++;
-			/* No part of a run shorter than MIN_UNHINTED holds
-			 * anything check_part finds. */
-			if (j - i < MIN_UNHINTED) {
-				i = j;
-				continue;
-			}
-			for (pad = j; pad > i && v[pad - 1] == '='; pad--)
-				;
-			/* Parts end at each '=' before the padding, and at
-			 * the end of the run. */
-			for (part = i;; part = k + 1) {
-				const char *eq =
-				    memchr(v + part, '=', pad - part);
-				enum cl_secret_kind kind;
-
-				k = eq ? (size_t)(eq - v) : j;
-				/* The last part of a run that runs into a
-				 * placeholder is a label. */
-				if (!(k == j && more && j == seg_end) &&
-				    k > part &&
-				    (kind =
-				         check_part(v, part, k, flags, vs)) &&
-				    !first)
-					first = kind;
-				if (k == j || vs->done)
-					break;
-			}
-			i = j;
-		}
-		if (more)
-			seg = m.end;
-	}
-	return first;
+	if (!next_value_run(v, len, from, &i, &j))
+		return CL_SECRET_NONE;
+	return find_values_at(v, len, from, i, j, flags, vs);
 }
 
 enum cl_secret_kind
 cl_secret_find_value(const char *v, size_t len, size_t from, unsigned flags,
                      size_t *start, size_t *end)
 {
-	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
+	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0, 0 };
 	enum cl_secret_kind kind = find_values(v, len, from, flags, &vs);
 
 	*start = vs.start;
@@ -915,7 +1101,7 @@ static void
 add_values(const char *v, size_t len, unsigned flags, size_t base, size_t ns,
            size_t ne, struct cl_secret_hits *out)
 {
-	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0 };
+	struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0, 0 };
 
 	vs.out = out;
 	vs.base = base;
@@ -1054,15 +1240,16 @@ quote_before(const char *s, size_t i)
  * inside CDATA stays part of it.
  */
 static void
-scan_fields(const char *s, size_t len, unsigned flags, size_t base,
-            struct cl_secret_hits *out)
+scan_fields(const char *s, size_t len, unsigned flags, unsigned seen,
+            size_t base, struct cl_secret_hits *out)
 {
 	const char *end = s + len, *eq, *colon; /* the next '=' and ':' */
 	size_t k;
 
-	if (!(eq = memchr(s, '=', len)))
+	/* SEEN (the classes of S) tells when there is nothing to search. */
+	if (!(seen & C_EQ) || !(eq = memchr(s, '=', len)))
 		eq = end;
-	if (!(colon = memchr(s, ':', len)))
+	if (!(seen & C_COLON) || !(colon = memchr(s, ':', len)))
 		colon = end;
 	for (k = 0; k < len; k++) {
 		size_t ne, ns, vs, ve, q = 0;
@@ -1270,56 +1457,157 @@ scan_pem(const char *s, size_t len, size_t base, struct cl_secret_hits *out)
  * so cl_secret_scan_keyed need not look the hint up below MIN_UNHINTED. */
 _Static_assert(MIN_HINTED >= MIN_UNHINTED, "a hint lowers no threshold");
 
-/* What one pass over a text learns, to tell which scans can find
- * anything: most texts (white space between tags, labels, short
- * attributes) need none. */
-struct shape {
-	unsigned seen;  /* the classes of its characters, or'ed */
-	size_t longest; /* its longest run of token characters */
-};
-
-static struct shape
-shape_of(const char *s, size_t len)
+/* 1 when C1 may follow C0 at the start of a token of a known format: a
+ * JWT's header starts with "{" encoded (so 'e', then one of [w-z0-9_-]),
+ * the vendor prefixes as prefixed_at reads them. */
+static int
+may_start_known(unsigned char c0, unsigned char c1)
 {
-	struct shape sh = { 0, 0 };
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned c = char_class[(unsigned char)s[i]];
-		size_t start = i++;
-
-		sh.seen |= c;
-		if (!(c & C_TOKEN))
-			continue;
-		/* A run of token characters, measured once at its end. */
-		while (i < len &&
-		       ((c = char_class[(unsigned char)s[i]]) & C_TOKEN)) {
-			sh.seen |= c;
-			i++;
-		}
-		if (i - start > sh.longest)
-			sh.longest = i - start;
+	switch (c0) {
+	case 'e':
+		return (c1 >= 'w' && c1 <= 'z') || cl_ascii_isdigit((char)c1) ||
+		       c1 == '_' || c1 == '-';
+	case 's':
+		return c1 == 'k' || c1 == 'h';
+	case 'r':
+		return c1 == 'k';
+	case 'g':
+		return c1 == 'h' || c1 == 'i' || c1 == 'l';
+	case 'x':
+		return c1 == 'o';
+	case 'A':
+		return c1 == 'K' || c1 == 'S' || c1 == 'I';
+	case 'S':
+		return c1 == 'G';
 	}
-	return sh;
+	return 0;
 }
 
-/* cl_secret_scan_text, once SH is known. A scan is skipped only where it
- * can find nothing, so the hits, and their order, are what running every
- * scan would give. */
-static void
-scan_shaped(const char *s, size_t len, unsigned flags, struct shape sh,
-            size_t base, struct cl_secret_hits *out)
+/* 1 when a token of a known format may start in U[I..I + N) of U[0..LEN):
+ * a byte that starts a word as find_known reads them (at 0, or after a
+ * byte that is not a letter or digit), and may_start_known of it and the
+ * next. */
+static int
+known_starts(const unsigned char *u, size_t i, size_t n, size_t len)
 {
-	if (sh.longest >= ((flags & CL_SCAN_HINT) ? MIN_HINTED : MIN_UNHINTED))
-		add_values(s, len, flags, base, 0, 0, out);
-	/* A PEM key needs "-----BEGIN ": no '-', no search for one. */
-	if (sh.seen & C_DASH)
+	size_t j;
+
+	for (j = i; j < i + n && j + 1 < len; j++)
+		if ((char_class[u[j]] & C_KNOWN) &&
+		    (j == 0 || !(char_class[u[j - 1]] & C_ALNUM)) &&
+		    may_start_known(u[j], u[j + 1]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The classes of the characters of S[0..LEN), or'ed; *KNOWN is 0 when no
+ * token of a known format can start in it (known_starts): without a hint
+ * or masking, such tokens are all find_values can find, so most texts
+ * are read once, not twice. One pass, four bytes a step (it reads every
+ * byte of every value), looking closer only where a word starts with a
+ * letter that starts one (C_KNOWN after C_NALNUM).
+ */
+static unsigned
+classes_of(const char *s, size_t len, int *known)
+{
+	/* C_KNOWN in each of four 16-bit lanes. */
+	const uint64_t known4 = (uint64_t)C_KNOWN * 0x0001000100010001u;
+	const unsigned char *u = (const unsigned char *)s;
+	/* The classes of four bytes, a lane each; the bytes before the text
+	 * are taken for C_NALNUM: a text starts a word. */
+	uint64_t all = 0, last = (uint64_t)C_NALNUM << 48;
+	unsigned seen, prev;
+	size_t i = 0;
+
+	/* C_NALNUM of each byte, shifted onto C_KNOWN of the next (13 bits
+	 * up into the next lane, from the last lane of the step before 51
+	 * bits down). */
+	_Static_assert(C_NALNUM >> 3 == C_KNOWN, "classes_of's shifts");
+	*known = 0;
+	for (; len - i >= 4; i += 4) {
+		uint64_t w = char_class[u[i]] |
+		             (uint64_t)char_class[u[i + 1]] << 16 |
+		             (uint64_t)char_class[u[i + 2]] << 32 |
+		             (uint64_t)char_class[u[i + 3]] << 48;
+
+		all |= w;
+		if ((w & (w << 13 | last >> 51) & known4) && !*known)
+			*known = known_starts(u, i, 4, len);
+		last = w;
+	}
+	seen = (unsigned)((all | all >> 16 | all >> 32 | all >> 48) & 0xFFFF);
+	prev = (unsigned)(last >> 48);
+	for (; i < len; i++) {
+		unsigned c = char_class[u[i]];
+
+		seen |= c;
+		if ((c & prev >> 3 & C_KNOWN) && !*known)
+			*known = known_starts(u, i, 1, len);
+		prev = c;
+	}
+	return seen;
+}
+
+/* The hint of KEY or LABEL (may be NULL). */
+static int
+keyed_hint(const char *key, const char *label)
+{
+	return cl_secret_key_hint(key, strlen(key)) ||
+	       (label && cl_secret_key_hint(label, strlen(label)));
+}
+
+/*
+ * cl_secret_scan_text, with the hint of KEY or LABEL (keyed_hint) when
+ * KEY is not NULL. A scan is skipped only where it can find nothing, so
+ * the hits, and their order, are what running every scan would give.
+ * The hint only matters to find_values, which reads runs of MIN_UNHINTED
+ * or more outside placeholders only, and without a hint or masking finds
+ * tokens of a known format only: most values have neither, and then
+ * their runs are not looked for.
+ */
+static void
+scan_shaped(const char *s, size_t len, unsigned flags, const char *key,
+            const char *label, size_t base, struct cl_secret_hits *out)
+{
+	int known;
+	unsigned seen = classes_of(s, len, &known);
+	size_t at = 0, end, any = 0, any_end;
+	int values = len >= MIN_UNHINTED;
+
+	if (values && !(flags & (CL_SCAN_HINT | CL_SCAN_MASK)) && !known) {
+		/* Only a hint can make find_values find anything now. */
+		values = key && len >= MIN_HINTED && keyed_hint(key, label);
+		if (values) {
+			flags |= CL_SCAN_HINT;
+			key = NULL;
+		}
+	}
+	if (values && next_value_run(s, len, 0, &at, &end)) {
+		struct value_sink vs = { NULL, 0, 0, 0, 0, 0, 0, 0 };
+
+		if (key && keyed_hint(key, label))
+			flags |= CL_SCAN_HINT;
+		vs.out = out;
+		vs.base = base;
+		vs.no_eq = !(seen & C_EQ);
+		/* With a hint, find_values runs only when the text has a run
+		 * of MIN_HINTED, placeholder or not. */
+		if (!(flags & CL_SCAN_HINT) || end - at >= MIN_HINTED ||
+		    next_run(s, len, MIN_HINTED, &any, &any_end))
+			find_values_at(s, len, 0, at, end, flags, &vs);
+	}
+	/* What each scan needs: "-----BEGIN " for a PEM key; a field's '=',
+	 * or the ':' after a quoted name (a URL's "https:" is none); ':' and
+	 * '@' for a URL's password; "Basic " or "Bearer ". */
+	if ((seen & (C_DASH | C_B | C_BLANK)) == (C_DASH | C_B | C_BLANK))
 		scan_pem(s, len, base, out);
-	if (sh.seen & (C_EQ | C_COLON))
-		scan_fields(s, len, flags, base, out);
-	if (sh.seen & C_COLON)
+	if ((seen & C_EQ) ||
+	    (seen & (C_COLON | C_QUOTE)) == (C_COLON | C_QUOTE))
+		scan_fields(s, len, flags, seen, base, out);
+	if ((seen & (C_COLON | C_AT)) == (C_COLON | C_AT))
 		scan_userinfo(s, len, base, out);
-	if ((sh.seen & C_B) && sh.longest >= 8)
+	if ((seen & (C_B | C_BLANK)) == (C_B | C_BLANK))
 		scan_schemes(s, len, base, out);
 }
 
@@ -1327,24 +1615,14 @@ void
 cl_secret_scan_text(const char *s, size_t len, unsigned flags, size_t base,
                     struct cl_secret_hits *out)
 {
-	scan_shaped(s, len, flags, shape_of(s, len), base, out);
+	scan_shaped(s, len, flags, NULL, NULL, base, out);
 }
 
 void
 cl_secret_scan_keyed(const char *s, size_t len, const char *key,
                      const char *label, size_t base, struct cl_secret_hits *out)
 {
-	struct shape sh = shape_of(s, len);
-	unsigned flags = 0;
-
-	/* The hint only matters to find_values, which no run shorter than
-	 * MIN_UNHINTED reaches: most values are shorter, and then their key
-	 * and label are not read. */
-	if (sh.longest >= MIN_UNHINTED &&
-	    (cl_secret_key_hint(key, strlen(key)) ||
-	     (label && cl_secret_key_hint(label, strlen(label)))))
-		flags = CL_SCAN_HINT;
-	scan_shaped(s, len, flags, sh, base, out);
+	scan_shaped(s, len, 0, key, label, base, out);
 }
 
 /* ---- the raw pass ---- */

@@ -38,8 +38,11 @@
  * message while a shown secret is a leak that cannot be taken back.
  *
  * Placeholders ({{client_secret}}) are never secrets. Everything here is
- * linear in its input and calls PCRE2 only through the placeholder scanner
- * (once per placeholder of a text that has a '{', not once per byte).
+ * linear in its input. The value scan reads well-formed placeholders
+ * itself, by placeholder.h's grammar, and only next to the long runs it
+ * reads; PCRE2 is called only through the placeholder scanner, for
+ * Authorization values and to ask whether a found secret has literal text
+ * (once per placeholder, not once per byte).
  */
 #ifndef CL_SECRETSCAN_H
 #define CL_SECRETSCAN_H
