@@ -23,8 +23,18 @@ utf8_invalid_at(const unsigned char *s, size_t len)
 		if (c < 0x80) {
 			uint64_t w;
 
-			/* ASCII, eight bytes at a time: most of a connector
-			 * is, and byte by byte this loop was 6% of a lint */
+			/* ASCII, 32 then eight bytes at a time: most of a
+			 * connector is, and byte by byte this loop was 6%
+			 * of a lint */
+			while (i + 32 <= len) {
+				uint64_t x[4];
+
+				memcpy(x, s + i, 32);
+				if ((x[0] | x[1] | x[2] | x[3]) &
+				    0x8080808080808080ULL)
+					break;
+				i += 32;
+			}
 			while (i + 8 <= len) {
 				memcpy(&w, s + i, 8);
 				if (w & 0x8080808080808080ULL)
