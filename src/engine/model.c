@@ -337,7 +337,7 @@ is_uint(const char *s)
 	return i > 0 && i < 10;
 }
 
-static void
+CL_NOINLINE static void
 check_attr_value(struct cl_ctx *ctx, const struct cl_node *n,
                  const struct cl_attr *a, const struct attr_def *d)
 {
@@ -403,11 +403,11 @@ child_names(const struct elem_def *def, const char **names, size_t max)
 	return n;
 }
 
-static void
+CL_NOINLINE static void
 unknown_attr(struct cl_ctx *ctx, const struct cl_node *n,
              const struct cl_attr *a, const struct elem_def *def)
 {
-	const char *names[16];
+	const char *names[16] = { NULL }; /* quiets -Wmaybe-uninitialized */
 	size_t nnames = attr_names(def, names, CL_ARRAY_SIZE(names));
 	const char *near = cl_nearmiss(a->name, names, nnames);
 
@@ -433,7 +433,16 @@ struct def_index {
 	const struct elem_def *def;
 	unsigned char attr[CL_N_COUNT];  /* position + 1; 0: not allowed */
 	unsigned char child[CL_N_COUNT]; /* position + 1; 0: not allowed */
-	uint64_t attr_required, child_required;  /* bit = position */
+	uint64_t attr_required, child_required; /* bit = position */
+	/* Positions whose value is checked (not free text), of those the
+	 * booleans, and the children allowed only once. */
+	uint64_t attr_checked, attr_bool, child_once;
+	/* By name: the bit of its position (0: not allowed), the shift
+	 * worked out once. */
+	uint64_t attr_bit[CL_N_COUNT], child_bit[CL_N_COUNT];
+	/* By name: the child's index (NULL: not allowed). */
+	const struct def_index *child_x[CL_N_COUNT];
+	bool text; /* the definition's: no pointer to follow per element */
 	const struct def_index *child_index[64]; /* by child position */
 };
 
@@ -461,21 +470,35 @@ index_def(const struct elem_def *def)
 		if (i >= 64)
 			BUG("more than 64 attributes in a definition");
 		/* The first entry of a name, as a scan finds it. */
-		if (!x->attr[def->attrs[i].id])
+		if (!x->attr[def->attrs[i].id]) {
 			x->attr[def->attrs[i].id] = (unsigned char)(i + 1);
+			x->attr_bit[def->attrs[i].id] = (uint64_t)1 << i;
+		}
 		if (def->attrs[i].required)
 			x->attr_required |= (uint64_t)1 << i;
+		if (def->attrs[i].kind != A_TEXT)
+			x->attr_checked |= (uint64_t)1 << i;
+		if (def->attrs[i].kind == A_BOOL)
+			x->attr_bool |= (uint64_t)1 << i;
 	}
 	for (i = 0; def->children[i].id != CL_N_OTHER; i++) {
 		if (i >= 64)
 			BUG("more than 64 children in a definition");
-		if (!x->child[def->children[i].id])
+		if (!x->child[def->children[i].id]) {
 			x->child[def->children[i].id] = (unsigned char)(i + 1);
+			x->child_bit[def->children[i].id] = (uint64_t)1 << i;
+		}
 		if (def->children[i].required)
 			x->child_required |= (uint64_t)1 << i;
+		if (def->children[i].once)
+			x->child_once |= (uint64_t)1 << i;
 	}
+	x->text = def->text;
 	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
 		x->child_index[i] = index_def(def->children[i].def);
+	for (i = 0; i < CL_N_COUNT; i++)
+		if (x->child[i])
+			x->child_x[i] = x->child_index[x->child[i] - 1];
 	return x;
 }
 
@@ -485,32 +508,26 @@ index_defs(void)
 	index_def(&connector_def);
 }
 
-static void
-check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
-            const struct def_index *x)
+/* Whether V is "true" or "false" (byte tests: most checked values are
+ * flags, and all but a few are right). */
+static inline bool
+is_bool_text(const char *v)
 {
-	const struct elem_def *def = x->def;
-	uint64_t seen = 0;
+	if (v[0] == 't')
+		return v[1] == 'r' && v[2] == 'u' && v[3] == 'e' && !v[4];
+	return v[0] == 'f' && v[1] == 'a' && v[2] == 'l' && v[3] == 's' &&
+	       v[4] == 'e' && !v[5];
+}
+
+/* The reports for required attributes N lacks (SEEN: the positions it
+ * has). Out of line, with the other reports, so that the walk over every
+ * element stays small. */
+CL_NOINLINE static void
+missing_attrs(struct cl_ctx *ctx, const struct cl_node *n,
+              const struct elem_def *def, uint64_t seen)
+{
 	size_t i;
-	unsigned k;
 
-	for (k = 0; k < n->nattrs; k++) {
-		const struct cl_attr *a = &n->attrs[k];
-		/* CL_N_OTHER is never in a list: 0, unknown. */
-		unsigned pos = x->attr[a->id];
-
-		if (pos) {
-			const struct attr_def *d = &def->attrs[pos - 1];
-
-			seen |= (uint64_t)1 << (pos - 1);
-			if (d->kind != A_TEXT)
-				check_attr_value(ctx, n, a, d);
-		} else {
-			unknown_attr(ctx, n, a, def);
-		}
-	}
-	if (!(x->attr_required & ~seen))
-		return;
 	for (i = 0; def->attrs[i].id != CL_N_OTHER; i++)
 		if (def->attrs[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(
@@ -519,11 +536,96 @@ check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
 			    n->name, cl_name_str(def->attrs[i].id));
 }
 
-static void
+/* Whether attribute value V is right for D (a checked kind). */
+static bool
+attr_value_ok(const struct attr_def *d, const char *v)
+{
+	const char *const *e;
+
+	switch (d->kind) {
+	case A_TEXT:
+		return true;
+	case A_INT:
+		return is_uint(v);
+	case A_AUTH_ID:
+		return is_auth_id(v);
+	case A_BOOL:
+		return is_bool_text(v);
+	case A_ENUM:
+		for (e = d->values; *e; e++)
+			if (cl_streq(*e, v))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* The reports for N's attributes, in attribute order, then the missing
+ * ones: only for an element check_attrs found a problem in. */
+CL_NOINLINE static void
+report_attrs(struct cl_ctx *ctx, const struct cl_node *n,
+             const struct def_index *x)
+{
+	uint64_t seen = 0;
+	unsigned k;
+
+	for (k = 0; k < n->nattrs; k++) {
+		const struct cl_attr *a = &n->attrs[k];
+		unsigned pos = x->attr[a->id];
+
+		if (pos) {
+			seen |= (uint64_t)1 << (pos - 1);
+			check_attr_value(ctx, n, a, &x->def->attrs[pos - 1]);
+		} else {
+			unknown_attr(ctx, n, a, x->def);
+		}
+	}
+	if (x->attr_required & ~seen)
+		missing_attrs(ctx, n, x->def, seen);
+}
+
+/* Checks N's attributes against X. The walk calls nothing (so it is cheap
+ * for every element, most of them right); the reports are worked out
+ * again by report_attrs when something is wrong. */
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
+static inline void
+check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
+            const struct def_index *x)
+{
+	const struct cl_attr *a = n->attrs, *end = a + n->nattrs;
+	uint64_t seen = 0;
+	bool ok = true;
+
+	for (; a < end; a++) {
+		/* CL_N_OTHER is never in a list: 0, unknown. */
+		uint64_t bit = x->attr_bit[a->id];
+
+		if (!bit) {
+			ok = false;
+			break;
+		}
+		seen |= bit;
+		if (!(x->attr_checked & bit))
+			continue;
+		if (x->attr_bool & bit
+		        ? !is_bool_text(a->value)
+		        : !attr_value_ok(&x->def->attrs[x->attr[a->id] - 1],
+		                         a->value)) {
+			ok = false;
+			break;
+		}
+	}
+	if (!ok || (x->attr_required & ~seen))
+		report_attrs(ctx, n, x);
+}
+
+CL_NOINLINE static void
 unknown_child(struct cl_ctx *ctx, const struct cl_node *n,
               const struct cl_node *c, const struct elem_def *def)
 {
-	const char *names[16];
+	const char *names[16] = { NULL }; /* quiets -Wmaybe-uninitialized */
 	size_t nnames = child_names(def, names, CL_ARRAY_SIZE(names));
 	const char *near = cl_nearmiss(c->name, names, nnames);
 
@@ -541,51 +643,77 @@ unknown_child(struct cl_ctx *ctx, const struct cl_node *n,
 		          n->name, c->name);
 }
 
-/* Validates N (whose definition is X's) and everything known below it. */
-static void
-validate(struct cl_ctx *ctx, const struct cl_node *n, const struct def_index *x)
+CL_NOINLINE static void
+text_not_allowed(struct cl_ctx *ctx, const struct cl_node *n)
 {
-	const struct elem_def *def = x->def;
-	const struct cl_node *c;
-	uint64_t seen = 0;
+	cl_report(ctx, &cl_rule_CL002, n->name_span,
+	          "text is not allowed directly inside `<%s>`", n->name);
+}
+
+CL_NOINLINE static void
+second_child(struct cl_ctx *ctx, const struct cl_node *n,
+             const struct cl_node *c)
+{
+	const struct cl_node *first = cl_node_child_id(n, c->id);
+	struct cl_diag *d = cl_report(ctx, &cl_rule_CL002, c->name_span,
+	                              "`<%s>` may appear only once in `<%s>`",
+	                              c->name, n->name);
+
+	cl_report_related(ctx, d, first->name_span, "first `<%s>` is here",
+	                  c->name);
+}
+
+CL_NOINLINE static void
+missing_children(struct cl_ctx *ctx, const struct cl_node *n,
+                 const struct elem_def *def, uint64_t seen)
+{
 	size_t i;
 
-	check_attrs(ctx, n, x);
-	if (!def->text && n->text[0])
-		cl_report(ctx, &cl_rule_CL002, n->name_span,
-		          "text is not allowed directly inside `<%s>`",
-		          n->name);
-	for (c = n->children; c; c = c->next) {
-		/* CL_N_OTHER is never in a list: 0, unknown. */
-		unsigned pos = x->child[c->id];
-
-		if (!pos) {
-			unknown_child(ctx, n, c, def);
-			continue;
-		}
-		i = pos - 1;
-		if (def->children[i].once && (seen & ((uint64_t)1 << i))) {
-			const struct cl_node *first =
-			    cl_node_child_id(n, c->id);
-			struct cl_diag *d =
-			    cl_report(ctx, &cl_rule_CL002, c->name_span,
-			              "`<%s>` may appear only once in `<%s>`",
-			              c->name, n->name);
-
-			cl_report_related(ctx, d, first->name_span,
-			                  "first `<%s>` is here", c->name);
-		}
-		seen |= (uint64_t)1 << i;
-		validate(ctx, c, x->child_index[i]);
-	}
-	if (!(x->child_required & ~seen))
-		return;
 	for (i = 0; def->children[i].id != CL_N_OTHER; i++)
 		if (def->children[i].required && !(seen & ((uint64_t)1 << i)))
 			cl_report(
 			    ctx, &cl_rule_CL002, n->name_span,
 			    "`<%s>` is missing the required element `<%s>`",
 			    n->name, cl_name_str(def->children[i].id));
+}
+
+/* Validates N (whose definition is X's) and everything known below it. */
+static void
+validate(struct cl_ctx *ctx, const struct cl_node *n, const struct def_index *x)
+{
+	const struct cl_node *c;
+	uint64_t seen = 0;
+
+	check_attrs(ctx, n, x);
+	if (!x->text && n->text[0])
+		text_not_allowed(ctx, n);
+	for (c = n->children; c; c = c->next) {
+		const struct def_index *cx;
+		/* CL_N_OTHER is never in a list: 0, unknown. */
+		uint64_t bit = x->child_bit[c->id];
+
+		if (!bit) {
+			unknown_child(ctx, n, c, x->def);
+			continue;
+		}
+		if (x->child_once & seen & bit)
+			second_child(ctx, n, c);
+		seen |= bit;
+		cx = x->child_x[c->id];
+		if (c->children) {
+			validate(ctx, c, cx);
+			continue;
+		}
+		/* A leaf (most elements are), checked here as validate would
+		 * check it, without the call. */
+		check_attrs(ctx, c, cx);
+		if (!cx->text && c->text[0])
+			text_not_allowed(ctx, c);
+		if (cx->child_required)
+			missing_children(ctx, c, cx->def, 0);
+	}
+	if (x->child_required & ~seen)
+		missing_children(ctx, n, x->def, seen);
 }
 
 static void
@@ -606,18 +734,30 @@ check_format(struct cl_ctx *ctx, const struct cl_node *root)
 
 /* ---- model building ---- */
 
+/* "true" or "false" as a flag, anything else as DFLT (reported by
+ * CL002). Byte tests instead of two string comparisons: every flag of
+ * every variable and param comes through here. */
+static inline bool
+bool_value(const char *v, bool dflt)
+{
+	if (v[0] == 't')
+		return v[1] == 'r' && v[2] == 'u' && v[3] == 'e' && !v[4]
+		           ? true
+		           : dflt;
+	if (v[0] == 'f')
+		return v[1] == 'a' && v[2] == 'l' && v[3] == 's' &&
+		               v[4] == 'e' && !v[5]
+		           ? false
+		           : dflt;
+	return dflt;
+}
+
 static bool
 attr_bool(const struct cl_node *n, enum cl_name name, bool dflt)
 {
 	const char *v = cl_node_attr_value_id(n, name);
 
-	if (!v)
-		return dflt;
-	if (cl_streq(v, "true"))
-		return true;
-	if (cl_streq(v, "false"))
-		return false;
-	return dflt; /* reported by CL002 */
+	return v ? bool_value(v, dflt) : dflt;
 }
 
 static const char *
@@ -670,27 +810,67 @@ build_text(struct cl_ctx *ctx, const struct cl_node *n)
 	return t;
 }
 
+/*
+ * The builders read an element's attributes in one pass, switching on the
+ * interned id, instead of one lookup per field. The pass runs backwards so
+ * that the first of two attributes of the same id is the one kept, as a
+ * lookup would find it.
+ */
 static void
 build_variable(const struct cl_node *n, enum cl_var_scope scope,
                struct cl_variable *v)
 {
-	v->node = n;
-	v->scope = scope;
+	unsigned k;
+
+	/* Every field set here: V comes unzeroed from the arena. */
+	*v = (struct cl_variable){ .node = n, .scope = scope, .key = "" };
 	if (n->id == CL_N_USE) {
 		v->is_use = true;
-		v->key = attr_str(n, CL_N_VARIABLE);
-		v->label = cl_node_attr_value_id(n, CL_N_LABEL);
+		for (k = n->nattrs; k-- > 0;) {
+			const struct cl_attr *a = &n->attrs[k];
+
+			if (a->id == CL_N_VARIABLE)
+				v->key = a->value;
+			else if (a->id == CL_N_LABEL)
+				v->label = a->value;
+		}
 		return; /* flags resolved against the connector variable later */
 	}
-	v->key = attr_str(n, CL_N_KEY);
-	v->label = cl_node_attr_value_id(n, CL_N_LABEL);
-	v->alias = cl_node_attr_value_id(n, CL_N_ALIAS);
-	v->default_value = cl_node_attr_value_id(n, CL_N_DEFAULT);
-	v->required = attr_bool(n, CL_N_REQUIRED, false);
-	v->configurable = attr_bool(n, CL_N_CONFIGURABLE, false);
-	v->advanced = attr_bool(n, CL_N_ADVANCED, false);
-	v->secret = attr_bool(n, CL_N_SECRET, false);
-	v->locked = attr_bool(n, CL_N_LOCKED, false);
+	for (k = n->nattrs; k-- > 0;) {
+		const struct cl_attr *a = &n->attrs[k];
+
+		switch (a->id) {
+		case CL_N_KEY:
+			v->key = a->value;
+			break;
+		case CL_N_LABEL:
+			v->label = a->value;
+			break;
+		case CL_N_ALIAS:
+			v->alias = a->value;
+			break;
+		case CL_N_DEFAULT:
+			v->default_value = a->value;
+			break;
+		case CL_N_REQUIRED:
+			v->required = bool_value(a->value, false);
+			break;
+		case CL_N_CONFIGURABLE:
+			v->configurable = bool_value(a->value, false);
+			break;
+		case CL_N_ADVANCED:
+			v->advanced = bool_value(a->value, false);
+			break;
+		case CL_N_SECRET:
+			v->secret = bool_value(a->value, false);
+			break;
+		case CL_N_LOCKED:
+			v->locked = bool_value(a->value, false);
+			break;
+		default:
+			break;
+		}
+	}
 }
 
 /* Lists at least this long get a hash table: every placeholder is looked
@@ -740,13 +920,15 @@ build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
 {
 	const struct cl_node *c;
 
+	size_t k = 0;
+
 	out->node = n;
 	if (!n)
 		return;
-	out->items =
-	    cl_arena_alloc(&ctx->arena, sizeof(*out->items) *
-	                                    (count_children(n, CL_N_VARIABLE) +
-	                                     count_children(n, CL_N_USE)));
+	for (c = n->children; c; c = c->next)
+		k += c->id == CL_N_VARIABLE || c->id == CL_N_USE;
+	/* Not zeroed: build_variable sets every field. */
+	out->items = cl_arena_alloc_raw(&ctx->arena, sizeof(*out->items) * k);
 	for (c = n->children; c; c = c->next) {
 		if (c->id == CL_N_VARIABLE ||
 		    (scope == CL_SCOPE_AUTH && c->id == CL_N_USE))
@@ -765,23 +947,48 @@ build_params(struct cl_ctx *ctx, const struct cl_node *n, enum cl_name child,
 	out->node = n;
 	if (!n)
 		return;
-	out->items = cl_arena_alloc(&ctx->arena, sizeof(*out->items) *
-	                                             count_children(n, child));
+	/* Not zeroed: every field is set below. */
+	out->items = cl_arena_alloc_raw(
+	    &ctx->arena, sizeof(*out->items) * count_children(n, child));
 	for (c = n->children; c; c = c->next) {
 		struct cl_param *p;
+		unsigned k;
 
 		if (c->id != child)
 			continue;
 		p = &out->items[out->n++];
-		p->node = c;
-		p->place = place;
-		p->key = attr_str(c, CL_N_KEY);
-		p->value = cl_node_attr_value_id(c, CL_N_VALUE);
-		p->required = attr_bool(c, CL_N_REQUIRED, true);
-		p->configurable = attr_bool(c, CL_N_CONFIGURABLE, false);
-		p->locked = attr_bool(c, CL_N_LOCKED, false);
-		p->label = cl_node_attr_value_id(c, CL_N_LABEL);
-		p->alias = cl_node_attr_value_id(c, CL_N_ALIAS);
+		*p = (struct cl_param){
+			.node = c, .place = place, .key = "", .required = true
+		};
+		for (k = c->nattrs; k-- > 0;) {
+			const struct cl_attr *a = &c->attrs[k];
+
+			switch (a->id) {
+			case CL_N_KEY:
+				p->key = a->value;
+				break;
+			case CL_N_VALUE:
+				p->value = a->value;
+				break;
+			case CL_N_REQUIRED:
+				p->required = bool_value(a->value, true);
+				break;
+			case CL_N_CONFIGURABLE:
+				p->configurable = bool_value(a->value, false);
+				break;
+			case CL_N_LOCKED:
+				p->locked = bool_value(a->value, false);
+				break;
+			case CL_N_LABEL:
+				p->label = a->value;
+				break;
+			case CL_N_ALIAS:
+				p->alias = a->value;
+				break;
+			default:
+				break;
+			}
+		}
 	}
 }
 
@@ -883,17 +1090,60 @@ static void
 build_auth_method(struct cl_ctx *ctx, const struct cl_node *n,
                   struct cl_auth_method *m)
 {
-	const struct cl_node *c;
+	const struct cl_node *c, *url = NULL, *vars = NULL, *params = NULL,
+	                         *headers = NULL, *body = NULL;
+	size_t n_urls = 0;
+	unsigned k;
 
+	memset(m, 0, sizeof(*m));
 	m->node = n;
-	m->id = attr_str(n, CL_N_ID);
-	m->name = attr_str(n, CL_N_NAME);
-	m->type = parse_auth_type(cl_node_attr_value_id(n, CL_N_TYPE));
-	m->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
-	m->additional_urls = cl_arena_alloc(
-	    &ctx->arena, sizeof(*m->additional_urls) *
-	                     count_children(n, CL_N_ADDITIONAL_URL));
+	m->id = m->name = "";
+	m->type = CL_AUTH_UNKNOWN;
+	for (k = n->nattrs; k-- > 0;) {
+		const struct cl_attr *a = &n->attrs[k];
+
+		if (a->id == CL_N_ID)
+			m->id = a->value;
+		else if (a->id == CL_N_NAME)
+			m->name = a->value;
+		else if (a->id == CL_N_TYPE)
+			m->type = parse_auth_type(a->value);
+	}
+	/* The first child of each name, found in one walk of the list. */
 	for (c = n->children; c; c = c->next) {
+		switch (c->id) {
+		case CL_N_URL:
+			if (!url)
+				url = c;
+			break;
+		case CL_N_ADDITIONAL_URL:
+			n_urls++;
+			break;
+		case CL_N_VARIABLES:
+			if (!vars)
+				vars = c;
+			break;
+		case CL_N_URL_PARAMS:
+			if (!params)
+				params = c;
+			break;
+		case CL_N_HEADERS:
+			if (!headers)
+				headers = c;
+			break;
+		case CL_N_BODY:
+			if (!body)
+				body = c;
+			break;
+		default:
+			break;
+		}
+	}
+	m->url = build_text(ctx, url);
+	/* Not zeroed: every field is set below. */
+	m->additional_urls = cl_arena_alloc_raw(
+	    &ctx->arena, sizeof(*m->additional_urls) * n_urls);
+	for (c = n_urls ? n->children : NULL; c; c = c->next) {
 		struct cl_additional_url *u;
 		const char *idx;
 
@@ -905,13 +1155,11 @@ build_auth_method(struct cl_ctx *ctx, const struct cl_node *n,
 		u->index = idx && is_uint(idx) ? atoi(idx) : -1;
 		u->value = trimmed(&ctx->arena, c->text);
 	}
-	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES), CL_SCOPE_AUTH,
-	               &m->variables);
-	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
-	             CL_PLACE_URL_PARAMS, &m->url_params);
-	build_params(ctx, cl_node_child_id(n, CL_N_HEADERS), CL_N_PARAM,
-	             CL_PLACE_HEADERS, &m->headers);
-	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &m->body);
+	build_var_list(ctx, vars, CL_SCOPE_AUTH, &m->variables);
+	build_params(ctx, params, CL_N_PARAM, CL_PLACE_URL_PARAMS,
+	             &m->url_params);
+	build_params(ctx, headers, CL_N_PARAM, CL_PLACE_HEADERS, &m->headers);
+	build_body(ctx, body, &m->body);
 }
 
 static enum cl_direction
@@ -942,44 +1190,111 @@ static void
 build_endpoint(struct cl_ctx *ctx, const struct cl_node *n,
                struct cl_endpoint *e)
 {
-	const struct cl_node *c, *h, *p;
+	const struct cl_node *c, *url = NULL, *params = NULL, *h = NULL,
+	                         *body = NULL, *vars = NULL, *p = NULL,
+	                         *first_enable = NULL;
+	const char *direction = NULL, *data_type = NULL;
+	size_t n_enables = 0;
+	unsigned k;
 
+	memset(e, 0, sizeof(*e));
 	e->node = n;
-	e->id = attr_str(n, CL_N_ID);
-	e->name = attr_str(n, CL_N_NAME);
-	e->entity = cl_node_attr_value_id(n, CL_N_ENTITY);
-	e->direction =
-	    parse_direction(cl_node_attr_value_id(n, CL_N_DIRECTION));
-	e->method = cl_node_attr_value_id(n, CL_N_METHOD);
-	e->data_type =
-	    parse_data_type(cl_node_attr_value_id(n, CL_N_DATA_TYPE));
-	e->multiple_records = attr_bool(n, CL_N_MULTIPLE_RECORDS, false);
-	e->url = build_text(ctx, cl_node_child_id(n, CL_N_URL));
-	build_params(ctx, cl_node_child_id(n, CL_N_URL_PARAMS), CL_N_PARAM,
-	             CL_PLACE_URL_PARAMS, &e->url_params);
-	h = cl_node_child_id(n, CL_N_HEADERS);
+	e->id = e->name = "";
+	for (k = n->nattrs; k-- > 0;) {
+		const struct cl_attr *a = &n->attrs[k];
+
+		switch (a->id) {
+		case CL_N_ID:
+			e->id = a->value;
+			break;
+		case CL_N_NAME:
+			e->name = a->value;
+			break;
+		case CL_N_ENTITY:
+			e->entity = a->value;
+			break;
+		case CL_N_DIRECTION:
+			direction = a->value;
+			break;
+		case CL_N_METHOD:
+			e->method = a->value;
+			break;
+		case CL_N_DATA_TYPE:
+			data_type = a->value;
+			break;
+		case CL_N_MULTIPLE_RECORDS:
+			e->multiple_records = bool_value(a->value, false);
+			break;
+		default:
+			break;
+		}
+	}
+	e->direction = parse_direction(direction);
+	e->data_type = parse_data_type(data_type);
+	/* The first child of each name, found in one walk of the list. */
+	for (c = n->children; c; c = c->next) {
+		switch (c->id) {
+		case CL_N_URL:
+			if (!url)
+				url = c;
+			break;
+		case CL_N_URL_PARAMS:
+			if (!params)
+				params = c;
+			break;
+		case CL_N_HEADERS:
+			if (!h)
+				h = c;
+			break;
+		case CL_N_BODY:
+			if (!body)
+				body = c;
+			break;
+		case CL_N_VARIABLES:
+			if (!vars)
+				vars = c;
+			break;
+		case CL_N_PAGINATION:
+			if (!p)
+				p = c;
+			break;
+		case CL_N_ENABLE:
+			if (!n_enables++)
+				first_enable = c;
+			break;
+		default:
+			break;
+		}
+	}
+	e->url = build_text(ctx, url);
+	build_params(ctx, params, CL_N_PARAM, CL_PLACE_URL_PARAMS,
+	             &e->url_params);
 	build_params(ctx, h, CL_N_PARAM, CL_PLACE_HEADERS, &e->headers);
 	e->automatic_headers = h ? attr_bool(h, CL_N_AUTOMATIC, true) : true;
-	build_body(ctx, cl_node_child_id(n, CL_N_BODY), &e->body);
-	build_var_list(ctx, cl_node_child_id(n, CL_N_VARIABLES),
-	               CL_SCOPE_ENDPOINT, &e->variables);
-	p = cl_node_child_id(n, CL_N_PAGINATION);
+	build_body(ctx, body, &e->body);
+	build_var_list(ctx, vars, CL_SCOPE_ENDPOINT, &e->variables);
 	e->pagination.node = p;
 	if (p) {
 		e->pagination.method = cl_node_attr_value_id(p, CL_N_METHOD);
 		build_params(ctx, p, CL_N_OPTION, CL_PLACE_URL_PARAMS,
 		             &e->pagination.options);
 	}
-	e->enables = cl_arena_alloc(
-	    &ctx->arena, sizeof(*e->enables) * count_children(n, CL_N_ENABLE));
-	for (c = n->children; c; c = c->next) {
+	/* Not zeroed: every field but the target, set after all methods are
+	 * built, is set below. */
+	e->enables =
+	    cl_arena_alloc_raw(&ctx->arena, sizeof(*e->enables) * n_enables);
+	for (c = first_enable; c; c = c->next) {
 		struct cl_enable *en;
 
 		if (c->id != CL_N_ENABLE)
 			continue;
 		en = &e->enables[e->n_enables++];
 		en->node = c;
-		en->auth_method = attr_str(c, CL_N_AUTH_METHOD);
+		en->auth_method = "";
+		for (k = c->nattrs; k-- > 0;)
+			if (c->attrs[k].id == CL_N_AUTH_METHOD)
+				en->auth_method = c->attrs[k].value;
+		en->target = NULL;
 	}
 }
 
@@ -989,6 +1304,7 @@ static void
 resolve_uses(struct cl_connector *c)
 {
 	size_t i, j;
+	unsigned k;
 
 	for (i = 0; i < c->n_auth_methods; i++) {
 		struct cl_var_list *vl = &c->auth_methods[i].variables;
@@ -1003,12 +1319,23 @@ resolve_uses(struct cl_connector *c)
 			u->target = t;
 			if (!t)
 				continue;
-			u->required =
-			    attr_bool(u->node, CL_N_REQUIRED, t->required);
-			u->configurable = attr_bool(u->node, CL_N_CONFIGURABLE,
-			                            t->configurable);
-			u->advanced =
-			    attr_bool(u->node, CL_N_ADVANCED, t->advanced);
+			u->required = t->required;
+			u->configurable = t->configurable;
+			u->advanced = t->advanced;
+			/* Backwards: the first of an id is the one kept. */
+			for (k = u->node->nattrs; k-- > 0;) {
+				const struct cl_attr *a = &u->node->attrs[k];
+
+				if (a->id == CL_N_REQUIRED)
+					u->required =
+					    bool_value(a->value, t->required);
+				else if (a->id == CL_N_CONFIGURABLE)
+					u->configurable = bool_value(
+					    a->value, t->configurable);
+				else if (a->id == CL_N_ADVANCED)
+					u->advanced =
+					    bool_value(a->value, t->advanced);
+			}
 			if (!u->label)
 				u->label = t->label;
 			u->alias = t->alias;
@@ -1021,47 +1348,59 @@ resolve_uses(struct cl_connector *c)
 
 /* ---- templates and placeholders ---- */
 
-struct tpl_builder {
-	struct cl_template *items;
-	size_t n, alloc;
-};
+/* At most how many templates an owner has (every param counted, with a
+ * value or not): build_placeholders writes templates in place into an
+ * array of this size, once. */
+static size_t
+max_owner_templates(const struct cl_text *url,
+                    const struct cl_param_list *url_params,
+                    const struct cl_param_list *headers,
+                    const struct cl_body *body, size_t n_additional_urls)
+{
+	return (url->node != NULL) + n_additional_urls + url_params->n +
+	       headers->n + body->params.n + (body->content.node != NULL);
+}
 
-static void
-add_template(struct tpl_builder *tb, enum cl_template_kind kind,
+static struct cl_template *
+add_template(struct cl_template *t, enum cl_template_kind kind,
              const struct cl_node *node, const struct cl_param *param,
              const struct cl_auth_method *auth,
              const struct cl_endpoint *endpoint, struct cl_span span)
 {
-	struct cl_template *t;
-
-	CL_GROW(tb->items, tb->n + 1, tb->alloc);
-	t = &tb->items[tb->n++];
 	t->kind = kind;
 	t->node = node;
 	t->param = param;
 	t->auth = auth;
 	t->endpoint = endpoint;
 	t->span = span;
+	return t + 1;
 }
 
-static void
-add_param_templates(struct tpl_builder *tb, const struct cl_param_list *pl,
+static struct cl_template *
+add_param_templates(struct cl_template *t, const struct cl_param_list *pl,
                     const struct cl_auth_method *auth,
                     const struct cl_endpoint *endpoint)
 {
 	size_t i;
 
-	for (i = 0; i < pl->n; i++)
-		if (pl->items[i].value)
-			add_template(
-			    tb, CL_TPL_PARAM_VALUE, pl->items[i].node,
-			    &pl->items[i], auth, endpoint,
-			    cl_node_attr_id(pl->items[i].node, CL_N_VALUE)
-			        ->value_span);
+	for (i = 0; i < pl->n; i++) {
+		const struct cl_param *p = &pl->items[i];
+		const struct cl_attr *a;
+
+		if (!p->value)
+			continue;
+		/* The attribute P's value came from: the first `value` (there
+		 * is one, since P has a value). */
+		for (a = p->node->attrs; a->id != CL_N_VALUE; a++)
+			;
+		t = add_template(t, CL_TPL_PARAM_VALUE, p->node, p, auth,
+		                 endpoint, a->value_span);
+	}
+	return t;
 }
 
-static void
-add_owner_templates(struct tpl_builder *tb, const struct cl_text *url,
+static struct cl_template *
+add_owner_templates(struct cl_template *t, const struct cl_text *url,
                     const struct cl_param_list *url_params,
                     const struct cl_param_list *headers,
                     const struct cl_body *body,
@@ -1069,23 +1408,25 @@ add_owner_templates(struct tpl_builder *tb, const struct cl_text *url,
                     const struct cl_endpoint *endpoint)
 {
 	if (url->node)
-		add_template(tb, CL_TPL_URL, url->node, NULL, auth, endpoint,
-		             url->node->inner_span);
+		t = add_template(t, CL_TPL_URL, url->node, NULL, auth, endpoint,
+		                 url->node->inner_span);
 	if (auth) {
 		size_t i;
 
 		for (i = 0; i < auth->n_additional_urls; i++)
-			add_template(tb, CL_TPL_ADDITIONAL_URL,
-			             auth->additional_urls[i].node, NULL, auth,
-			             NULL,
-			             auth->additional_urls[i].node->inner_span);
+			t = add_template(
+			    t, CL_TPL_ADDITIONAL_URL,
+			    auth->additional_urls[i].node, NULL, auth, NULL,
+			    auth->additional_urls[i].node->inner_span);
 	}
-	add_param_templates(tb, url_params, auth, endpoint);
-	add_param_templates(tb, headers, auth, endpoint);
-	add_param_templates(tb, &body->params, auth, endpoint);
+	t = add_param_templates(t, url_params, auth, endpoint);
+	t = add_param_templates(t, headers, auth, endpoint);
+	t = add_param_templates(t, &body->params, auth, endpoint);
 	if (body->content.node)
-		add_template(tb, CL_TPL_BODY_CONTENT, body->content.node, NULL,
-		             auth, endpoint, body->content.node->inner_span);
+		t = add_template(t, CL_TPL_BODY_CONTENT, body->content.node,
+		                 NULL, auth, endpoint,
+		                 body->content.node->inner_span);
+	return t;
 }
 
 /* Stands in for the variables of an enabled method that does not exist. */
@@ -1111,16 +1452,60 @@ cl_model_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
 	                                : &no_vars;
 }
 
-/* P's variable: the first of its key in the lists of its scope. */
+static const struct cl_variable *
+find_indexed(const struct cl_var_list *vars, const char *key);
+
+/*
+ * cl_var_list_find, in line for scope_find (a few lookups for each
+ * placeholder). The first byte is tested before strcmp is called: most
+ * keys differ there. (Calling strcmp in the loop, rather than tail-calling
+ * a function of its own to scan on from the first candidate, measured
+ * cheaper both here and for the rules' calls.)
+ */
+static inline const struct cl_variable *
+var_list_find(const struct cl_var_list *vars, const char *key)
+{
+	const struct cl_variable *v, *end;
+
+	if (vars->slots)
+		return find_indexed(vars, key);
+	if (!vars->n)
+		return NULL; /* items may be NULL: no arithmetic on it */
+	/* Most keys differ in their first byte: strcmp only for those that
+	 * do not. */
+	end = vars->items + vars->n;
+	if (!key[0]) {
+		for (v = vars->items; v < end; v++)
+			if (!v->key[0])
+				return v;
+		return NULL;
+	}
+	for (v = vars->items; v < end; v++)
+		if (v->key[0] == key[0] && !strcmp(v->key + 1, key + 1))
+			return v;
+	return NULL;
+}
+
+/* P's variable: the first of its key in the lists of its scope (the
+ * order of cl_model_scope_list, walked here without a call per list). */
 static const struct cl_variable *
 scope_find(const struct cl_connector *c, const struct cl_placeholder *p)
 {
-	const struct cl_var_list *l;
+	const struct cl_endpoint *e = p->tpl->endpoint;
 	const struct cl_variable *v;
 	size_t i;
 
-	for (i = 0; (l = cl_model_scope_list(c, p->tpl, i)); i++)
-		if ((v = cl_var_list_find(l, p->key)))
+	if (p->tpl->auth)
+		return var_list_find(&p->tpl->auth->variables, p->key);
+	if (!e)
+		BUG("template without an owner");
+	if ((v = var_list_find(&e->variables, p->key)) ||
+	    (v = var_list_find(&c->variables, p->key)))
+		return v;
+	for (i = 0; i < e->n_enables; i++)
+		if (e->enables[i].target &&
+		    (v = var_list_find(&e->enables[i].target->variables,
+		                       p->key)))
 			return v;
 	return NULL;
 }
@@ -1128,56 +1513,75 @@ scope_find(const struct cl_connector *c, const struct cl_placeholder *p)
 static void
 build_placeholders(struct cl_ctx *ctx, struct cl_connector *c)
 {
-	struct tpl_builder tb = { NULL, 0, 0 };
-	struct cl_placeholder *ph = NULL;
-	size_t i, nph = 0, phalloc = 0;
+	struct cl_template *t;
+	struct cl_placeholder *ph;
+	size_t i, ntpl = 0, nph = 0, phalloc;
 
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_auth_method *m = &c->auth_methods[i];
 
-		add_owner_templates(&tb, &m->url, &m->url_params, &m->headers,
-		                    &m->body, m, NULL);
+		ntpl +=
+		    max_owner_templates(&m->url, &m->url_params, &m->headers,
+		                        &m->body, m->n_additional_urls);
 	}
 	for (i = 0; i < c->n_endpoints; i++) {
 		const struct cl_endpoint *e = &c->endpoints[i];
 
-		add_owner_templates(&tb, &e->url, &e->url_params, &e->headers,
-		                    &e->body, NULL, e);
+		ntpl += max_owner_templates(&e->url, &e->url_params,
+		                            &e->headers, &e->body, 0);
 	}
-	/* Not zeroed: every byte is copied in. */
-	c->templates =
-	    cl_arena_alloc_raw(&ctx->arena, sizeof(*c->templates) * tb.n);
-	if (tb.n)
-		memcpy(c->templates, tb.items, sizeof(*c->templates) * tb.n);
-	c->n_templates = tb.n;
-	free(tb.items);
+	/* Not zeroed: every field of every template is set. */
+	t = c->templates =
+	    cl_arena_alloc_raw(&ctx->arena, sizeof(*c->templates) * ntpl);
+	for (i = 0; i < c->n_auth_methods; i++) {
+		const struct cl_auth_method *m = &c->auth_methods[i];
 
+		t = add_owner_templates(t, &m->url, &m->url_params, &m->headers,
+		                        &m->body, m, NULL);
+	}
+	for (i = 0; i < c->n_endpoints; i++) {
+		const struct cl_endpoint *e = &c->endpoints[i];
+
+		t = add_owner_templates(t, &e->url, &e->url_params, &e->headers,
+		                        &e->body, NULL, e);
+	}
+	c->n_templates = (size_t)(t - c->templates);
+
+	/* In the arena, sized for about one placeholder a template: one
+	 * allocation for most files, and nothing to copy or free. */
+	phalloc = c->n_templates + 8;
+	ph = cl_arena_alloc_raw(&ctx->arena, sizeof(*ph) * phalloc);
 	for (i = 0; i < c->n_templates; i++) {
-		const struct cl_template *t = &c->templates[i];
-		const char *s = ctx->buf + t->span.start;
-		size_t len = t->span.end - t->span.start, pos = 0;
+		const struct cl_template *tp = &c->templates[i];
+		const char *s = ctx->buf + tp->span.start;
+		size_t len = tp->span.end - tp->span.start, pos = 0;
 		struct cl_placeholder_match m;
 
 		while (cl_placeholder_next(s, len, &pos, &m)) {
 			struct cl_placeholder *p;
 
-			CL_GROW(ph, nph + 1, phalloc);
+			if (nph == phalloc) {
+				struct cl_placeholder *more =
+				    cl_arena_alloc_raw(
+				        &ctx->arena, sizeof(*ph) * 2 * phalloc);
+
+				memcpy(more, ph, sizeof(*ph) * nph);
+				ph = more;
+				phalloc *= 2;
+			}
 			p = &ph[nph++];
-			p->tpl = t;
+			p->tpl = tp;
 			p->key = cl_arena_strndup(&ctx->arena, s + m.key_start,
 			                          m.key_end - m.key_start);
-			p->span.start = t->span.start + (uint32_t)m.start;
-			p->span.end = t->span.start + (uint32_t)m.end;
+			p->span.start = tp->span.start + (uint32_t)m.start;
+			p->span.end = tp->span.start + (uint32_t)m.end;
 			p->key_span.start =
-			    t->span.start + (uint32_t)m.key_start;
-			p->key_span.end = t->span.start + (uint32_t)m.key_end;
+			    tp->span.start + (uint32_t)m.key_start;
+			p->key_span.end = tp->span.start + (uint32_t)m.key_end;
 		}
 	}
-	c->placeholders = cl_arena_alloc_raw(&ctx->arena, sizeof(*ph) * nph);
-	if (nph)
-		memcpy(c->placeholders, ph, sizeof(*ph) * nph);
+	c->placeholders = ph;
 	c->n_placeholders = nph;
-	free(ph);
 	for (i = 0; i < nph; i++)
 		c->placeholders[i].var = scope_find(c, &c->placeholders[i]);
 }
@@ -1210,7 +1614,9 @@ cl_model_build(struct cl_ctx *ctx, const struct cl_node *root)
 	/* Only the first <auth-methods> and <endpoints> count; a second one
 	 * is a CL002 already. */
 	c->auth_methods_node = n = cl_node_child_id(root, CL_N_AUTH_METHODS);
-	c->auth_methods = cl_arena_alloc(
+	/* Not zeroed here: each builder zeroes its element (one memset of
+	 * the whole array was a string instruction run per byte). */
+	c->auth_methods = cl_arena_alloc_raw(
 	    &ctx->arena,
 	    sizeof(*c->auth_methods) * count_children(n, CL_N_AUTH_METHOD));
 	for (n = n ? n->children : NULL; n; n = n->next)
@@ -1219,9 +1625,9 @@ cl_model_build(struct cl_ctx *ctx, const struct cl_node *root)
 			    ctx, n, &c->auth_methods[c->n_auth_methods++]);
 
 	c->endpoints_node = n = cl_node_child_id(root, CL_N_ENDPOINTS);
-	c->endpoints =
-	    cl_arena_alloc(&ctx->arena, sizeof(*c->endpoints) *
-	                                    count_children(n, CL_N_ENDPOINT));
+	c->endpoints = cl_arena_alloc_raw(&ctx->arena,
+	                                  sizeof(*c->endpoints) *
+	                                      count_children(n, CL_N_ENDPOINT));
 	for (n = n ? n->children : NULL; n; n = n->next)
 		if (n->id == CL_N_ENDPOINT)
 			build_endpoint(ctx, n, &c->endpoints[c->n_endpoints++]);
@@ -1251,13 +1657,7 @@ cl_model_auth_method(const struct cl_connector *c, const char *id)
 	return NULL;
 }
 
-/*
- * cl_var_list_find is called for every placeholder in several lists, most
- * of them short and most of the calls finding nothing: its scan for a
- * first byte in common calls no function, so it saves no registers, and
- * the rest (strcmp from the first candidate on, or the hash table of a
- * long list) is in functions of their own that it tail-calls.
- */
+/* The hash table of a long list, out of line: most lists are short. */
 CL_NOINLINE static const struct cl_variable *
 find_indexed(const struct cl_var_list *vars, const char *key)
 {
@@ -1270,30 +1670,10 @@ find_indexed(const struct cl_var_list *vars, const char *key)
 	return NULL;
 }
 
-CL_NOINLINE static const struct cl_variable *
-find_from(const struct cl_variable *v, const struct cl_variable *end,
-          const char *key)
-{
-	for (; v < end; v++)
-		if (cl_streq(v->key, key))
-			return v;
-	return NULL;
-}
-
 const struct cl_variable *
 cl_var_list_find(const struct cl_var_list *vars, const char *key)
 {
-	const struct cl_variable *v, *end;
-
-	if (vars->slots)
-		return find_indexed(vars, key);
-	if (!vars->n)
-		return NULL; /* items may be NULL: no arithmetic on it */
-	/* Most keys differ in their first byte. */
-	for (v = vars->items, end = v + vars->n; v < end; v++)
-		if (v->key[0] == key[0])
-			return find_from(v, end, key);
-	return NULL;
+	return var_list_find(vars, key);
 }
 
 const struct cl_param *
