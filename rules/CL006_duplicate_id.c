@@ -60,7 +60,7 @@ report_duplicates(struct cl_ctx *ctx, struct id_ref *refs, size_t n,
 static size_t
 method_id_hash(const void *arg, size_t i)
 {
-	return cl_str_hash(
+	return cl_words_hash(
 	    ((const struct cl_connector *)arg)->auth_methods[i].id);
 }
 
@@ -76,7 +76,8 @@ same_method_id(const void *arg, size_t i, size_t j)
 static size_t
 endpoint_id_hash(const void *arg, size_t i)
 {
-	return cl_str_hash(((const struct cl_connector *)arg)->endpoints[i].id);
+	return cl_words_hash(
+	    ((const struct cl_connector *)arg)->endpoints[i].id);
 }
 
 static int

@@ -35,8 +35,14 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 
 	if (!c->variables.n)
 		return;
-	seen = cl_calloc(c->variables.n, 1);
-	undefined = cl_calloc(c->n_placeholders ? c->n_placeholders : 1, 1);
+	/* One block: UNUSED and UNUSED_AT (aligned by calloc), then the
+	 * bytes of SEEN and UNDEFINED. */
+	unused = cl_calloc(
+	    1, c->variables.n * (sizeof(*unused) + sizeof(*unused_at) + 1) +
+	           c->n_placeholders + 1);
+	unused_at = (size_t *)(unused + c->variables.n);
+	seen = (unsigned char *)(unused_at + c->variables.n);
+	undefined = seen + c->variables.n;
 
 	for (i = 0; i < c->n_auth_methods; i++) {
 		const struct cl_var_list *vars = &c->auth_methods[i].variables;
@@ -71,8 +77,6 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 	 * marked; a later duplicate is CL107's to report. An invalid key is
 	 * CL114's alone, as in CL102 and CL103: no placeholder can name it,
 	 * so "unused" would only repeat that the key is wrong. */
-	unused = cl_malloc(c->variables.n * sizeof(*unused));
-	unused_at = cl_malloc(c->variables.n * sizeof(*unused_at));
 	for (i = 0; i < c->variables.n; i++) {
 		const struct cl_variable *v = &c->variables.items[i];
 
@@ -116,10 +120,7 @@ check_unused_connector_variable(struct cl_ctx *ctx,
 			cl_fix_remove(ctx, d, v->node->span);
 		}
 	}
-	free(unused_at);
-	free(unused);
-	free(undefined);
-	free(seen);
+	free(unused); /* the block of all four */
 }
 
 const struct cl_rule cl_rule_CL101 = {

@@ -29,7 +29,7 @@ key_hash(const void *arg, size_t i)
 {
 	const struct cl_var_list *vars = arg;
 
-	return cl_str_hash(vars->items[i].key);
+	return cl_words_hash(vars->items[i].key);
 }
 
 /* A missing key reads as "" and is CL002's to report, not a clash. */

@@ -91,9 +91,11 @@ seen_key(struct key_set *ks, const char *key)
 static void
 key_set_reset(struct key_set *ks)
 {
-	free(ks->slots);
-	ks->slots = NULL;
-	ks->cap = 0;
+	if (ks->slots) { /* rarely: no free call per endpoint */
+		free(ks->slots);
+		ks->slots = NULL;
+		ks->cap = 0;
+	}
 	ks->n = 0;
 }
 
@@ -278,9 +280,11 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 
 	if (!c->n_placeholders)
 		return;
-	en = cl_calloc(c->n_auth_methods + 1, sizeof(*en));
-	scratch = cl_calloc(2 * c->n_auth_methods + 2, sizeof(*scratch));
-	quiet = cl_calloc(c->variables.n + 1, sizeof(*quiet));
+	/* One block: QUIET (aligned by calloc), then EN and SCRATCH. */
+	quiet = cl_calloc(1, (c->variables.n + 1) * sizeof(*quiet) +
+	                         (3 * c->n_auth_methods + 3) * sizeof(*en));
+	en = (const struct cl_auth_method **)(quiet + c->variables.n + 1);
+	scratch = en + c->n_auth_methods + 1;
 	for (i = 0; i < c->n_placeholders; i++) {
 		const struct cl_placeholder *p = &c->placeholders[i];
 		const struct cl_endpoint *e = p->tpl->endpoint;
@@ -299,14 +303,15 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 		/* The endpoint's own variable wins (the model resolved P in
 		 * scope order, own variables first); a key the platform fills
 		 * in has a value under every method. */
-		if (!nen || (p->var && p->var->scope == CL_SCOPE_ENDPOINT) ||
-		    cl_ctx_platform_placeholder(ctx, p->key))
+		if (!nen || (p->var && p->var->scope == CL_SCOPE_ENDPOINT))
 			continue;
 		/* As check_placeholder_methods finds it (a quiet key is
-		 * never reported, so need not be noted as seen either). */
+		 * never reported, so need not be noted as seen either; the
+		 * cheapest test, so asked first). */
 		cv = p->var && p->var->scope == CL_SCOPE_CONNECTOR ? p->var
 		                                                   : NULL;
 		if ((cv && quiet[cv - c->variables.items] == stamp) ||
+		    cl_ctx_platform_placeholder(ctx, p->key) ||
 		    seen_key(&keys, p->key))
 			continue;
 		if (!check_placeholder_methods(ctx, c, e, p, en, nen,
@@ -314,10 +319,8 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 		    cv)
 			quiet[cv - c->variables.items] = stamp;
 	}
-	free(quiet);
 	key_set_release(&keys);
-	free(scratch);
-	free(en);
+	free(quiet); /* and EN and SCRATCH */
 }
 
 const struct cl_rule cl_rule_CL110 = {

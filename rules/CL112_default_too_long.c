@@ -22,8 +22,12 @@ check_defaults_in(struct cl_ctx *ctx, const struct cl_var_list *vars)
 			continue;
 		/* Characters of the decoded value, as the platform counts:
 		 * `&amp;` is one, and so is `é`. */
-		n = cl_utf8_count(v->default_value, strlen(v->default_value));
-		if (n <= DEFAULT_MAX)
+		n = strnlen(v->default_value, DEFAULT_MAX + 1);
+		/* No more characters than bytes: most defaults are short. */
+		if (n <= DEFAULT_MAX ||
+		    (n = cl_utf8_count(v->default_value,
+		                       strlen(v->default_value))) <=
+		        DEFAULT_MAX)
 			continue;
 		cl_report(ctx, &cl_rule_CL112,
 		          cl_node_attr_span(v->node, "default"),
@@ -41,8 +45,10 @@ check_default_too_long(struct cl_ctx *ctx, const struct cl_connector *c)
 	check_defaults_in(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_defaults_in(ctx, &c->auth_methods[i].variables);
+	/* Most endpoints have no variables: no call for them. */
 	for (i = 0; i < c->n_endpoints; i++)
-		check_defaults_in(ctx, &c->endpoints[i].variables);
+		if (c->endpoints[i].variables.n)
+			check_defaults_in(ctx, &c->endpoints[i].variables);
 }
 
 const struct cl_rule cl_rule_CL112 = {

@@ -33,9 +33,12 @@ check_auth_shadows_connector(struct cl_ctx *ctx, const struct cl_connector *c)
 
 			if (v->is_use || !*v->key)
 				continue;
-			cv = cl_var_list_find(&c->variables, v->key);
+			/* Most keys are no connector variable's: the second
+			 * lookup only for those that are. */
+			if (!(cv = cl_var_list_find(&c->variables, v->key)))
+				continue;
 			first = cl_var_list_find(&m->variables, v->key);
-			if (!cv || first != v)
+			if (first != v)
 				continue;
 			if (cl_auth_is_default_key(m->type, v->key))
 				d = cl_report(ctx, &cl_rule_CL113,

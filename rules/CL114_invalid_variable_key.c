@@ -81,9 +81,10 @@ check_keys_in(struct cl_ctx *ctx, const struct cl_var_list *vars)
 		char *fix;
 
 		/* A use names a connector variable, reported where it is
-		 * defined; a missing key is CL002's. */
-		if (v->is_use || !cl_node_attr(v->node, "key") ||
-		    cl_key_valid(v->key))
+		 * defined; a missing key is CL002's. Most keys are valid:
+		 * that is asked before the attribute is looked up. */
+		if (v->is_use || cl_key_valid(v->key) ||
+		    !cl_node_attr(v->node, "key"))
 			continue;
 		if (!*v->key) {
 			cl_report(ctx, &cl_rule_CL114, cl_var_key_span(v),
@@ -113,8 +114,10 @@ check_invalid_variable_key(struct cl_ctx *ctx, const struct cl_connector *c)
 	check_keys_in(ctx, &c->variables);
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_keys_in(ctx, &c->auth_methods[i].variables);
+	/* Most endpoints have no variables: no call for them. */
 	for (i = 0; i < c->n_endpoints; i++)
-		check_keys_in(ctx, &c->endpoints[i].variables);
+		if (c->endpoints[i].variables.n)
+			check_keys_in(ctx, &c->endpoints[i].variables);
 }
 
 const struct cl_rule cl_rule_CL114 = {

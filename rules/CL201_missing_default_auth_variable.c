@@ -29,14 +29,19 @@ check_default_auth_variables(struct cl_ctx *ctx, const struct cl_connector *c)
 		const char *const *keys = cl_auth_default_keys(m->type, &n);
 		struct cl_strbuf role = CL_STRBUF_INIT;
 
-		cl_strbuf_addf(&role, "a default auth variable of type `%s`",
-		               cl_auth_type_name(m->type));
 		for (j = 0; j < n; j++) {
 			struct cl_diag *d;
 
 			if (cl_var_list_find(&m->variables, keys[j]) ||
 			    cl_auth_missing_rule(m, keys[j]) != &cl_rule_CL201)
 				continue;
+			/* Written for the first report only: most methods
+			 * have all their defaults. */
+			if (!role.len)
+				cl_strbuf_addf(&role,
+				               "a default auth variable of "
+				               "type `%s`",
+				               cl_auth_type_name(m->type));
 			d = cl_report_missing_auth_var(ctx, &cl_rule_CL201, m,
 			                               keys[j],
 			                               cl_strbuf_str(&role));

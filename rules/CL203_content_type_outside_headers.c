@@ -35,7 +35,7 @@ count_content_types(const struct cl_param_list *l)
 	size_t i, n = 0;
 
 	for (i = 0; i < l->n; i++)
-		n += !cl_strcasecmp(l->items[i].key, "Content-Type");
+		n += cl_is_content_type(&l->items[i]);
 	return n;
 }
 
@@ -130,7 +130,7 @@ check_params_for_content_type(struct cl_ctx *ctx, const struct owner *o,
 		const struct cl_param *p = &list->items[i];
 		struct cl_diag *d;
 
-		if (cl_strcasecmp(p->key, "Content-Type"))
+		if (!cl_is_content_type(p))
 			continue;
 		d = cl_report(
 		    ctx, &cl_rule_CL203, cl_node_attr_span(p->node, "key"),

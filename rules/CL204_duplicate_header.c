@@ -23,7 +23,11 @@ check_header_list(struct cl_ctx *ctx, const struct cl_param_list *h,
 		if (!*p->key)
 			continue;
 		for (j = 0; j < i && !first; j++)
-			if (!cl_strcasecmp(h->items[j].key, p->key))
+			/* The first byte, any case, rules most out without a
+			 * call ('|' 0x20 folds letters; a false match is only
+			 * a call more). */
+			if ((h->items[j].key[0] | 0x20) == (p->key[0] | 0x20) &&
+			    !cl_strcasecmp(h->items[j].key, p->key))
 				first = &h->items[j];
 		if (!first)
 			continue;

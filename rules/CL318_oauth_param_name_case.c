@@ -59,14 +59,24 @@ uses_password_grant(const struct cl_auth_method *m)
 static const char *
 misspelt_name(const struct cl_auth_method *m, const char *key)
 {
+	const char *s = key;
+	char f;
 	size_t i;
 
+	/* A name KEY folds to starts with KEY's first byte that is no
+	 * separator (those of cl_same_folded), case folded: the names are
+	 * lower case, and most start otherwise, so no call for them. */
+	while (*s == '-' || *s == '_' || *s == '.' || *s == ' ')
+		s++;
+	f = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
 	for (i = 0; i < CL_ARRAY_SIZE(oauth_names); i++)
-		if (cl_same_folded(key, oauth_names[i]))
+		if (oauth_names[i][0] == f &&
+		    cl_same_folded(key, oauth_names[i]))
 			return oauth_names[i];
-	if (uses_password_grant(m))
+	if ((f == 'u' || f == 'p') && uses_password_grant(m))
 		for (i = 0; i < CL_ARRAY_SIZE(password_names); i++)
-			if (cl_same_folded(key, password_names[i]))
+			if (password_names[i][0] == f &&
+			    cl_same_folded(key, password_names[i]))
 				return password_names[i];
 	return NULL;
 }

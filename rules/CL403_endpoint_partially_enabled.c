@@ -95,10 +95,26 @@ missing_from(const struct cl_connector *c, const struct cl_endpoint *e,
 	return can_miss[j] && !enables_method(e, &c->auth_methods[j]);
 }
 
+/* 1 when endpoints A and B enable the same methods, in the same order,
+ * every <enable> resolved: the same methods are then missing from both. */
+static int
+same_resolved_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
+{
+	size_t j;
+
+	if (a->n_enables != b->n_enables)
+		return 0;
+	for (j = 0; j < a->n_enables; j++)
+		if (!a->enables[j].target ||
+		    a->enables[j].target != b->enables[j].target)
+			return 0;
+	return 1;
+}
+
 static void
 check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 {
-	const struct cl_endpoint *e;
+	const struct cl_endpoint *e, *clean = NULL;
 	unsigned char *can_miss;
 	size_t i, j, nmethods = 0;
 
@@ -118,6 +134,10 @@ check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 
 		if (!has_resolved_enable(e))
 			continue;
+		/* Most endpoints enable what the one before did: when that
+		 * missed nothing, neither does this one. */
+		if (clean && same_resolved_enables(clean, e))
+			continue;
 		for (j = 0; j < c->n_auth_methods; j++) {
 			const struct cl_auth_method *m = &c->auth_methods[j];
 
@@ -130,6 +150,7 @@ check_partially_enabled(struct cl_ctx *ctx, const struct cl_connector *c)
 			nmissing++;
 		}
 		if (!nmissing) {
+			clean = e;
 			cl_strbuf_release(&missing);
 			continue;
 		}

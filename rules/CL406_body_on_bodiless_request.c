@@ -21,9 +21,11 @@ check_bodiless_request(struct cl_ctx *ctx, const struct cl_connector *c)
 		const struct cl_body *b = &e->body;
 		struct cl_diag *d;
 
-		if (!e->method || !cl_method_in(e->method, bodiless) ||
-		    !b->node || !cl_body_has_payload(b) ||
-		    (b->format_given && b->format == CL_BODY_NONE))
+		/* The body first: most endpoints without one are the
+		 * bodiless requests, and need no look at the method. */
+		if (!b->node || !cl_body_has_payload(b) ||
+		    (b->format_given && b->format == CL_BODY_NONE) ||
+		    !e->method || !cl_method_in(e->method, bodiless))
 			continue;
 		if (b->params.n)
 			d = cl_report(ctx, &cl_rule_CL406, b->node->name_span,

@@ -16,6 +16,8 @@
  * an `<enable>` naming no method (CL402) reaches no instance and is left
  * out.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "endpoints.h"
@@ -45,8 +47,10 @@ same_param(const struct cl_param_list *list, const struct cl_param *p)
 		if (!q->required || !q->value ||
 		    fold(q->key[0]) != fold(p->key[0]))
 			continue;
-		if (p->place == CL_PLACE_HEADERS ? cl_strcasecmp(q->key, p->key)
-		                                 : strcmp(q->key, p->key))
+		/* A header is mostly spelt as the method spells it: the
+		 * exact test first. */
+		if (strcmp(q->key, p->key) && (p->place != CL_PLACE_HEADERS ||
+		                               cl_strcasecmp(q->key, p->key)))
 			continue;
 		if (!strcmp(q->value, p->value))
 			return q;
@@ -101,23 +105,56 @@ repeated_by_all(const struct cl_endpoint *e, const struct cl_param *p)
 	return n;
 }
 
+/* A bit (of 64) for KEY from its first byte, case folded: keys
+ * same_param takes for the same have the same bit. (Two bytes filter no
+ * better: the keys that pass are mostly the same key.) */
+static uint64_t
+key_bit(const char *key)
+{
+	return (uint64_t)1 << (fold(key[0]) & 63);
+}
+
+/* The key_bits of the params of LIST that same_param can return: a param
+ * whose bit is clear repeats none. */
+static uint64_t
+key_bits(const struct cl_param_list *list)
+{
+	uint64_t mask = 0;
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (list->items[i].required && list->items[i].value)
+			mask |= key_bit(list->items[i].key);
+	return mask;
+}
+
+/* key_bits of each auth method's headers and body params, made once per
+ * connector: the keys of most endpoint params have a bit that none of the
+ * first method they are compared with has. */
+struct sends {
+	uint64_t headers, body;
+};
+
 static void
 check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
                       const struct cl_endpoint *e,
-                      const struct cl_param_list *list, int *cl407_on)
+                      const struct cl_param_list *list, int *cl407_on,
+                      uint64_t first)
 {
 	const struct cl_auth_method *m;
 	size_t i, j, n;
 
 	for (i = 0; i < list->n; i++) {
 		const struct cl_param *p = &list->items[i];
-		const char *what =
-		    p->place == CL_PLACE_HEADERS ? "header" : "body param";
+		const char *what;
 		struct cl_diag *d;
 		bool removable;
 
 		/* An optional param is the user's to fill in. */
 		if (!p->required || !p->value)
+			continue;
+		/* The first method sends nothing P repeats. */
+		if (!(first & key_bit(p->key)))
 			continue;
 		/* CL407 already asks to remove it. */
 		if (p->place == CL_PLACE_HEADERS && cl_is_content_type(p) &&
@@ -125,6 +162,7 @@ check_repeated_params(struct cl_ctx *ctx, const struct cl_connector *c,
 			continue;
 		if (!(n = repeated_by_all(e, p)))
 			continue;
+		what = p->place == CL_PLACE_HEADERS ? "header" : "body param";
 		for (j = 0; !e->enables[j].target; j++)
 			;
 		if (n == 1)
@@ -172,18 +210,40 @@ static void
 check_repeats_auth_param(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	const struct cl_endpoint *e;
+	struct sends *sends;
 	size_t i;
 	int cl407_on = -1;
 
+	/* Nothing inherited, nothing repeated. */
+	if (!c->n_auth_methods || !c->n_endpoints)
+		return;
+	sends = cl_calloc(c->n_auth_methods, sizeof(*sends));
+	for (i = 0; i < c->n_auth_methods; i++) {
+		sends[i].headers = key_bits(&c->auth_methods[i].headers);
+		sends[i].body = key_bits(&c->auth_methods[i].body.params);
+	}
 	cl_for_each_endpoint(e, c, i)
 	{
+		const struct cl_auth_method *m;
+		const struct sends *first;
+		size_t j = 0;
+
+		/* No method: repeated_by_all finds nothing for any param;
+		 * nothing the first sends: nothing repeats all. (The lists
+		 * hold params of their own place, model.c.) */
+		if (!(m = next_method(e, &j)))
+			continue;
+		first = &sends[m - c->auth_methods];
 		/* With automatic headers off, nothing is inherited: an
 		 * endpoint has to repeat the headers it needs. */
-		if (e->automatic_headers)
-			check_repeated_params(ctx, c, e, &e->headers,
-			                      &cl407_on);
-		check_repeated_params(ctx, c, e, &e->body.params, &cl407_on);
+		if (e->automatic_headers && first->headers && e->headers.n)
+			check_repeated_params(ctx, c, e, &e->headers, &cl407_on,
+			                      first->headers);
+		if (first->body && e->body.params.n)
+			check_repeated_params(ctx, c, e, &e->body.params,
+			                      &cl407_on, first->body);
 	}
+	free(sends);
 }
 
 const struct cl_rule cl_rule_CL408 = {

@@ -12,6 +12,23 @@
 #include "endpoints.h"
 #include "rule.h"
 
+/* 1 when the N bytes at S are LIT (lower case) ignoring ASCII case. */
+static int
+is_ci(const char *s, size_t n, const char *lit)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != lit[i] || !lit[i])
+			return 0;
+	}
+	return !lit[n];
+}
+
 /*
  * The data type a media type stands for: json for application/json and
  * every +json suffix (application/vnd.api+json), xml likewise, csv for
@@ -21,33 +38,30 @@
 static enum cl_data_type
 media_data_type(const char *v)
 {
-	char mt[128];
-	const char *slash, *sub;
-	size_t n = 0, sublen;
+	size_t n = 0, slash, sublen;
+	const char *sub;
 
+	/* The media type: up to a parameter or a blank, read as its first
+	 * 127 bytes, case folded in the comparisons (no copy). */
 	while (*v == ' ' || *v == '\t')
 		v++;
-	while (v[n] && v[n] != ';' && v[n] != ' ' && v[n] != '\t' &&
-	       n + 1 < sizeof(mt)) {
-		mt[n] = (v[n] >= 'A' && v[n] <= 'Z') ? (char)(v[n] - 'A' + 'a')
-		                                     : v[n];
+	while (v[n] && v[n] != ';' && v[n] != ' ' && v[n] != '\t' && n < 127)
 		n++;
-	}
-	mt[n] = '\0';
-	slash = strchr(mt, '/');
-	if (!slash)
+	for (slash = 0; slash < n && v[slash] != '/'; slash++)
+		;
+	if (slash == n)
 		return CL_DATA_UNKNOWN;
-	sub = slash + 1;
-	sublen = strlen(sub);
-	if (!strcmp(sub, "json") ||
-	    (sublen > 5 && !strcmp(sub + sublen - 5, "+json")))
+	sub = v + slash + 1;
+	sublen = n - slash - 1;
+	if (is_ci(sub, sublen, "json") ||
+	    (sublen > 5 && is_ci(sub + sublen - 5, 5, "+json")))
 		return CL_DATA_JSON;
-	if (!strcmp(sub, "xml") ||
-	    (sublen > 4 && !strcmp(sub + sublen - 4, "+xml")))
+	if (is_ci(sub, sublen, "xml") ||
+	    (sublen > 4 && is_ci(sub + sublen - 4, 4, "+xml")))
 		return CL_DATA_XML;
-	if (!strcmp(sub, "csv"))
+	if (is_ci(sub, sublen, "csv"))
 		return CL_DATA_CSV;
-	if (!strcmp(mt, "text/plain"))
+	if (is_ci(v, n, "text/plain"))
 		return CL_DATA_TXT;
 	return CL_DATA_UNKNOWN;
 }
@@ -105,71 +119,121 @@ contradicts(enum cl_data_type header, enum cl_data_type data)
 	return 1;
 }
 
+/* What the headers of endpoint E are compared with (check_endpoint). */
+struct want {
+	enum cl_data_type type;
+	const struct cl_node *where;
+	const char *what;
+	/* The endpoint's data-type attribute is looked up only for a
+	 * report. */
+	int where_unknown;
+};
+
+/* Fills in *W for endpoint E; 0 when its headers are not checked. */
+static int
+want_for(struct cl_ctx *ctx, const struct cl_connector *c,
+         const struct cl_endpoint *e, int *cl407_on, struct want *w)
+{
+	size_t j;
+
+	/* CL407 already asks to remove the header. */
+	if (cl_cl407_reports_cached(ctx, c, e, cl407_on))
+		return 0;
+	w->where_unknown = 0;
+	if (e->body.node && e->body.data_type) {
+		w->type = CL_DATA_UNKNOWN;
+		for (j = CL_DATA_JSON; j < CL_DATA_UNKNOWN; j++)
+			if (!strcmp(e->body.data_type,
+			            data_type_name((enum cl_data_type)j)))
+				w->type = (enum cl_data_type)j;
+		w->where = e->body.node;
+		w->what = "body data-type";
+	} else if (e->body.node && e->body.format == CL_BODY_FORM) {
+		return 0;
+	} else {
+		w->type = e->data_type;
+		w->where = NULL;
+		w->where_unknown = 1;
+		w->what = "data-type";
+	}
+	return 1;
+}
+
+/* The last Content-Type value read, and what it said: most endpoints of
+ * a connector send the same one, then read by a strcmp. */
+struct memo {
+	const char *value;     /* NULL: none yet */
+	enum cl_data_type got; /* CL_DATA_UNKNOWN also for a placeholder */
+};
+
+/* What the Content-Type value V says, CL_DATA_UNKNOWN when it holds a
+ * placeholder (its value is not known here). */
+static enum cl_data_type
+value_data_type(struct memo *m, const char *v)
+{
+	if (m->value && m->value[0] == v[0] && !strcmp(m->value, v))
+		return m->got;
+	m->value = v;
+	m->got = strstr(v, "{{") ? CL_DATA_UNKNOWN : media_data_type(v);
+	return m->got;
+}
+
+/*
+ * The Content-Type headers of E against what its body is. Most endpoints
+ * have none with a media type of a data type: what the header is compared
+ * with is worked out only for one that has.
+ */
+static void
+check_endpoint(struct cl_ctx *ctx, const struct cl_connector *c,
+               const struct cl_endpoint *e, int *cl407_on, struct memo *memo)
+{
+	struct want w = { CL_DATA_UNKNOWN, NULL, NULL, 0 };
+	int known = 0; /* W filled in */
+	size_t j;
+
+	for (j = 0; j < e->headers.n; j++) {
+		const struct cl_param *p = &e->headers.items[j];
+		enum cl_data_type got;
+		struct cl_diag *d;
+		const struct cl_node *where;
+
+		/* Unknown contradicts nothing. */
+		if (!cl_is_content_type(p) || !p->value ||
+		    (got = value_data_type(memo, p->value)) == CL_DATA_UNKNOWN)
+			continue;
+		if (!known && !want_for(ctx, c, e, cl407_on, &w))
+			return;
+		known = 1;
+		if (!contradicts(got, w.type))
+			continue;
+		where = w.where;
+		if (w.where_unknown)
+			where =
+			    cl_node_attr(e->node, "data-type") ? e->node : NULL;
+		d = cl_report(
+		    ctx, &cl_rule_CL410, cl_node_attr_span(p->node, "value"),
+		    "`%s: %s` contradicts the %s `%s` of "
+		    "endpoint `%s`%s: did you mean `%s`?",
+		    p->key, p->value, w.what, data_type_name(w.type), e->id,
+		    where ? "" : " (the default)", media_type_for(w.type));
+		if (where)
+			cl_report_related(ctx, d,
+			                  cl_node_attr_span(where, "data-type"),
+			                  "%s given here", w.what);
+	}
+}
+
 static void
 check_content_type_data_type(struct cl_ctx *ctx, const struct cl_connector *c)
 {
 	const struct cl_endpoint *e;
-	size_t i, j;
+	size_t i;
 	int cl407_on = -1;
+	struct memo memo = { NULL, CL_DATA_UNKNOWN };
 
 	cl_for_each_endpoint(e, c, i)
 	{
-		enum cl_data_type want;
-		const struct cl_node *where;
-		const char *what;
-		/* The endpoint's data-type attribute is looked up only for a
-		 * report. */
-		int where_unknown = 0;
-
-		/* CL407 already asks to remove the header. */
-		if (cl_cl407_reports_cached(ctx, c, e, &cl407_on))
-			continue;
-		if (e->body.node && e->body.data_type) {
-			want = CL_DATA_UNKNOWN;
-			for (j = CL_DATA_JSON; j < CL_DATA_UNKNOWN; j++)
-				if (!strcmp(
-				        e->body.data_type,
-				        data_type_name((enum cl_data_type)j)))
-					want = (enum cl_data_type)j;
-			where = e->body.node;
-			what = "body data-type";
-		} else if (e->body.node && e->body.format == CL_BODY_FORM) {
-			continue;
-		} else {
-			want = e->data_type;
-			where = NULL;
-			where_unknown = 1;
-			what = "data-type";
-		}
-		for (j = 0; j < e->headers.n; j++) {
-			const struct cl_param *p = &e->headers.items[j];
-			enum cl_data_type got;
-			struct cl_diag *d;
-
-			if (!cl_is_content_type(p) || !p->value ||
-			    strstr(p->value, "{{"))
-				continue;
-			got = media_data_type(p->value);
-			if (!contradicts(got, want))
-				continue;
-			if (where_unknown)
-				where = cl_node_attr(e->node, "data-type")
-				            ? e->node
-				            : NULL;
-			d = cl_report(ctx, &cl_rule_CL410,
-			              cl_node_attr_span(p->node, "value"),
-			              "`%s: %s` contradicts the %s `%s` of "
-			              "endpoint `%s`%s: did you mean `%s`?",
-			              p->key, p->value, what,
-			              data_type_name(want), e->id,
-			              where ? "" : " (the default)",
-			              media_type_for(want));
-			if (where)
-				cl_report_related(
-				    ctx, d,
-				    cl_node_attr_span(where, "data-type"),
-				    "%s given here", what);
-		}
+		check_endpoint(ctx, c, e, &cl407_on, &memo);
 	}
 }
 

@@ -10,6 +10,16 @@
 #include "fixes.h"
 #include "rule.h"
 
+/* 1 when A and B are the same string: method ids are short and mostly
+ * differ early, where a loop here costs less than a call. */
+static int
+same_str(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 static void
 check_duplicate_enable(struct cl_ctx *ctx, const struct cl_connector *c)
 {
@@ -25,8 +35,8 @@ check_duplicate_enable(struct cl_ctx *ctx, const struct cl_connector *c)
 			if (!*en->auth_method)
 				continue;
 			for (k = 0; k < j; k++)
-				if (!strcmp(e->enables[k].auth_method,
-				            en->auth_method))
+				if (same_str(e->enables[k].auth_method,
+				             en->auth_method))
 					break;
 			if (k == j)
 				continue;

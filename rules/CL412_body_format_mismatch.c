@@ -15,15 +15,13 @@ check_body_format(struct cl_ctx *ctx, const struct cl_body *b,
                   const char *owner_kind, const char *owner)
 {
 	int content = b->content.node && *b->content.value;
-	struct cl_span fmt;
 	struct cl_diag *d;
 
 	if (!b->node || !b->format_given)
 		return;
-	fmt = cl_node_attr_span(b->node, "format");
 	if (b->format == CL_BODY_NONE && (b->params.n || content)) {
 		d = cl_report(
-		    ctx, &cl_rule_CL412, fmt,
+		    ctx, &cl_rule_CL412, cl_node_attr_span(b->node, "format"),
 		    "the body of %s `%s` has `format=\"none\"`, so "
 		    "its %s %s never sent: remove %s, or set the "
 		    "format to `%s`",
@@ -37,7 +35,7 @@ check_body_format(struct cl_ctx *ctx, const struct cl_body *b,
 		    "%s here", b->params.n ? "first param" : "content");
 	} else if (b->format == CL_BODY_FORM && content) {
 		d = cl_report(
-		    ctx, &cl_rule_CL412, fmt,
+		    ctx, &cl_rule_CL412, cl_node_attr_span(b->node, "format"),
 		    "the body of %s `%s` has `format=\"form\"`, which "
 		    "sends key/value params, but has a `content` "
 		    "child: use `format=\"raw\"` (with a `data-type`) "
@@ -56,9 +54,12 @@ check_body_format_mismatch(struct cl_ctx *ctx, const struct cl_connector *c)
 	for (i = 0; i < c->n_auth_methods; i++)
 		check_body_format(ctx, &c->auth_methods[i].body, "auth method",
 		                  c->auth_methods[i].id);
+	/* Most endpoints give no body format: no call for them. */
 	for (i = 0; i < c->n_endpoints; i++)
-		check_body_format(ctx, &c->endpoints[i].body, "endpoint",
-		                  c->endpoints[i].id);
+		if (c->endpoints[i].body.node &&
+		    c->endpoints[i].body.format_given)
+			check_body_format(ctx, &c->endpoints[i].body,
+			                  "endpoint", c->endpoints[i].id);
 }
 
 const struct cl_rule cl_rule_CL412 = {

@@ -76,7 +76,9 @@ check_pagination_options(struct cl_ctx *ctx, const struct cl_connector *c)
 			const struct needed_option *n = &needed_options[j];
 			const struct cl_param *o, *near = NULL;
 
-			if (strcmp(pg->method, n->method))
+			/* The first byte rules most out without a call. */
+			if (pg->method[0] != n->method[0] ||
+			    strcmp(pg->method, n->method))
 				continue;
 			o = cl_param_list_find(&pg->options, n->key);
 			if (o && o->value && *o->value)

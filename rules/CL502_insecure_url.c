@@ -87,6 +87,17 @@ is_loopback(const char *a, size_t len)
 	return 0;
 }
 
+/* 0 when URL cannot have the scheme `http` (any case): the test made
+ * before splitting it, which most URLs (`https`) fail at the fifth byte.
+ * A NUL fails the byte tests, so nothing past it is read. */
+static int
+may_be_http(const char *url)
+{
+	return (url[0] | 0x20) == 'h' && (url[1] | 0x20) == 't' &&
+	       (url[2] | 0x20) == 't' && (url[3] | 0x20) == 'p' &&
+	       url[4] == ':';
+}
+
 /* Reports URL (the trimmed value of element N) when it is plain http to
  * a host that is not a loopback one; ENDPOINT: one level lower. */
 static void
@@ -98,7 +109,7 @@ check_url_scheme(struct cl_ctx *ctx, const struct cl_node *n, const char *url,
 	struct cl_span at;
 	struct cl_diag *d;
 
-	if (!n || !cl_url_split(url, &se, &a, &ae) ||
+	if (!n || !may_be_http(url) || !cl_url_split(url, &se, &a, &ae) ||
 	    !prefix_ci(url, se, "http"))
 		return;
 	if (is_loopback(url + a, ae - a))
@@ -138,6 +149,8 @@ check_insecure_url(struct cl_ctx *ctx, const struct cl_connector *c)
 			    &m->additional_urls[j];
 			char what[64];
 
+			if (!u->node || !may_be_http(u->value))
+				continue; /* check_url_scheme says nothing */
 			snprintf(what, sizeof(what), "additional URL %d",
 			         u->index);
 			check_url_scheme(ctx, u->node, u->value,
@@ -146,10 +159,13 @@ check_insecure_url(struct cl_ctx *ctx, const struct cl_connector *c)
 			                 "auth method", m->id, 0);
 		}
 	}
+	/* Most endpoint URLs are https: told apart without a call. */
 	for (i = 0; i < c->n_endpoints; i++)
-		check_url_scheme(ctx, c->endpoints[i].url.node,
-		                 c->endpoints[i].url.value, "URL", "endpoint",
-		                 c->endpoints[i].id, 1);
+		if (c->endpoints[i].url.node &&
+		    may_be_http(c->endpoints[i].url.value))
+			check_url_scheme(ctx, c->endpoints[i].url.node,
+			                 c->endpoints[i].url.value, "URL",
+			                 "endpoint", c->endpoints[i].id, 1);
 }
 
 const struct cl_rule cl_rule_CL502 = {

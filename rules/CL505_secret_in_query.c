@@ -21,34 +21,36 @@ var_is_secret(const struct cl_variable *v)
 }
 
 /*
- * The secret variable that placeholder KEY of TPL stands for, or NULL: in
- * an auth method its own variable (a use has its connector variable's
- * flag); in an endpoint any variable of that key in its scope (its own,
- * the connector's, or an enabled method's) that is secret.
+ * The secret variable that placeholder PH stands for, or NULL: in an auth
+ * method its own variable (a use has its connector variable's flag); in
+ * an endpoint any variable of that key in its scope (its own, the
+ * connector's, or an enabled method's) that is secret. The model found
+ * the first of them (PH->var, in the lists of cl_model_scope_list, which
+ * are these): without it there is none, and only the lists after its own
+ * are searched.
  */
 static const struct cl_variable *
-secret_in_scope(const struct cl_connector *c, const struct cl_template *tpl,
-                const char *key)
+secret_in_scope(const struct cl_connector *c, const struct cl_placeholder *ph)
 {
+	const struct cl_template *tpl = ph->tpl;
 	const struct cl_endpoint *e = tpl->endpoint;
-	const struct cl_variable *v;
+	const struct cl_variable *v = ph->var;
 	size_t i;
 
-	if (tpl->auth) {
-		v = cl_var_list_find(&tpl->auth->variables, key);
-		return var_is_secret(v) ? v : NULL;
-	}
-	if (!e)
-		return NULL;
-	if (var_is_secret(v = cl_var_list_find(&e->variables, key)))
+	if (!v || var_is_secret(v))
 		return v;
-	if (var_is_secret(v = cl_var_list_find(&c->variables, key)))
+	if (tpl->auth || !e)
+		return NULL;
+	/* Its scope says which list it is in: the endpoint's, the
+	 * connector's, or an enabled method's. */
+	if (v->scope == CL_SCOPE_ENDPOINT &&
+	    var_is_secret(v = cl_var_list_find(&c->variables, ph->key)))
 		return v;
 	for (i = 0; i < e->n_enables; i++) {
 		const struct cl_auth_method *m = e->enables[i].target;
 
 		if (m &&
-		    var_is_secret(v = cl_var_list_find(&m->variables, key)))
+		    var_is_secret(v = cl_var_list_find(&m->variables, ph->key)))
 			return v;
 	}
 	return NULL;
@@ -73,7 +75,7 @@ check_secret_in_query(struct cl_ctx *ctx, const struct cl_connector *c)
 		    (!strcmp(p->key, "client_secret") ||
 		     !strcmp(p->key, "client_id")))
 			continue;
-		if (!(v = secret_in_scope(c, tpl, ph->key)))
+		if (!(v = secret_in_scope(c, ph)))
 			continue;
 		d = cl_report(ctx, &cl_rule_CL505, ph->span,
 		              "URL param `%s` of %s `%s` puts secret variable "

@@ -66,8 +66,9 @@ cl_auth_is_default_key(enum cl_auth_type type, const char *key)
 	size_t i, n;
 	const char *const *keys = cl_auth_default_keys(type, &n);
 
+	/* The first byte first: most keys differ there, no call then. */
 	for (i = 0; i < n; i++)
-		if (!strcmp(keys[i], key))
+		if (keys[i][0] == key[0] && !strcmp(keys[i], key))
 			return 1;
 	return 0;
 }
@@ -75,7 +76,8 @@ cl_auth_is_default_key(enum cl_auth_type type, const char *key)
 int
 cl_auth_is_user_password(const char *key)
 {
-	return !strcmp(key, "username") || !strcmp(key, "password");
+	return (key[0] == 'u' && !strcmp(key, "username")) ||
+	       (key[0] == 'p' && !strcmp(key, "password"));
 }
 
 int

@@ -14,13 +14,11 @@ cl_method_in(const char *method, const char *const *list)
 }
 
 int
-cl_is_content_type(const struct cl_param *p)
+cl_is_content_type_key(const char *key)
 {
-	/* Most headers differ in the first byte already, and most
-	 * Content-Type headers are spelt so. */
-	return (p->key[0] == 'C' || p->key[0] == 'c') &&
-	       (!strcmp(p->key, "Content-Type") ||
-	        !cl_strcasecmp(p->key, "Content-Type"));
+	/* Most Content-Type headers are spelt so. */
+	return !strcmp(key, "Content-Type") ||
+	       !cl_strcasecmp(key, "Content-Type");
 }
 
 int

@@ -22,8 +22,17 @@
 /* 1 when METHOD is one of LIST (NULL-terminated), byte for byte. */
 int cl_method_in(const char *method, const char *const *list);
 
-/* 1 when P is a Content-Type header (the key in any case). */
-int cl_is_content_type(const struct cl_param *p);
+/* 1 when KEY is `Content-Type` in any case. */
+int cl_is_content_type_key(const char *key);
+
+/* 1 when P is a Content-Type header (the key in any case). Inline: most
+ * headers differ in the first byte already, and rules ask of each. */
+static inline int
+cl_is_content_type(const struct cl_param *p)
+{
+	return (p->key[0] == 'C' || p->key[0] == 'c') &&
+	       cl_is_content_type_key(p->key);
+}
 
 /* 1 when body B carries something: params, or non-empty content. */
 int cl_body_has_payload(const struct cl_body *b);

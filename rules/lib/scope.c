@@ -29,18 +29,3 @@ cl_scope_resolve(struct cl_nearmiss_cache *cache, const struct cl_connector *c,
 			return CL_RES_CASE;
 	return CL_RES_UNDEFINED;
 }
-
-enum cl_resolved
-cl_scope_resolve_placeholder(struct cl_nearmiss_cache *cache,
-                             const struct cl_connector *c,
-                             const struct cl_placeholder *p,
-                             const struct cl_variable **var)
-{
-	/* The model found the exact key already (model.h); the rest is
-	 * looked up here. */
-	if (p->var) {
-		*var = p->var;
-		return CL_RES_FOUND;
-	}
-	return cl_scope_resolve(cache, c, p->tpl, p->key, var);
-}

@@ -51,10 +51,19 @@ cl_scope_resolve(struct cl_nearmiss_cache *cache, const struct cl_connector *c,
                  const struct cl_variable **var);
 
 /* cl_scope_resolve for P, a placeholder of C's model: the same answer,
- * without looking again for the exact key the model found (P->var). */
-enum cl_resolved cl_scope_resolve_placeholder(struct cl_nearmiss_cache *cache,
-                                              const struct cl_connector *c,
-                                              const struct cl_placeholder *p,
-                                              const struct cl_variable **var);
+ * without looking again for the exact key the model found (P->var).
+ * Inline: several rules ask it of every placeholder, and most have one. */
+static inline enum cl_resolved
+cl_scope_resolve_placeholder(struct cl_nearmiss_cache *cache,
+                             const struct cl_connector *c,
+                             const struct cl_placeholder *p,
+                             const struct cl_variable **var)
+{
+	if (p->var) {
+		*var = p->var;
+		return CL_RES_FOUND;
+	}
+	return cl_scope_resolve(cache, c, p->tpl, p->key, var);
+}
 
 #endif /* CL_LIB_SCOPE_H */

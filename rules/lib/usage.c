@@ -361,6 +361,15 @@ mark_placeholder(struct cl_usage *u, const struct cl_placeholder *p)
 		if (v || !e->variables.n)
 			return;
 	} else if (v && v->scope == CL_SCOPE_CONNECTOR) {
+		/* Most placeholders of an endpoint name a variable that an
+		 * earlier one of it (or of an endpoint enabling the same
+		 * methods) named: mark_cvar_in_methods would return at its
+		 * memo, asked here without the calls. */
+		if (u->seen && u->seen != e && same_enables(u->seen, e))
+			u->seen = e; /* note_enables: the same stamp */
+		if (u->seen == e && u->cvar_hits &&
+		    u->cvar_done[v - u->c->variables.items] == u->stamp)
+			return;
 		mark_cvar_in_methods(u, e, v);
 		return;
 	}
@@ -382,6 +391,17 @@ on_ref(void *arg, const char *key)
 		mark_endpoint_ref(u, u->cur_endpoint, key);
 }
 
+/* 1 when S holds "{{": strchr finds the candidates faster than strstr
+ * tests every place (most defaults hold no '{' at all). */
+static int
+has_open(const char *s)
+{
+	while ((s = strchr(s, '{')))
+		if (*++s == '{')
+			return 1;
+	return 0;
+}
+
 /* Scans the defaults of the own variables in VARS. */
 static void
 scan_defaults(struct cl_usage *u, const struct cl_var_list *vars)
@@ -393,7 +413,7 @@ scan_defaults(struct cl_usage *u, const struct cl_var_list *vars)
 
 		/* No "{{" in the decoded value, none in the source. */
 		if (v->is_use || !v->default_value ||
-		    !strstr(v->default_value, "{{"))
+		    !has_open(v->default_value))
 			continue;
 		u->self = v->key;
 		each_placeholder(u->ctx, cl_node_attr_span(v->node, "default"),
@@ -452,7 +472,7 @@ cl_usage_build(struct cl_ctx *ctx, const struct cl_connector *c,
 		scan_defaults(u, &e->variables);
 		for (j = 0; j < opts->n; j++)
 			if (opts->items[j].value &&
-			    strstr(opts->items[j].value, "{{"))
+			    has_open(opts->items[j].value))
 				each_placeholder(
 				    ctx,
 				    cl_node_attr_span(opts->items[j].node,

@@ -44,22 +44,36 @@ cl_var_key_span(const struct cl_variable *v)
 	return cl_node_attr_span(v->node, v->is_use ? "variable" : "key");
 }
 
+/* The key characters, one flag a byte: a lookup per character rather
+ * than six comparisons (cl_key_valid runs over every key, for several
+ * rules). NUL is not one. */
+static const unsigned char key_chars[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, /* 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, /* 0x50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
 int
 cl_key_char(unsigned char ch)
 {
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+	return key_chars[ch];
 }
 
 int
 cl_key_valid(const char *key)
 {
-	if (!*key)
+	const unsigned char *s = (const unsigned char *)key;
+
+	if (!*s)
 		return 0;
-	for (; *key; key++)
-		if (!cl_key_char((unsigned char)*key))
-			return 0;
-	return 1;
+	while (key_chars[*s])
+		s++;
+	return !*s;
 }
 
 int
@@ -152,4 +166,37 @@ cl_all_different(size_t n, size_t (*hash)(const void *arg, size_t i),
 	if (slots != stack_slots)
 		free(slots);
 	return ok;
+}
+
+size_t
+cl_words_hash(const char *s)
+{
+	const uint64_t k = UINT64_C(0xff51afd7ed558ccd);
+	size_t n = strlen(s), i;
+	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ n, w;
+
+	/* Whole words, then the last eight bytes (overlapping the words
+	 * before: the same for the same string); a short string a byte at
+	 * a time. Each word's bits are spread down again before the next,
+	 * and all of them at the end (murmur3's finaliser), as the caller
+	 * indexes by the low bits. */
+	if (n >= 8) {
+		for (i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			h = (h ^ w) * k;
+			h ^= h >> 32;
+		}
+		memcpy(&w, s + n - 8, 8);
+		h ^= w;
+	} else {
+		for (w = 0, i = 0; i < n; i++)
+			w = w << 8 | (unsigned char)s[i];
+		h ^= w;
+	}
+	h ^= h >> 33;
+	h *= k;
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (size_t)h;
 }

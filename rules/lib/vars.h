@@ -77,4 +77,9 @@ int cl_all_different(size_t n, size_t (*hash)(const void *arg, size_t i),
                      int (*same)(const void *arg, size_t i, size_t j),
                      const void *arg);
 
+/* A hash of the string S for cl_all_different: equal strings hash the
+ * same. Read eight bytes at a time (ids and keys are hashed for every
+ * connector), so cheaper than cl_str_hash on all but the shortest. */
+size_t cl_words_hash(const char *s);
+
 #endif /* CL_LIB_VARS_H */
