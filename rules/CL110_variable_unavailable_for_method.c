@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "endpoints.h"
 #include "nearmiss.h"
 #include "rule.h"
 #include "vars.h"
@@ -226,20 +227,6 @@ check_placeholder_methods(struct cl_ctx *ctx, const struct cl_connector *c,
 	return 1;
 }
 
-/* 1 when endpoints A and B enable the same methods, in the same order. */
-static int
-same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
-{
-	size_t j;
-
-	if (a->n_enables != b->n_enables)
-		return 0;
-	for (j = 0; j < a->n_enables; j++)
-		if (a->enables[j].target != b->enables[j].target)
-			return 0;
-	return 1;
-}
-
 /* The distinct methods E enables into EN, in order; returns how many.
  * Unknown methods are CL402's; a second enable of one is CL411's. */
 static size_t
@@ -293,7 +280,7 @@ check_unavailable_for_method(struct cl_ctx *ctx, const struct cl_connector *c)
 		if (!e)
 			continue;
 		if (e != cur) {
-			if (!cur || !same_enables(cur, e)) {
+			if (!cur || !cl_same_enables(cur, e)) {
 				stamp++;
 				nen = distinct_enables(e, en);
 			}

@@ -102,13 +102,10 @@ same_resolved_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
 {
 	size_t j;
 
-	if (a->n_enables != b->n_enables)
-		return 0;
 	for (j = 0; j < a->n_enables; j++)
-		if (!a->enables[j].target ||
-		    a->enables[j].target != b->enables[j].target)
+		if (!a->enables[j].target)
 			return 0;
-	return 1;
+	return cl_same_enables(a, b);
 }
 
 static void

@@ -57,3 +57,16 @@ cl_cl407_reports_cached(const struct cl_ctx *ctx, const struct cl_connector *c,
 		*on = cl_rule_enabled(ctx, &cl_rule_CL407);
 	return *on;
 }
+
+int
+cl_same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
+{
+	size_t j;
+
+	if (a->n_enables != b->n_enables)
+		return 0;
+	for (j = 0; j < a->n_enables; j++)
+		if (a->enables[j].target != b->enables[j].target)
+			return 0;
+	return 1;
+}

@@ -58,4 +58,9 @@ int
 cl_cl407_reports_cached(const struct cl_ctx *ctx, const struct cl_connector *c,
                         const struct cl_endpoint *e, int *on);
 
+/* 1 when endpoints A and B enable the same methods (the targets of their
+ * <enable>s, NULL for an unknown one) in the same order: what depends
+ * only on the methods an endpoint enables is then the same for both. */
+int cl_same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b);
+
 #endif /* CL_LIB_ENDPOINTS_H */

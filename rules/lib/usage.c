@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "endpoints.h"
 #include "placeholder.h"
 #include "vars.h"
 
@@ -94,20 +95,6 @@ mark_auth_ref(struct cl_usage *u, const struct cl_auth_method *m,
 	mark_near(&cs, key);
 }
 
-/* 1 when endpoints A and B enable the same methods, in the same order. */
-static int
-same_enables(const struct cl_endpoint *a, const struct cl_endpoint *b)
-{
-	size_t j;
-
-	if (a->n_enables != b->n_enables)
-		return 0;
-	for (j = 0; j < a->n_enables; j++)
-		if (a->enables[j].target != b->enables[j].target)
-			return 0;
-	return 1;
-}
-
 /* Notes in U->enabled the methods some endpoint enables: needed only
  * once a placeholder is looked up in the methods (note_enables). */
 static void
@@ -143,7 +130,7 @@ note_enables(struct cl_usage *u, const struct cl_endpoint *e)
 	if (prev == e)
 		return u->stamp;
 	u->seen = e;
-	if (prev && same_enables(prev, e))
+	if (prev && cl_same_enables(prev, e))
 		return u->stamp;
 	u->stamp++;
 	for (j = 0; j < e->n_enables; j++)
@@ -365,7 +352,7 @@ mark_placeholder(struct cl_usage *u, const struct cl_placeholder *p)
 		 * earlier one of it (or of an endpoint enabling the same
 		 * methods) named: mark_cvar_in_methods would return at its
 		 * memo, asked here without the calls. */
-		if (u->seen && u->seen != e && same_enables(u->seen, e))
+		if (u->seen && u->seen != e && cl_same_enables(u->seen, e))
 			u->seen = e; /* note_enables: the same stamp */
 		if (u->seen == e && u->cvar_hits &&
 		    u->cvar_done[v - u->c->variables.items] == u->stamp)
