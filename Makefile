@@ -30,6 +30,22 @@ MANDIR  ?= $(PREFIX)/share/man
 PKGS       := libxml-2.0 libpcre2-8 json-c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The connlint program links PCRE2 and json-c statically when their
+# archives are installed (Debian's libpcre2-dev and libjson-c-dev ship
+# them): a run on one small file, as in a pre-commit hook or an editor, is
+# mostly process start, and two shared objects fewer to map and relocate
+# take it from above xmllint's time to below (issue 15,
+# docs/performance.md). libxml2 stays shared, and so does everything in
+# libconnlint.so. STATIC_DEPS=0 links them shared, as a distribution's
+# package would, to take the libraries' updates without a rebuild.
+DEPS_LIBDIR := $(shell pkg-config --variable=libdir libpcre2-8 2>/dev/null)
+STATIC_DEPS ?= $(if $(and $(wildcard $(DEPS_LIBDIR)/libpcre2-8.a),$(wildcard $(DEPS_LIBDIR)/libjson-c.a)),1,0)
+ifeq ($(STATIC_DEPS),1)
+BIN_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null) -Wl,-Bstatic \
+            $(shell pkg-config --libs libpcre2-8 json-c 2>/dev/null) -Wl,-Bdynamic
+else
+BIN_LIBS := $(PKG_LIBS)
+endif
 CHK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -86,7 +102,7 @@ $(BUILD)/libconnlint.a: $(LIB_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/connlint: $(MAIN_OBJ) $(BUILD)/libconnlint.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(BIN_LIBS)
 
 $(BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)
