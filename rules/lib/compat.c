@@ -11,12 +11,7 @@
 const struct cl_endpoint *
 cl_compat_endpoint(const struct cl_connector *c, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < c->n_endpoints; i++)
-		if (!strcmp(c->endpoints[i].id, id))
-			return &c->endpoints[i];
-	return NULL;
+	return cl_model_endpoint(c, id);
 }
 
 bool
@@ -239,26 +234,81 @@ mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
+/* Eight bytes a step: every name, value and text of both versions is
+ * hashed, and a byte a step was most of comparing them. The hashes only
+ * pair subtrees up (equal ones are then compared exactly), so any good
+ * mixing will do. */
 static uint64_t
 hash_bytes(const char *s, size_t n, uint64_t seed)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed ^ ((uint64_t)n << 56), w;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3ULL;
 	}
 	return mix(h);
 }
 
-/* Sums are commutative: attribute and child order do not count. */
+/*
+ * Each node's hash, worked out once: same_tree pairs up the children of
+ * every level by their hashes, and hashing each subtree again at every
+ * level above it cost the depth times the tree (a whole connector each
+ * time two versions were compared). An open-addressing table keyed by
+ * the node's address, filled by one post-order walk of each tree.
+ */
+struct memo {
+	const struct cl_node **node;
+	uint64_t *hash;
+	size_t mask;
+};
+
+static size_t
+memo_slot(const struct memo *m, const struct cl_node *n)
+{
+	size_t k =
+	    (size_t)(((uintptr_t)n >> 4) * 0x9E3779B97F4A7C15ULL) & m->mask;
+
+	while (m->node[k] && m->node[k] != n)
+		k = (k + 1) & m->mask;
+	return k;
+}
+
 static uint64_t
-tree_hash(const struct cl_node *n)
+memo_get(const struct memo *m, const struct cl_node *n)
+{
+	size_t k = memo_slot(m, n);
+
+	if (m->node[k] != n)
+		BUG("subtree hash of <%s> not worked out", n->name);
+	return m->hash[k];
+}
+
+static size_t
+count_nodes(const struct cl_node *n)
+{
+	const struct cl_node *ch;
+	size_t k = 1;
+
+	for (ch = n->children; ch; ch = ch->next)
+		k += count_nodes(ch);
+	return k;
+}
+
+/* Sums are commutative: attribute and child order do not count. Records
+ * the hash of N and of every node under it in M. */
+static uint64_t
+tree_hash(struct memo *m, const struct cl_node *n)
 {
 	const struct cl_node *ch;
 	uint64_t h = hash_bytes(n->name, strlen(n->name), 1), sum = 0;
-	size_t i, tl;
+	size_t i, tl, k;
 	const char *t = trimmed(n, &tl);
 
 	for (i = 0; i < n->nattrs; i++) {
@@ -272,8 +322,12 @@ tree_hash(const struct cl_node *n)
 	h = mix(h ^ hash_bytes(t, tl, 4));
 	sum = 0;
 	for (ch = n->children; ch; ch = ch->next)
-		sum += mix(tree_hash(ch) + 5);
-	return mix(h ^ sum);
+		sum += mix(tree_hash(m, ch) + 5);
+	h = mix(h ^ sum);
+	k = memo_slot(m, n);
+	m->node[k] = n;
+	m->hash[k] = h;
+	return h;
 }
 
 struct hashed {
@@ -289,10 +343,10 @@ cmp_hashed(const void *pa, const void *pb)
 	return a->h < b->h ? -1 : a->h > b->h;
 }
 
-/* The children of N with their hashes, sorted by hash; *COUNT set.
- * Malloc'd (NULL when there are none); caller frees. */
+/* The children of N with their hashes (from M), sorted by hash; *COUNT
+ * set. Malloc'd (NULL when there are none); caller frees. */
 static struct hashed *
-hashed_children(const struct cl_node *n, size_t *count)
+hashed_children(const struct memo *m, const struct cl_node *n, size_t *count)
 {
 	const struct cl_node *ch;
 	struct hashed *v;
@@ -306,7 +360,7 @@ hashed_children(const struct cl_node *n, size_t *count)
 	v = cl_malloc(k * sizeof(*v));
 	k = 0;
 	for (ch = n->children; ch; ch = ch->next) {
-		v[k].h = tree_hash(ch);
+		v[k].h = memo_get(m, ch);
 		v[k++].n = ch;
 	}
 	qsort(v, k, sizeof(*v), cmp_hashed);
@@ -314,7 +368,8 @@ hashed_children(const struct cl_node *n, size_t *count)
 }
 
 static bool
-same_tree(const struct cl_node *a, const struct cl_node *b)
+same_tree(const struct memo *m, const struct cl_node *a,
+          const struct cl_node *b)
 {
 	struct hashed *ca, *cb;
 	size_t i, j, na, nb, la, lb;
@@ -341,12 +396,12 @@ same_tree(const struct cl_node *a, const struct cl_node *b)
 		if (!found)
 			return false;
 	}
-	ca = hashed_children(a, &na);
-	cb = hashed_children(b, &nb);
+	ca = hashed_children(m, a, &na);
+	cb = hashed_children(m, b, &nb);
 	if (na != nb)
 		same = false;
 	for (i = 0; same && i < na; i++)
-		same = ca[i].h == cb[i].h && same_tree(ca[i].n, cb[i].n);
+		same = ca[i].h == cb[i].h && same_tree(m, ca[i].n, cb[i].n);
 	free(ca);
 	free(cb);
 	return same;
@@ -355,9 +410,24 @@ same_tree(const struct cl_node *a, const struct cl_node *b)
 bool
 cl_compat_trees_equal(const struct cl_node *a, const struct cl_node *b)
 {
+	struct memo m;
+	size_t n, size = 16;
+	bool same;
+
 	if (!a || !b)
 		return a == b;
-	return same_tree(a, b);
+	n = count_nodes(a) + count_nodes(b);
+	while (size < 2 * n)
+		size *= 2;
+	m.node = cl_calloc(size, sizeof(*m.node));
+	m.hash = cl_malloc(size * sizeof(*m.hash));
+	m.mask = size - 1;
+	/* Different hashes of the roots: different trees, nothing to pair.
+	 * The same: the exact comparison, with every hash known. */
+	same = tree_hash(&m, a) == tree_hash(&m, b) && same_tree(&m, a, b);
+	free(m.node);
+	free(m.hash);
+	return same;
 }
 
 /* ---- versions ---- */

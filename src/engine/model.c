@@ -914,6 +914,40 @@ index_var_list(struct cl_ctx *ctx, struct cl_var_list *out)
 	}
 }
 
+/* Endpoints from which on an id is looked up by hash: below, a scan is
+ * cheaper than making the table for every file, which a plain lint
+ * never reads; above, connlint diff's pairing of the endpoints of two
+ * versions by id would grow with the square of their number. */
+#define ENDPOINT_INDEX_MIN 64
+
+/* C's endpoint_slots when it has many endpoints: the first of each id. */
+static void
+index_endpoints(struct cl_ctx *ctx, struct cl_connector *c)
+{
+	size_t i, k, mask;
+
+	if (c->n_endpoints < ENDPOINT_INDEX_MIN ||
+	    c->n_endpoints > UINT32_MAX / 2)
+		return;
+	for (c->endpoint_nslots = 64; c->endpoint_nslots < 2 * c->n_endpoints;
+	     c->endpoint_nslots *= 2)
+		;
+	mask = c->endpoint_nslots - 1;
+	c->endpoint_slots = cl_arena_alloc(
+	    &ctx->arena, c->endpoint_nslots * sizeof(*c->endpoint_slots));
+	for (i = 0; i < c->n_endpoints; i++) {
+		const char *id = c->endpoints[i].id;
+
+		for (k = var_key_hash(id) & mask; c->endpoint_slots[k];
+		     k = (k + 1) & mask)
+			if (cl_streq(c->endpoints[c->endpoint_slots[k] - 1].id,
+			             id))
+				break;
+		if (!c->endpoint_slots[k])
+			c->endpoint_slots[k] = (uint32_t)(i + 1);
+	}
+}
+
 static void
 build_var_list(struct cl_ctx *ctx, const struct cl_node *n,
                enum cl_var_scope scope, struct cl_var_list *out)
@@ -1640,6 +1674,7 @@ cl_model_build(struct cl_ctx *ctx, const struct cl_node *root)
 			e->enables[k].target =
 			    cl_model_auth_method(c, e->enables[k].auth_method);
 	}
+	index_endpoints(ctx, c);
 	build_placeholders(ctx, c);
 	return c;
 }
@@ -1654,6 +1689,24 @@ cl_model_auth_method(const struct cl_connector *c, const char *id)
 	for (i = 0; i < c->n_auth_methods; i++)
 		if (cl_streq(c->auth_methods[i].id, id))
 			return &c->auth_methods[i];
+	return NULL;
+}
+
+const struct cl_endpoint *
+cl_model_endpoint(const struct cl_connector *c, const char *id)
+{
+	size_t i, mask = c->endpoint_nslots - 1;
+
+	if (!c->endpoint_slots) {
+		for (i = 0; i < c->n_endpoints; i++)
+			if (cl_streq(c->endpoints[i].id, id))
+				return &c->endpoints[i];
+		return NULL;
+	}
+	for (i = var_key_hash(id) & mask; c->endpoint_slots[i];
+	     i = (i + 1) & mask)
+		if (cl_streq(c->endpoints[c->endpoint_slots[i] - 1].id, id))
+			return &c->endpoints[c->endpoint_slots[i] - 1];
 	return NULL;
 }
 

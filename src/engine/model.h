@@ -223,6 +223,11 @@ struct cl_connector {
 	size_t n_auth_methods;
 	struct cl_endpoint *endpoints;
 	size_t n_endpoints;
+	/* For a long list of endpoints, a hash table of the first endpoint
+	 * of each id (index + 1; 0 empty), which cl_model_endpoint reads;
+	 * NULL for a short one. */
+	uint32_t *endpoint_slots;
+	size_t endpoint_nslots;
 	struct cl_template *templates;
 	size_t n_templates;
 	/* Every well-formed {{key}} in every template, in document order. */
@@ -251,6 +256,11 @@ cl_model_scope_list(const struct cl_connector *c, const struct cl_template *tpl,
 /* Lookups; NULL when absent. */
 const struct cl_auth_method *
 cl_model_auth_method(const struct cl_connector *c, const char *id);
+/* The first endpoint of C with id ID (connlint diff pairs every endpoint
+ * of one version with the other's by id: by a hash table when there are
+ * many, not a scan each). */
+const struct cl_endpoint *
+cl_model_endpoint(const struct cl_connector *c, const char *id);
 const struct cl_variable *
 cl_var_list_find(const struct cl_var_list *vars, const char *key);
 const struct cl_param *
