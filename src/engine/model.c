@@ -594,7 +594,8 @@ static inline void
 check_attrs(struct cl_ctx *ctx, const struct cl_node *n,
             const struct def_index *x)
 {
-	const struct cl_attr *a = n->attrs, *end = a + n->nattrs;
+	/* No arithmetic on a NULL attrs (an element without attributes). */
+	const struct cl_attr *a = n->attrs, *end = a ? a + n->nattrs : a;
 	uint64_t seen = 0;
 	bool ok = true;
 

@@ -53,7 +53,14 @@ append(xmlNodePtr parent, xmlNodePtr child)
 static xmlNodePtr
 make_node(struct cl_arena *A, xmlDocPtr d, const struct cl_node *n)
 {
-	xmlNodePtr x = cl_arena_alloc(A, sizeof(*x));
+	/* One block for the element, its attributes with their values and
+	 * its text: one bump of the arena and one memset, not a few. */
+	bool text = n->text && *n->text;
+	size_t nnodes = 1 + n->nattrs + text;
+	char *block = cl_arena_alloc(A, nnodes * sizeof(xmlNode) +
+	                                    n->nattrs * sizeof(xmlAttr));
+	xmlNodePtr x = (xmlNodePtr)block, nodes = x + 1;
+	xmlAttrPtr attrs = (xmlAttrPtr)(block + nnodes * sizeof(xmlNode));
 	xmlAttrPtr prev = NULL;
 	unsigned i;
 
@@ -62,8 +69,8 @@ make_node(struct cl_arena *A, xmlDocPtr d, const struct cl_node *n)
 	x->doc = d;
 	x->_private = (void *)n;
 	for (i = 0; i < n->nattrs; i++) {
-		xmlAttrPtr a = cl_arena_alloc(A, sizeof(*a));
-		xmlNodePtr v = cl_arena_alloc(A, sizeof(*v));
+		xmlAttrPtr a = &attrs[i];
+		xmlNodePtr v = nodes++;
 
 		a->type = XML_ATTRIBUTE_NODE;
 		a->name = (const xmlChar *)n->attrs[i].name;
@@ -84,8 +91,8 @@ make_node(struct cl_arena *A, xmlDocPtr d, const struct cl_node *n)
 		}
 		prev = a;
 	}
-	if (n->text && *n->text) {
-		xmlNodePtr t = cl_arena_alloc(A, sizeof(*t));
+	if (text) {
+		xmlNodePtr t = nodes;
 
 		t->type = XML_TEXT_NODE;
 		t->name = xmlStringText;
@@ -97,9 +104,13 @@ make_node(struct cl_arena *A, xmlDocPtr d, const struct cl_node *n)
 }
 
 /* The document for the tree at ROOT, in arena A, walked without
- * recursion. */
+ * recursion. Its elements go to *ELEMS (grown with CL_GROW, caller
+ * frees) in document order, and COUNT[id] counts those of each enum
+ * cl_name: what the index of names (index_names) is made from without
+ * a walk of its own. */
 static xmlDocPtr
-build_doc(struct cl_arena *A, const struct cl_node *root)
+build_doc(struct cl_arena *A, const struct cl_node *root, xmlNodePtr **elems,
+          size_t *nelems, size_t *alloc, size_t *count)
 {
 	xmlDocPtr d = cl_arena_alloc(A, sizeof(*d));
 	const struct cl_node *n = root;
@@ -113,6 +124,13 @@ build_doc(struct cl_arena *A, const struct cl_node *root)
 		xmlNodePtr x = make_node(A, d, n);
 
 		append(parent, x);
+		/* what xmlXPathOrderDocElems would set: document order by
+		 * index, which makes sorting node-sets cheap */
+		x->content = (xmlChar *)(-(ptrdiff_t)(*nelems + 1));
+		if (*nelems == *alloc) /* CL_GROW, without a call per element */
+			CL_GROW(*elems, *nelems + 1, *alloc);
+		(*elems)[(*nelems)++] = x;
+		count[n->id]++;
 		if (n->children) {
 			parent = x;
 			n = n->children;
@@ -126,8 +144,6 @@ build_doc(struct cl_arena *A, const struct cl_node *root)
 			break;
 		n = n->next;
 	}
-	/* Document order by index: sorting node-sets gets cheap. */
-	xmlXPathOrderDocElems(d);
 	return d;
 }
 
@@ -143,8 +159,12 @@ struct eval {
 	int xerr;               /* the first XPath error of this evaluation */
 	unsigned long long ops; /* XPath operations of this rule so far */
 	bool stopped;           /* the rule hit a limit or an error */
+	/* Every element, in document order (build_doc). */
+	xmlNodePtr *elems;
+	size_t nelems;
 	/* The elements of each name of the format (names.h), in document
-	 * order, for `//name`; made on first use, in the file's arena. */
+	 * order, for `//name`; made on first use, in the file's arena
+	 * (until then NBY_NAME holds build_doc's counts). */
 	bool indexed;
 	xmlNodePtr *by_name[CL_N_COUNT];
 	size_t nby_name[CL_N_COUNT];
@@ -244,11 +264,22 @@ run(struct eval *E, const struct rs_xpath *x, xmlNodePtr node)
 static int
 match(struct eval *E, const struct rs_assert *a, const char *s)
 {
-	/* The match data is this call's: the compiled code is shared by
-	 * threads. 0 says the ovector was too small: a match all the same. */
-	int rc = pcre2_match(a->re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0,
-	                     E->md, E->mctx);
+	int rc;
 
+	/* `^https://`: nothing PCRE2 could stop on. */
+	if (a->prefix)
+		return !strncmp(s, a->re_src + 1, a->prefix_len);
+	/* The match data is this call's: the compiled code is shared by
+	 * threads. 0 says the ovector was too small: a match all the same.
+	 * pcre2_match would end in the same JIT code, after checking the
+	 * subject's UTF-8, which the parser has already checked (a
+	 * document that is not UTF-8 is not well-formed, and not linted). */
+	if (a->jit) /* which takes no PCRE2_ZERO_TERMINATED */
+		rc = pcre2_jit_match(a->re, (PCRE2_SPTR)s, strlen(s), 0, 0,
+		                     E->md, E->mctx);
+	else
+		rc = pcre2_match(a->re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0,
+		                 0, E->md, E->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -344,18 +375,17 @@ name_id(const char *name)
 }
 
 /* Whether element C (of our document) is named as step STEP of X. */
-static bool
+static inline bool
 step_matches(const struct rs_xpath *x, unsigned step, xmlNodePtr c)
 {
 	const struct cl_node *n = c->_private;
-
+	int id = x->step_ids[step];
 	unsigned i;
 
 	if (c->type != XML_ELEMENT_NODE)
 		return false;
-	if (x->step_ids[step] != CL_N_OTHER
-	        ? (int)n->id != x->step_ids[step]
-	        : !!strcmp((const char *)c->name, x->steps[step]))
+	if (id != CL_N_OTHER ? (int)n->id != id
+	                     : !!strcmp((const char *)c->name, x->steps[step]))
 		return false;
 	if (!x->pred_attr[step])
 		return true;
@@ -518,7 +548,8 @@ fast_walk(const struct rs_xpath *x, xmlNodePtr node, unsigned step,
 	size_t count = 0;
 
 	if (step == x->nsteps) {
-		xmlAttrPtr a;
+		const struct cl_node *n;
+		unsigned i;
 
 		if (!x->attr) {
 			if (!*first)
@@ -527,13 +558,16 @@ fast_walk(const struct rs_xpath *x, xmlNodePtr node, unsigned step,
 		}
 		if (node->type != XML_ELEMENT_NODE)
 			return 0;
-		for (a = node->properties; a; a = a->next)
+		/* Our attributes, not libxml2's list: make_node keeps them
+		 * side by side in one array, in the same order. */
+		n = node->_private;
+		for (i = 0; i < n->nattrs; i++)
 			if (x->attr_id != CL_N_OTHER
-			        ? (int)((const struct cl_attr *)a->_private)
-			                  ->id == x->attr_id
-			        : !strcmp((const char *)a->name, x->attr)) {
+			        ? (int)n->attrs[i].id == x->attr_id
+			        : !strcmp(n->attrs[i].name, x->attr)) {
 				if (!*first)
-					*first = (xmlNodePtr)a;
+					*first =
+					    (xmlNodePtr)&node->properties[i];
 				return 1;
 			}
 		return 0;
@@ -561,7 +595,8 @@ fast_collect(const struct rs_xpath *x, xmlNodePtr node, unsigned step,
 
 	if (step == x->nsteps) {
 		if (fast_walk(x, node, step, 1, &first, NULL)) {
-			CL_GROW(*out, *n + 1, *alloc);
+			if (*n == *alloc)
+				CL_GROW(*out, *n + 1, *alloc);
 			(*out)[(*n)++] = first;
 		}
 		return;
@@ -600,38 +635,23 @@ cmp_doc_order(const void *a, const void *b)
 	return c == 1 ? -1 : c == -1 ? 1 : 0;
 }
 
-/* Adds the elements below NODE to E's index (COUNT: only count them). */
-static void
-index_walk(struct eval *E, xmlNodePtr node, bool count)
-{
-	xmlNodePtr c;
-
-	for (c = node->children; c; c = c->next) {
-		const struct cl_node *n = c->_private;
-
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (count)
-			E->nby_name[n->id]++;
-		else
-			E->by_name[n->id][E->nby_name[n->id]++] = c;
-		index_walk(E, c, count);
-	}
-}
-
-/* E's elements by name, in document order: counted, then filled. */
+/* E's elements by name, in document order, from build_doc's list and
+ * counts. */
 static void
 index_names(struct eval *E)
 {
 	size_t i;
 
-	index_walk(E, (xmlNodePtr)E->doc, true);
 	for (i = 0; i < CL_N_COUNT; i++) {
 		E->by_name[i] = cl_arena_alloc_raw(
 		    &E->ctx->arena, (E->nby_name[i] + 1) * sizeof(xmlNodePtr));
 		E->nby_name[i] = 0;
 	}
-	index_walk(E, (xmlNodePtr)E->doc, false);
+	for (i = 0; i < E->nelems; i++) {
+		const struct cl_node *n = E->elems[i]->_private;
+
+		E->by_name[n->id][E->nby_name[n->id]++] = E->elems[i];
+	}
 	E->indexed = true;
 }
 
@@ -659,7 +679,10 @@ fast_given(struct eval *E, const struct rs_xpath *x, xmlNodePtr **out,
 	} else {
 		fast_collect(x, (xmlNodePtr)doc, 0, out, n, alloc);
 	}
-	/* `//a/b` with an a inside another a can come out of order. */
+	/* `//a/b` with an a inside another a can come out of order; a walk
+	 * from the root, or `//a` from the index, cannot. */
+	if (x->from != RS_FROM_ANY || x->nsteps == 1)
+		return *n - start;
 	for (k = start + 1; k < *n; k++)
 		if (xmlXPathCmpNodes((*out)[k - 1], (*out)[k]) != 1)
 			break;
@@ -704,6 +727,22 @@ fast_select(struct eval *E, const struct rs_xpath *x, xmlNodePtr node,
 	return (long long)n;
 }
 
+/* NODE's string value without a copy when our tree has it whole: an
+ * attribute's decoded value, an element's text when it has no child
+ * element (XPath's string value is then that text). NULL otherwise. */
+static const char *
+leaf_string(xmlNodePtr node)
+{
+	const struct cl_node *n;
+
+	if (node->type == XML_ATTRIBUTE_NODE && node->_private)
+		return ((const struct cl_attr *)node->_private)->value;
+	if (node->type != XML_ELEMENT_NODE || !(n = node->_private) ||
+	    n->children)
+		return NULL;
+	return n->text ? n->text : "";
+}
+
 /* The string value of X's result (malloc'd, caller frees), or NULL when
  * the rule stopped. */
 static char *
@@ -711,6 +750,7 @@ string_of(struct eval *E, const struct rs_xpath *x, xmlNodePtr node)
 {
 	xmlXPathObjectPtr obj;
 	xmlChar *s;
+	const char *v;
 	char *out;
 
 	if (E->stopped)
@@ -724,6 +764,8 @@ string_of(struct eval *E, const struct rs_xpath *x, xmlNodePtr node)
 		/* A node-set's string value is its first node's. */
 		if (!n)
 			return cl_strdup("");
+		if ((v = leaf_string(first)))
+			return cl_strdup(v);
 		if (!(s = xmlXPathCastNodeToString(first)))
 			BUG("out of memory in libxml2");
 		out = cl_strdup((const char *)s);
@@ -847,22 +889,6 @@ nodes_in(const xmlXPathObject *obj)
 	if (obj->type != XPATH_NODESET && obj->type != XPATH_XSLT_TREE)
 		return -1;
 	return obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-}
-
-/* NODE's string value without a copy when our tree has it whole: an
- * attribute's decoded value, an element's text when it has no child
- * element (XPath's string value is then that text). NULL otherwise. */
-static const char *
-leaf_string(xmlNodePtr node)
-{
-	const struct cl_node *n;
-
-	if (node->type == XML_ATTRIBUTE_NODE && node->_private)
-		return ((const struct cl_attr *)node->_private)->value;
-	if (node->type != XML_ELEMENT_NODE || !(n = node->_private) ||
-	    n->children)
-		return NULL;
-	return n->text ? n->text : "";
 }
 
 static int test_value(struct eval *E, const struct rs_assert *a, const char *v);
@@ -1022,15 +1048,15 @@ test_value(struct eval *E, const struct rs_assert *a, const char *v)
 
 /* The nodes every <given> of E->r selects, in document order, each once,
  * into *NODES (malloc'd, caller frees); the results that hold them stay
- * in *OBJS (caller frees each with xmlXPathFreeObject, then the array). */
+ * in OBJS (zeroed, one per given; caller frees each with
+ * xmlXPathFreeObject). */
 static size_t
-selected(struct eval *E, xmlNodePtr **nodes, xmlXPathObjectPtr **objs)
+selected(struct eval *E, xmlNodePtr **nodes, xmlXPathObjectPtr *objs)
 {
 	const struct rs_rule *r = E->r;
 	size_t i, n = 0, alloc = 0, k, out;
 
 	*nodes = NULL;
-	*objs = cl_calloc(r->ngivens, sizeof(**objs));
 	for (i = 0; i < r->ngivens && !E->stopped; i++) {
 		xmlXPathObjectPtr obj;
 		long long count;
@@ -1043,7 +1069,7 @@ selected(struct eval *E, xmlNodePtr **nodes, xmlXPathObjectPtr **objs)
 
 		if (!obj)
 			break;
-		(*objs)[i] = obj;
+		objs[i] = obj;
 		if ((count = nodes_in(obj)) < 0) {
 			stop(
 			    E,
@@ -1071,9 +1097,17 @@ check_rule(struct eval *E)
 {
 	const struct rs_rule *r = E->r;
 	xmlNodePtr *nodes;
-	xmlXPathObjectPtr *objs;
-	struct seen *seen = cl_calloc(r->nasserts, sizeof(*seen));
-	size_t n = selected(E, &nodes, &objs), i, k;
+	/* Most rules have a given or two and an assertion or two: no
+	 * allocation for those. */
+	xmlXPathObjectPtr objs_here[4] = { 0 },
+	                  *objs = r->ngivens <= 4
+	                              ? objs_here
+	                              : cl_calloc(r->ngivens, sizeof(*objs));
+	struct seen seen_here[4] = { 0 },
+	            *seen = r->nasserts <= 4
+	                        ? seen_here
+	                        : cl_calloc(r->nasserts, sizeof(*seen));
+	size_t n = selected(E, &nodes, objs), i, k;
 
 	for (i = 0; i < n && !E->stopped; i++) {
 		for (k = 0; k < r->nasserts && !E->stopped; k++) {
@@ -1093,10 +1127,12 @@ check_rule(struct eval *E)
 	}
 	for (k = 0; k < r->nasserts; k++)
 		seen_release(&seen[k]);
-	free(seen);
+	if (seen != seen_here)
+		free(seen);
 	for (i = 0; i < r->ngivens; i++)
 		xmlXPathFreeObject(objs[i]);
-	free(objs);
+	if (objs != objs_here)
+		free(objs);
 	free(nodes);
 }
 
@@ -1113,7 +1149,7 @@ cl_ruleset_check(const struct cl_ruleset *rs, struct cl_ctx *ctx)
 	struct eval E;
 	xmlGenericErrorFunc old_generic;
 	void *old_generic_ctx;
-	size_t i;
+	size_t i, elems_alloc = 0;
 
 	for (i = 0; i < rs->nrules; i++)
 		if (cl_rule_enabled(ctx, &rs->rules[i].rule))
@@ -1128,7 +1164,8 @@ cl_ruleset_check(const struct cl_ruleset *rs, struct cl_ctx *ctx)
 	xmlSetGenericErrorFunc(NULL, ignore_generic);
 	memset(&E, 0, sizeof(E));
 	E.ctx = ctx;
-	E.doc = build_doc(&ctx->arena, ctx->doc.root);
+	E.doc = build_doc(&ctx->arena, ctx->doc.root, &E.elems, &E.nelems,
+	                  &elems_alloc, E.nby_name);
 	E.mctx = pcre2_match_context_create(NULL);
 	E.md = pcre2_match_data_create(1, NULL);
 	if (!E.mctx || !E.md)
@@ -1149,6 +1186,7 @@ cl_ruleset_check(const struct cl_ruleset *rs, struct cl_ctx *ctx)
 	}
 	if (E.x)
 		xmlXPathFreeContext(E.x);
+	free(E.elems);
 	pcre2_match_data_free(E.md);
 	pcre2_match_context_free(E.mctx);
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);

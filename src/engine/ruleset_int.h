@@ -76,6 +76,11 @@ struct rs_assert {
 	struct rs_xpath expr; /* exists, absent, count (of), unique, test */
 	char *re_src;         /* pattern, not-pattern */
 	pcre2_code *re;
+	bool jit; /* RE is JIT-compiled: pcre2_jit_match runs it */
+	/* RE is `^` and literal text (re_src + 1, PREFIX_LEN bytes): a
+	 * match is a prefix comparison, without PCRE2. */
+	bool prefix;
+	size_t prefix_len;
 	char **words; /* enum */
 	size_t nwords;
 	bool has_min, has_max;

@@ -244,13 +244,29 @@ compile_xpath(struct loader *L, const struct cl_attr *a, size_t off, size_t len,
 	return -1;
 }
 
-/* Compiles A's value as a PCRE2 pattern into *RE, or records why not. */
+/* Whether pattern RE is `^` and then plain ASCII characters with no
+ * special meaning: a match is then a prefix comparison. */
+static bool
+literal_prefix(const char *re)
+{
+	const char *p;
+
+	if (*re != '^')
+		return false;
+	for (p = re + 1; *p; p++)
+		if (*p < 0x20 || *p > 0x7e || strchr("\\^$.|?*+()[]{}", *p))
+			return false;
+	return true;
+}
+
+/* Compiles A's value as a PCRE2 pattern into X, or records why not. */
 static int
-compile_regex(struct loader *L, const struct cl_attr *a, pcre2_code **re)
+compile_regex(struct loader *L, const struct cl_attr *a, struct rs_assert *x)
 {
 	int code;
 	PCRE2_SIZE eoff;
 	PCRE2_UCHAR msg[256];
+	pcre2_code **re = &x->re;
 
 	*re = pcre2_compile((PCRE2_SPTR)a->value, PCRE2_ZERO_TERMINATED,
 	                    PCRE2_UTF, &code, &eoff, NULL);
@@ -266,7 +282,10 @@ compile_regex(struct loader *L, const struct cl_attr *a, pcre2_code **re)
 	}
 	/* JIT is an optimisation: without it (no JIT on this machine, or
 	 * no memory for it) the interpreter runs the same pattern. */
-	(void)pcre2_jit_compile(*re, PCRE2_JIT_COMPLETE);
+	x->jit = pcre2_jit_compile(*re, PCRE2_JIT_COMPLETE) == 0;
+	if (literal_prefix(a->value))
+		x->prefix_len = strlen(a->value) - 1;
+	x->prefix = x->prefix_len || !strcmp(a->value, "^");
 	return 0;
 }
 
@@ -813,7 +832,7 @@ on_assert(struct loader *L, const struct cl_node *n, struct rs_rule *r)
 		} else if (!strcmp(nm, "pattern") ||
 		           !strcmp(nm, "not-pattern")) {
 			x->re_src = cl_strdup(a->value);
-			compile_regex(L, a, &x->re);
+			compile_regex(L, a, x);
 		} else if (!strcmp(nm, "enum")) {
 			parse_enum(L, a, x);
 		} else if (!strcmp(nm, "min-length") ||

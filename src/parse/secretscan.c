@@ -37,7 +37,9 @@ is_lower(char c)
  * (find_known); C_ALNUM, ASCII letters and digits (which do not start
  * a word), and C_NALNUM, every other byte; C_AT, '@' (a URL's user
  * part); C_QUOTE, '"' and ';' (a JSON field name's quote, "&quot;");
- * C_BLANK, ' ' and '\t'. Bytes from 0x80 are in no class but C_NALNUM. */
+ * C_BLANK, ' ' and '\t'; C_DQ, C_SQ and C_LT, '"', '\'' and '<', what
+ * ends a quoted value in a tag (scan_tag reads a value's classes and its
+ * end in one look a byte). Bytes from 0x80 are in no class but C_NALNUM. */
 enum {
 	C_TOKEN = 1,
 	C_NAME = 2,
@@ -51,7 +53,10 @@ enum {
 	C_AT = 512,
 	C_NALNUM = 1024,
 	C_QUOTE = 2048,
-	C_BLANK = 4096
+	C_BLANK = 4096,
+	C_DQ = 8192,
+	C_SQ = 16384,
+	C_LT = 32768
 };
 
 /* clang-format off */
@@ -60,10 +65,10 @@ static const uint16_t char_class[256] = {
 	1024, 5152, 1056, 1024, 1024, 1056, 1024, 1024, /* 0x08 */
 	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, /* 0x10 */
 	1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, /* 0x18 */
-	5152, 1024, 3104, 1024, 1024, 1024, 1024, 1056, /* 0x20 */
+	5152, 1024,11296, 1024, 1024, 1024, 1024,17440, /* 0x20 */
 	1024, 1024, 1024, 1025, 1024, 1091, 1027, 1025, /* 0x28 */
 	 259,  259,  259,  259,  259,  259,  259,  259, /* 0x30 */
-	 259,  259, 1032, 3072, 1056, 1061, 1056, 1024, /* 0x38 */
+	 259,  259, 1032, 3072,33824, 1061, 1056, 1024, /* 0x38 */
 	1536,  387,  275,  259,  259,  259,  259,  259, /* 0x40 */
 	 259,  259,  259,  259,  259,  259,  259,  259, /* 0x48 */
 	 259,  259,  259,  387,  259,  259,  259,  259, /* 0x50 */
@@ -273,26 +278,120 @@ cl_secret_key(const char *key, size_t len, int fold)
 	return 1;
 }
 
-/* 1 when KEY[0..LEN), lower-cased and with every character that is not a
- * letter or a digit left out (`X-Api-Key`, `apiKey`, `filter[api_key]`:
- * `xapikey`, `apikey`, `filterapikey`), ends with W. Compared from the
- * end, so most endings fail at once. */
-static int
-ends_folded(const char *key, size_t len, const struct lit *w)
-{
-	size_t i = len, j = w->n;
+/* The most letters and digits an ending of cl_secret_key_hint has
+ * ("continuationtoken"). */
+#define MAX_ENDING 17
 
-	while (j > 0) {
-		while (i > 0 &&
-		       !(char_class[(unsigned char)key[i - 1]] & C_ALNUM))
-			i--;
-		if (i == 0 || lower(key[i - 1]) != w->s[j - 1])
+/* 1 when R[0..M), a key's last letters and digits lower-cased and last
+ * first, ends the key with W: the key, lower-cased and with every
+ * character that is not a letter or a digit left out (`X-Api-Key`,
+ * `apiKey`, `filter[api_key]`: `xapikey`, `apikey`, `filterapikey`),
+ * ends with W. */
+static int
+ends_folded(const char *r, size_t m, const struct lit *w)
+{
+	size_t k;
+
+	if (w->n > m)
+		return 0;
+	for (k = 0; k < w->n; k++)
+		if (r[k] != w->s[w->n - 1 - k])
 			return 0;
-		i--;
-		j--;
-	}
 	return 1;
 }
+
+/* Grouped by their last letter, which picks the group: most keys (every
+ * attribute name of a tag comes here) end in a letter that ends none of
+ * them. */
+static const struct lit hint_ends[] = {
+	/* 'd' */
+	LIT("password"),
+	LIT("passwd"),
+	LIT("pwd"),
+	/* 'e' */
+	LIT("passphrase"),
+	LIT("signature"),
+	/* 'h' */
+	LIT("auth"),
+	/* 'l' */
+	LIT("credential"),
+	/* 'n' */
+	LIT("token"),
+	LIT("authorization"),
+	/* 's' */
+	LIT("credentials"),
+	/* 't' */
+	LIT("secret"),
+	/* 'y' */
+	LIT("apikey"),
+	LIT("accesskey"),
+	LIT("secretkey"),
+	LIT("privatekey"),
+	LIT("subscriptionkey"),
+	LIT("signingkey"),
+	LIT("masterkey"),
+	LIT("appkey"),
+	LIT("applicationkey"),
+	LIT("authkey"),
+	LIT("encryptionkey"),
+	LIT("sharedkey"),
+};
+
+/* Cursors, not credentials (they end in 'n'). */
+static const struct lit hint_cursors[] = {
+	LIT("pagetoken"), LIT("nexttoken"),   LIT("continuationtoken"),
+	LIT("synctoken"), LIT("cursortoken"), LIT("resumetoken"),
+};
+
+/* The endings of one last letter, hint_ends[LO..HI), and the letters
+ * that come before it in them (SECONDS, a bit a letter): most keys fail
+ * on one of the two. */
+struct hint_group {
+	unsigned char lo, hi;
+	uint32_t seconds;
+};
+
+#define LETTER(c) ((uint32_t)1 << ((c) - 'a'))
+static const struct hint_group hint_groups[26] = {
+	['d' - 'a'] = { 0, 3, LETTER('r') | LETTER('w') },
+	['e' - 'a'] = { 3, 5, LETTER('s') | LETTER('r') },
+	['h' - 'a'] = { 5, 6, LETTER('t') },
+	['l' - 'a'] = { 6, 7, LETTER('a') },
+	/* The cursors end in "token" too. */
+	['n' - 'a'] = { 7, 9, LETTER('e') | LETTER('o') },
+	['s' - 'a'] = { 9, 10, LETTER('l') },
+	['t' - 'a'] = { 10, 11, LETTER('e') },
+	['y' - 'a'] = { 11, CL_ARRAY_SIZE(hint_ends), LETTER('e') },
+};
+
+/* The group of KEY[0..*LEN) by its last two letters or digits, with
+ * *LEN cut to its last letter or digit (what follows changes no
+ * ending); NULL when the key ends in no ending: most keys, so this is
+ * inline, and the rest of cl_secret_key_hint out of line. */
+static inline const struct hint_group *
+hint_group(const char *key, size_t *len)
+{
+	const struct hint_group *g;
+	size_t n = *len, i;
+	char c;
+
+	while (n > 0 && !(char_class[(unsigned char)key[n - 1]] & C_ALNUM))
+		n--;
+	if (!n || !is_lower(c = lower(key[n - 1])))
+		return NULL;
+	g = &hint_groups[c - 'a'];
+	if (!g->seconds)
+		return NULL;
+	/* The letter or digit before the last. */
+	for (i = n - 1;
+	     i > 0 && !(char_class[(unsigned char)key[i - 1]] & C_ALNUM); i--)
+		;
+	if (!i || !is_lower(c = lower(key[i - 1])) || !(g->seconds & LETTER(c)))
+		return NULL;
+	*len = n;
+	return g;
+}
+#undef LETTER
 
 /*
  * What a secret scanner reads as "this names a credential" (issue 9): the
@@ -309,95 +408,24 @@ ends_folded(const char *key, size_t len, const struct lit *w)
 int
 cl_secret_key_hint(const char *key, size_t len)
 {
-	/* Grouped by their last letter, which picks the group: most keys
-	 * (every attribute name of a tag comes here) end in a letter that
-	 * ends none of them. */
-	static const struct lit ends[] = {
-		/* 'd' */
-		LIT("password"),
-		LIT("passwd"),
-		LIT("pwd"),
-		/* 'e' */
-		LIT("passphrase"),
-		LIT("signature"),
-		/* 'h' */
-		LIT("auth"),
-		/* 'l' */
-		LIT("credential"),
-		/* 'n' */
-		LIT("token"),
-		LIT("authorization"),
-		/* 's' */
-		LIT("credentials"),
-		/* 't' */
-		LIT("secret"),
-		/* 'y' */
-		LIT("apikey"),
-		LIT("accesskey"),
-		LIT("secretkey"),
-		LIT("privatekey"),
-		LIT("subscriptionkey"),
-		LIT("signingkey"),
-		LIT("masterkey"),
-		LIT("appkey"),
-		LIT("applicationkey"),
-		LIT("authkey"),
-		LIT("encryptionkey"),
-		LIT("sharedkey"),
-	};
-	/* Cursors, not credentials. */
-	static const struct lit cursors[] = {
-		LIT("pagetoken"), LIT("nexttoken"),   LIT("continuationtoken"),
-		LIT("synctoken"), LIT("cursortoken"), LIT("resumetoken"),
-	};
-	size_t i = len, j, lo, hi;
-	char second;
+	const struct hint_group *g = hint_group(key, &len);
+	char r[MAX_ENDING];
+	size_t i, m = 0;
 
-	while (i > 0 && !(char_class[(unsigned char)key[i - 1]] & C_ALNUM))
-		i--;
-	/* What follows the last letter or digit changes no ending. */
-	len = i;
-	/* The letter or digit before the last: every ending has one, and
-	 * most keys fail on it. */
-	for (j = i ? i - 1 : 0;
-	     j > 0 && !(char_class[(unsigned char)key[j - 1]] & C_ALNUM); j--)
-		;
-	second = j ? lower(key[j - 1]) : '\0';
-	switch (i ? lower(key[i - 1]) : '\0') {
-	case 'd':
-		lo = 0, hi = 3;
-		break;
-	case 'e':
-		lo = 3, hi = 5;
-		break;
-	case 'h':
-		lo = 5, hi = 6;
-		break;
-	case 'l':
-		lo = 6, hi = 7;
-		break;
-	case 'n':
-		for (i = 0; i < CL_ARRAY_SIZE(cursors); i++)
-			if (cursors[i].s[cursors[i].n - 2] == second &&
-			    ends_folded(key, len, &cursors[i]))
-				return 0;
-		lo = 7, hi = 9;
-		break;
-	case 's':
-		lo = 9, hi = 10;
-		break;
-	case 't':
-		lo = 10, hi = 11;
-		break;
-	case 'y':
-		lo = 11, hi = CL_ARRAY_SIZE(ends);
-		break;
-	default:
+	if (!g)
 		return 0;
-	}
-	for (i = lo; i < hi; i++)
-		if (ends[i].s[ends[i].n - 2] == second &&
-		    ends_folded(key, len, &ends[i]))
+	/* Folded once, from the end, as far as the longest ending reads:
+	 * then each ending costs a compare or two (`key` is shorter than
+	 * every ending of its group). */
+	for (i = len; i > 0 && m < sizeof(r); i--)
+		if (char_class[(unsigned char)key[i - 1]] & C_ALNUM)
+			r[m++] = lower(key[i - 1]);
+	if (r[0] == 'n')
+		for (i = 0; i < CL_ARRAY_SIZE(hint_cursors); i++)
+			if (ends_folded(r, m, &hint_cursors[i]))
+				return 0;
+	for (i = g->lo; i < g->hi; i++)
+		if (ends_folded(r, m, &hint_ends[i]))
 			return 1;
 	return 0;
 }
@@ -887,6 +915,8 @@ looks_like_key(const char *s, size_t len)
  * So check_part finds nothing in a part shorter than MIN_UNHINTED. */
 #define MIN_HINTED 16
 #define MIN_UNHINTED 14
+/* The shortest random token without a hint (looks_random). */
+#define MIN_RANDOM 32
 
 /* Where the value scan puts what it finds: the first only (OUT NULL:
  * START and END, then DONE), or every one into OUT, offsets plus BASE,
@@ -935,12 +965,13 @@ check_part(const char *v, size_t i, size_t j, unsigned flags,
 	}
 	if (first || !(flags & (CL_SCAN_HINT | CL_SCAN_MASK)))
 		return first;
-	for (k = i; k < j && !vs->done; k = sub + 1) {
+	/* No piece of a shorter part is long enough for looks_random. */
+	for (k = i; j - i >= MIN_RANDOM && k < j && !vs->done; k = sub + 1) {
 		for (sub = k;
 		     sub < j && v[sub] != '/' && v[sub] != '.' && v[sub] != '~';
 		     sub++)
 			;
-		if (looks_random(v + k, sub - k, 32)) {
+		if (looks_random(v + k, sub - k, MIN_RANDOM)) {
 			emit(vs, k, sub, CL_SECRET_TOKEN);
 			first = CL_SECRET_TOKEN;
 		}
@@ -1207,8 +1238,12 @@ static void
 check_field(const char *s, size_t ns, size_t ne, size_t vs, size_t ve,
             unsigned flags, size_t base, struct cl_secret_hits *out)
 {
-	/* The credential keys are hints too. */
-	if (ve <= vs || !cl_secret_key_hint(s + ns, ne - ns))
+	size_t nl = ne - ns;
+
+	/* The credential keys are hints too. Most names end in no ending,
+	 * which hint_group tells without a call. */
+	if (ve <= vs || !hint_group(s + ns, &nl) ||
+	    !cl_secret_key_hint(s + ns, ne - ns))
 		return;
 	if (cl_secret_key(s + ns, ne - ns, 1)) {
 		if (cl_secret_has_literal(s + vs, ve - vs))
@@ -1573,8 +1608,15 @@ scan_shaped(const char *s, size_t len, unsigned flags, const char *key,
 	int known;
 	unsigned seen = classes_of(s, len, &known);
 	size_t at = 0, end, any = 0, any_end;
-	int values = len >= MIN_UNHINTED;
+	/* find_values reads runs of token characters only. */
+	int values = len >= MIN_UNHINTED && (seen & C_TOKEN);
 
+	/* Masking without a hint: what check_part finds then is a token of
+	 * a known format or a random piece of MIN_RANDOM or more. */
+	if (values && !key &&
+	    (flags & (CL_SCAN_HINT | CL_SCAN_MASK)) == CL_SCAN_MASK && !known &&
+	    len < MIN_RANDOM)
+		values = 0;
 	if (values && !(flags & (CL_SCAN_HINT | CL_SCAN_MASK)) && !known) {
 		/* Only a hint can make find_values find anything now. */
 		values = key && len >= MIN_HINTED && keyed_hint(key, label);
@@ -1627,6 +1669,106 @@ cl_secret_scan_keyed(const char *s, size_t len, const char *key,
 
 /* ---- the raw pass ---- */
 
+/* What the raw pass stops at in a tag, besides the C_DQ, C_SQ and C_LT of
+ * char_class: R_SPACE, XML white space; R_END, what ends an element name
+ * or an unquoted value (white space, '<', '>'); R_DELIM, what ends an
+ * attribute name (C_DELIM: white space, '"', '\'', '<', '=', '>'). */
+enum {
+	R_SPACE = 1,
+	R_END = 2,
+	R_DELIM = 4
+};
+
+static const unsigned char raw_class[256] = {
+	[' '] = R_SPACE | R_END | R_DELIM,
+	['\t'] = R_SPACE | R_END | R_DELIM,
+	['\n'] = R_SPACE | R_END | R_DELIM,
+	['\r'] = R_SPACE | R_END | R_DELIM,
+	['<'] = R_END | R_DELIM,
+	['>'] = R_END | R_DELIM,
+	['"'] = R_DELIM,
+	['\''] = R_DELIM,
+	['='] = R_DELIM,
+};
+
+/* The first byte of U[I..LEN) with a raw_class in MASK, or LEN. Four
+ * bytes a bounds check: these loops read every byte of every tag. */
+static inline size_t
+raw_until(const unsigned char *u, size_t i, size_t len, unsigned mask)
+{
+	for (; len - i >= 4; i += 4) {
+		if (raw_class[u[i]] & mask)
+			return i;
+		if (raw_class[u[i + 1]] & mask)
+			return i + 1;
+		if (raw_class[u[i + 2]] & mask)
+			return i + 2;
+		if (raw_class[u[i + 3]] & mask)
+			return i + 3;
+	}
+	while (i < len && !(raw_class[u[i]] & mask))
+		i++;
+	return i;
+}
+
+/* Past the white space at U[I..LEN): raw_until's loop, the test turned
+ * round (the indentation between tags is most of the bytes outside them). */
+static inline size_t
+skip_space(const unsigned char *u, size_t i, size_t len)
+{
+	for (; len - i >= 4; i += 4) {
+		if (!(raw_class[u[i]] & R_SPACE))
+			return i;
+		if (!(raw_class[u[i + 1]] & R_SPACE))
+			return i + 1;
+		if (!(raw_class[u[i + 2]] & R_SPACE))
+			return i + 2;
+		if (!(raw_class[u[i + 3]] & R_SPACE))
+			return i + 3;
+	}
+	while (i < len && (raw_class[u[i]] & R_SPACE))
+		i++;
+	return i;
+}
+
+/* The end of a quoted value at U[I..LEN): the first byte with a
+ * char_class in STOP, or LEN; the classes of the bytes before it are
+ * or'ed into *SEEN. */
+static inline size_t
+value_until(const unsigned char *u, size_t i, size_t len, unsigned stop,
+            unsigned *seen)
+{
+	unsigned c, acc = 0;
+
+	for (; len - i >= 4; i += 4) {
+		if ((c = char_class[u[i]]) & stop)
+			goto done;
+		acc |= c;
+		if ((c = char_class[u[i + 1]]) & stop) {
+			i += 1;
+			goto done;
+		}
+		acc |= c;
+		if ((c = char_class[u[i + 2]]) & stop) {
+			i += 2;
+			goto done;
+		}
+		acc |= c;
+		if ((c = char_class[u[i + 3]]) & stop) {
+			i += 3;
+			goto done;
+		}
+		acc |= c;
+	}
+	while (i < len && !((c = char_class[u[i]]) & stop)) {
+		acc |= c;
+		i++;
+	}
+done:
+	*seen = acc;
+	return i;
+}
+
 /* An attribute of a tag as the raw pass reads it: name and value spans. */
 struct raw_attr {
 	size_t ns, ne, vs, ve;
@@ -1635,18 +1777,14 @@ struct raw_attr {
 /* More attributes than this are scanned as text only. */
 #define MAX_RAW_ATTRS 64
 
-static const struct raw_attr *
-raw_attr_find(const char *b, const struct raw_attr *at, size_t n,
-              const struct lit *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (at[i].ne - at[i].ns == name->n &&
-		    !memcmp(b + at[i].ns, name->s, name->n))
-			return &at[i];
-	return NULL;
-}
+/* What scan_raw_attrs reads of one tag: the first `key`, `secret` and
+ * `label` (NS == NE when there is none), and every `value` and
+ * `default`. */
+struct raw_tag {
+	struct raw_attr key, sec, label;
+	struct raw_attr vals[MAX_RAW_ATTRS];
+	size_t nvals;
+};
 
 /*
  * What CL501 says of an element's `default` and `value`, on the raw
@@ -1656,48 +1794,40 @@ raw_attr_find(const char *b, const struct raw_attr *at, size_t n,
  * in a misspelt `<headerz>` is masked as one in `<headers>`.
  */
 static void
-scan_raw_attrs(const char *b, const struct raw_attr *at, size_t n,
+scan_raw_attrs(const char *b, const struct raw_tag *t,
                struct cl_secret_hits *out)
 {
-	static const struct lit key_name = LIT("key"),
-	                        secret_name = LIT("secret"),
-	                        label_name = LIT("label");
-	const struct raw_attr *key = raw_attr_find(b, at, n, &key_name);
-	const struct raw_attr *sec = raw_attr_find(b, at, n, &secret_name);
-	const struct raw_attr *label = raw_attr_find(b, at, n, &label_name);
-	const char *k = key ? b + key->vs : "";
-	size_t klen = key ? key->ve - key->vs : 0, i, s, e;
-	int whole =
-	    cl_secret_key(k, klen, 1) ||
-	    (sec && sec->ve - sec->vs == 4 && !memcmp(b + sec->vs, "true", 4));
+	const struct raw_attr *key = &t->key, *sec = &t->sec,
+	                      *label = &t->label;
+	const char *k = b + key->vs;
+	size_t klen = key->ve - key->vs, i, s, e;
+	int whole = cl_secret_key(k, klen, 1) ||
+	            (sec->ne > sec->ns && sec->ve - sec->vs == 4 &&
+	             !memcmp(b + sec->vs, "true", 4));
 	int auth = equal_ci(k, klen, "authorization");
-	int hint =
-	    cl_secret_key_hint(k, klen) ||
-	    (label && cl_secret_key_hint(b + label->vs, label->ve - label->vs));
+	int hint = cl_secret_key_hint(k, klen) ||
+	           (label->ne > label->ns &&
+	            cl_secret_key_hint(b + label->vs, label->ve - label->vs));
 
-	for (i = 0; i < n; i++) {
-		const char *v = b + at[i].vs;
-		size_t vl = at[i].ve - at[i].vs;
-		size_t nl = at[i].ne - at[i].ns;
-		int is_value = nl == 5 && !memcmp(b + at[i].ns, "value", 5);
+	for (i = 0; i < t->nvals; i++) {
+		const struct raw_attr *a = &t->vals[i];
+		const char *v = b + a->vs;
+		size_t vl = a->ve - a->vs;
+		int is_value = a->ne - a->ns == 5;
 		enum cl_secret_kind kind;
 
-		if (!is_value &&
-		    !(nl == 7 && !memcmp(b + at[i].ns, "default", 7)))
-			continue;
 		if (whole) {
 			if (cl_secret_has_literal(v, vl))
-				add_hit(out, at[i].vs, at[i].ve, 0, 0,
+				add_hit(out, a->vs, a->ve, 0, 0,
 				        CL_SECRET_NAMED);
 		} else if (auth && is_value) {
 			if ((kind =
 			         cl_secret_find_authorization(v, vl, &s, &e)))
-				add_hit(out, at[i].vs + s, at[i].vs + e, 0, 0,
-				        kind);
+				add_hit(out, a->vs + s, a->vs + e, 0, 0, kind);
 		} else if (vl >= (hint ? MIN_HINTED : MIN_UNHINTED)) {
 			add_values(v, vl,
 			           CL_SCAN_MASK | (hint ? CL_SCAN_HINT : 0u),
-			           at[i].vs, 0, 0, out);
+			           a->vs, 0, 0, out);
 		}
 	}
 }
@@ -1707,27 +1837,94 @@ scan_raw_attrs(const char *b, const struct raw_attr *at, size_t n,
 #define MIN_TEXT 7
 
 /*
+ * 1 when cl_secret_scan_text (CL_SCAN_MASK) may find something in a text
+ * of LEN bytes whose characters have the classes SEEN, as scan_shaped
+ * decides it: a run for find_values (a known format needs one of its
+ * first letters, a random token MIN_RANDOM characters), else what the
+ * other scans need. 0 only where the scan would find nothing.
+ */
+static int
+mask_may_find(size_t len, unsigned seen)
+{
+	if (len >= MIN_UNHINTED && (seen & C_TOKEN) &&
+	    (len >= MIN_RANDOM || (seen & C_KNOWN)))
+		return 1;
+	return (seen & C_EQ) ||
+	       (seen & (C_COLON | C_QUOTE)) == (C_COLON | C_QUOTE) ||
+	       (seen & (C_COLON | C_AT)) == (C_COLON | C_AT) ||
+	       (seen & (C_B | C_BLANK)) == (C_B | C_BLANK);
+}
+
+/*
+ * Files the attribute A of a tag for scan_raw_attrs. Returns 1 when its
+ * name is one of those no credential has (`key`, `value`, `label`,
+ * `default`: cl_secret_key_hint is 0 for each), so that its field needs
+ * no check_field.
+ */
+static int
+raw_name(const char *b, const struct raw_attr *a, struct raw_tag *t)
+{
+	const char *nm = b + a->ns;
+
+	switch (a->ne - a->ns) {
+	case 3:
+		if (memcmp(nm, "key", 3))
+			break;
+		if (t->key.ne == t->key.ns)
+			t->key = *a;
+		return 1;
+	case 5:
+		if (!memcmp(nm, "value", 5)) {
+			t->vals[t->nvals++] = *a;
+			return 1;
+		}
+		if (memcmp(nm, "label", 5))
+			break;
+		if (t->label.ne == t->label.ns)
+			t->label = *a;
+		return 1;
+	case 6:
+		/* `secret` names a credential: its field is checked too. */
+		if (!memcmp(nm, "secret", 6) && t->sec.ne == t->sec.ns)
+			t->sec = *a;
+		break;
+	case 7:
+		if (memcmp(nm, "default", 7))
+			break;
+		t->vals[t->nvals++] = *a;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * One tag from the '<' at Q; returns where it ends (past its '>', or at
  * the next '<' or the end when it is broken). A well-formed tag has its
  * attribute values scanned as text and its attribute names taken as
  * field names (`password="…"` on a misspelt element); a broken one
  * (unclosed, an unquoted value, a name without a value) is scanned whole
- * as text as well, whatever its bytes hold.
+ * as text as well, whatever its bytes hold. Each attribute is looked at
+ * as it is read, its value's classes taken on the way: most values
+ * (names, placeholders, numbers) are read once.
  */
 static size_t
 scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
 {
-	struct raw_attr at[MAX_RAW_ATTRS];
-	size_t n = 0, i = q + 1, k;
+	const unsigned char *u = (const unsigned char *)b;
+	struct raw_tag t;
+	size_t n = 0, i;
 	int broken = 1;
 
-	while (i < len && !is_space(b[i]) && b[i] != '>' && b[i] != '<')
-		i++;
+	t.key.ns = t.key.ne = t.key.vs = t.key.ve = 0;
+	t.sec = t.label = t.key;
+	t.nvals = 0;
+	i = raw_until(u, q + 1, len, R_END);
 	for (;;) {
 		struct raw_attr a;
+		unsigned seen;
+		size_t nl;
 
-		while (i < len && is_space(b[i]))
-			i++;
+		i = skip_space(u, i, len);
 		if (i >= len || b[i] == '<')
 			break;
 		if (b[i] == '>') {
@@ -1736,16 +1933,14 @@ scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
 			break;
 		}
 		a.ns = i;
-		while (i < len && !(char_class[(unsigned char)b[i]] & C_DELIM))
-			i++;
+		i = raw_until(u, i, len, R_DELIM);
 		a.ne = i;
 		if (a.ne == a.ns) { /* a stray '=' or quote */
 			broken |= 2;
 			i++;
 			continue;
 		}
-		while (i < len && is_space(b[i]))
-			i++;
+		i = skip_space(u, i, len);
 		if (i >= len || b[i] != '=') {
 			/* The '/' of "/>" and the '?' of "?>" end a tag. */
 			if (a.ne - a.ns != 1 ||
@@ -1753,18 +1948,14 @@ scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
 				broken |= 2;
 			continue;
 		}
-		for (i++; i < len && is_space(b[i]); i++)
-			;
+		i = skip_space(u, i + 1, len);
 		if (i < len && (b[i] == '"' || b[i] == '\'')) {
-			const char *qe = memchr(b + i + 1, b[i], len - i - 1);
-			const char *lt;
-
-			a.vs = ++i;
-			i = qe ? (size_t)(qe - b) : len;
 			/* No '<' in a value: one means the quote was never
 			 * closed, and the value ends there. */
-			if ((lt = memchr(b + a.vs, '<', i - a.vs)))
-				i = (size_t)(lt - b);
+			unsigned stop = (b[i] == '"' ? C_DQ : C_SQ) | C_LT;
+
+			a.vs = ++i;
+			i = value_until(u, i, len, stop, &seen);
 			a.ve = i;
 			if (i < len && b[i] != '<')
 				i++;
@@ -1772,45 +1963,58 @@ scan_tag(const char *b, size_t len, size_t q, struct cl_secret_hits *out)
 				broken |= 2;
 		} else {
 			a.vs = i;
-			while (i < len && !is_space(b[i]) && b[i] != '>' &&
-			       b[i] != '<')
-				i++;
+			i = raw_until(u, i, len, R_END);
 			a.ve = i;
+			seen = ~0u; /* not read: scanned */
 			broken |= 2;
 		}
-		if (n < MAX_RAW_ATTRS)
-			at[n++] = a;
-		else
+		if (n == MAX_RAW_ATTRS) {
 			broken |= 2;
+			continue;
+		}
+		n++;
+		if (a.ve - a.vs >= MIN_TEXT && mask_may_find(a.ve - a.vs, seen))
+			cl_secret_scan_text(b + a.vs, a.ve - a.vs, CL_SCAN_MASK,
+			                    a.vs, out);
+		nl = a.ne - a.ns;
+		/* Most names end in no ending of a credential's
+		 * (hint_group), and check_field would find nothing. */
+		if (!raw_name(b, &a, &t) && hint_group(b + a.ns, &nl))
+			check_field(b, a.ns, a.ne, a.vs, a.ve, CL_SCAN_MASK, 0,
+			            out);
 	}
 	if (broken)
 		cl_secret_scan_text(b + q, i - q, CL_SCAN_MASK, q, out);
-	for (k = 0; k < n; k++) {
-		if (at[k].ve - at[k].vs >= MIN_TEXT)
-			cl_secret_scan_text(b + at[k].vs, at[k].ve - at[k].vs,
-			                    CL_SCAN_MASK, at[k].vs, out);
-		check_field(b, at[k].ns, at[k].ne, at[k].vs, at[k].ve,
-		            CL_SCAN_MASK, 0, out);
-	}
-	scan_raw_attrs(b, at, n, out);
+	/* Without a `value` or `default` it has nothing to look at. */
+	if (t.nvals)
+		scan_raw_attrs(b, &t, out);
 	return i;
 }
 
 void
 cl_secret_scan_source(const char *buf, size_t len, struct cl_secret_hits *out)
 {
+	const unsigned char *u = (const unsigned char *)buf;
 	size_t p = 0;
 
 	while (p < len) {
-		const char *lt = memchr(buf + p, '<', len - p);
-		size_t q = lt ? (size_t)(lt - buf) : len, end;
+		const char *lt;
+		/* White space alone, the indentation between tags, holds
+		 * nothing. */
+		size_t q = skip_space(u, p, len), end;
 
-		if (q > p)
+		if (q < len && buf[q] != '<') {
+			lt = memchr(buf + q, '<', len - q);
+			q = lt ? (size_t)(lt - buf) : len;
 			cl_secret_scan_text(buf + p, q - p, CL_SCAN_MASK, p,
 			                    out);
+		}
 		if (q >= len)
 			break;
-		if (starts_with(buf, len, q, "<!--")) {
+		/* Comments and CDATA sections start "<!"; most tags do not. */
+		if (q + 1 < len && buf[q + 1] != '!') {
+			p = scan_tag(buf, len, q, out);
+		} else if (starts_with(buf, len, q, "<!--")) {
 			end = find_str(buf, len, q + 4, "-->", 3);
 			cl_secret_scan_text(buf + q + 4, end - (q + 4),
 			                    CL_SCAN_MASK, q + 4, out);
