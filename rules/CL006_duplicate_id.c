@@ -4,6 +4,7 @@
  * endpoints by id.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "rule.h"
@@ -55,40 +56,6 @@ report_duplicates(struct cl_ctx *ctx, struct id_ref *refs, size_t n,
 	}
 }
 
-/* For cl_all_different: the ids of the auth methods, of the endpoints. A
- * missing id reads as "" and is CL002's to report, not a clash. */
-static size_t
-method_id_hash(const void *arg, size_t i)
-{
-	return cl_words_hash(
-	    ((const struct cl_connector *)arg)->auth_methods[i].id);
-}
-
-static int
-same_method_id(const void *arg, size_t i, size_t j)
-{
-	const struct cl_connector *c = arg;
-	const char *a = c->auth_methods[i].id, *b = c->auth_methods[j].id;
-
-	return *a && *a == *b && !strcmp(a, b);
-}
-
-static size_t
-endpoint_id_hash(const void *arg, size_t i)
-{
-	return cl_words_hash(
-	    ((const struct cl_connector *)arg)->endpoints[i].id);
-}
-
-static int
-same_endpoint_id(const void *arg, size_t i, size_t j)
-{
-	const struct cl_connector *c = arg;
-	const char *a = c->endpoints[i].id, *b = c->endpoints[j].id;
-
-	return *a && *a == *b && !strcmp(a, b);
-}
-
 static void
 check_duplicate_id(struct cl_ctx *ctx, const struct cl_connector *c)
 {
@@ -101,10 +68,12 @@ check_duplicate_id(struct cl_ctx *ctx, const struct cl_connector *c)
 	if (max < 2)
 		return;
 	/* Most connectors have no duplicate: no sort then. */
-	methods_differ = cl_all_different(c->n_auth_methods, method_id_hash,
-	                                  same_method_id, c);
-	endpoints_differ = cl_all_different(c->n_endpoints, endpoint_id_hash,
-	                                    same_endpoint_id, c);
+	methods_differ = cl_all_different_strings(
+	    c->auth_methods, c->n_auth_methods, sizeof(*c->auth_methods),
+	    offsetof(struct cl_auth_method, id));
+	endpoints_differ = cl_all_different_strings(
+	    c->endpoints, c->n_endpoints, sizeof(*c->endpoints),
+	    offsetof(struct cl_endpoint, id));
 	if (methods_differ && endpoints_differ)
 		return;
 	refs = cl_malloc(max * sizeof(*refs));

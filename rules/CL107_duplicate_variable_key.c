@@ -3,6 +3,7 @@
  * the first, and a `use` counts as a variable of its method.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "rule.h"
@@ -24,24 +25,6 @@ cmp_key_ref(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static size_t
-key_hash(const void *arg, size_t i)
-{
-	const struct cl_var_list *vars = arg;
-
-	return cl_words_hash(vars->items[i].key);
-}
-
-/* A missing key reads as "" and is CL002's to report, not a clash. */
-static int
-same_key(const void *arg, size_t i, size_t j)
-{
-	const struct cl_var_list *vars = arg;
-	const char *a = vars->items[i].key, *b = vars->items[j].key;
-
-	return *a && *a == *b && !strcmp(a, b);
-}
-
 /*
  * Reports every later occurrence of a key in VARS, pointing back to the
  * first. Sorting by (key, document order) keeps large lists n log n.
@@ -54,7 +37,9 @@ check_list_duplicates(struct cl_ctx *ctx, const struct cl_var_list *vars,
 	size_t i, n = 0, first = 0;
 
 	/* Most lists have no duplicate: no sort then. */
-	if (vars->n < 2 || cl_all_different(vars->n, key_hash, same_key, vars))
+	if (vars->n < 2 ||
+	    cl_all_different_strings(vars->items, vars->n, sizeof(*vars->items),
+	                             offsetof(struct cl_variable, key)))
 		return;
 	refs = cl_malloc(vars->n * sizeof(*refs));
 	/* A missing key reads as "" and is CL002's to report. */

@@ -200,3 +200,40 @@ cl_words_hash(const char *s)
 	h ^= h >> 33;
 	return (size_t)h;
 }
+
+struct strings {
+	const char *base;
+	size_t stride, offset;
+};
+
+static const char *
+string_at(const struct strings *s, size_t i)
+{
+	const char *p;
+
+	memcpy(&p, s->base + i * s->stride + s->offset, sizeof(p));
+	return p;
+}
+
+static size_t
+strings_hash(const void *arg, size_t i)
+{
+	return cl_words_hash(string_at(arg, i));
+}
+
+static int
+strings_same(const void *arg, size_t i, size_t j)
+{
+	const char *a = string_at(arg, i), *b = string_at(arg, j);
+
+	return *a && *a == *b && !strcmp(a, b);
+}
+
+int
+cl_all_different_strings(const void *items, size_t n, size_t stride,
+                         size_t offset)
+{
+	struct strings s = { items, stride, offset };
+
+	return cl_all_different(n, strings_hash, strings_same, &s);
+}

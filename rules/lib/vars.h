@@ -82,4 +82,12 @@ int cl_all_different(size_t n, size_t (*hash)(const void *arg, size_t i),
  * connector), so cheaper than cl_str_hash on all but the shortest. */
 size_t cl_words_hash(const char *s);
 
+/*
+ * cl_all_different for N items of STRIDE bytes from ITEMS whose `const
+ * char *` at OFFSET is what must differ (an id, a key); an empty string
+ * is never a duplicate (a missing id or key is CL002's to report).
+ */
+int cl_all_different_strings(const void *items, size_t n, size_t stride,
+                             size_t offset);
+
 #endif /* CL_LIB_VARS_H */
