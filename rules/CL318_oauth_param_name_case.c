@@ -66,7 +66,7 @@ misspelt_name(const struct cl_auth_method *m, const char *key)
 	/* A name KEY folds to starts with KEY's first byte that is no
 	 * separator (those of cl_same_folded), case folded: the names are
 	 * lower case, and most start otherwise, so no call for them. */
-	while (*s == '-' || *s == '_' || *s == '.' || *s == ' ')
+	while (cl_nearmiss_separator(*s))
 		s++;
 	f = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
 	for (i = 0; i < CL_ARRAY_SIZE(oauth_names); i++)

@@ -68,12 +68,6 @@ cl_edit_distance(const char *a, const char *b)
 	return prev[lb] > CL_DISTANCE_CAP ? CL_DISTANCE_CAP : prev[lb];
 }
 
-static int
-is_separator(char c)
-{
-	return c == '-' || c == '_' || c == '.' || c == ' ';
-}
-
 static char
 fold(char c)
 {
@@ -85,9 +79,9 @@ static int
 folded_equal(const char *a, const char *b)
 {
 	for (;;) {
-		while (is_separator(*a))
+		while (cl_nearmiss_separator(*a))
 			a++;
-		while (is_separator(*b))
+		while (cl_nearmiss_separator(*b))
 			b++;
 		if (!*a || !*b)
 			return !*a && !*b;
@@ -281,7 +275,7 @@ hash_folded(const char *s)
 	uint64_t h = FNV_OFFSET;
 
 	for (; *s; s++)
-		if (!is_separator(*s))
+		if (!cl_nearmiss_separator(*s))
 			h = (h ^ (unsigned char)fold(*s)) * FNV_PRIME;
 	return h;
 }

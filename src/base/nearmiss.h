@@ -13,6 +13,13 @@
  * substitutions and swaps of adjacent characters; capped at 255. */
 unsigned cl_edit_distance(const char *a, const char *b);
 
+/* The separators cl_same_folded skips ('-', '_', '.', ' '). */
+static inline int
+cl_nearmiss_separator(char c)
+{
+	return c == '-' || c == '_' || c == '.' || c == ' ';
+}
+
 /* 1 when A and B differ but are equal once ASCII case is ignored and
  * '-', '_', '.' and spaces are dropped. */
 int cl_same_folded(const char *a, const char *b);

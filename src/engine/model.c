@@ -1521,26 +1521,17 @@ var_list_find(const struct cl_var_list *vars, const char *key)
 	return NULL;
 }
 
-/* P's variable: the first of its key in the lists of its scope (the
- * order of cl_model_scope_list, walked here without a call per list). */
+/* P's variable: the first of its key in the lists of its scope, in
+ * cl_model_scope_list's order. */
 static const struct cl_variable *
 scope_find(const struct cl_connector *c, const struct cl_placeholder *p)
 {
-	const struct cl_endpoint *e = p->tpl->endpoint;
+	const struct cl_var_list *l;
 	const struct cl_variable *v;
 	size_t i;
 
-	if (p->tpl->auth)
-		return var_list_find(&p->tpl->auth->variables, p->key);
-	if (!e)
-		BUG("template without an owner");
-	if ((v = var_list_find(&e->variables, p->key)) ||
-	    (v = var_list_find(&c->variables, p->key)))
-		return v;
-	for (i = 0; i < e->n_enables; i++)
-		if (e->enables[i].target &&
-		    (v = var_list_find(&e->enables[i].target->variables,
-		                       p->key)))
+	for (i = 0; (l = cl_model_scope_list(c, p->tpl, i)); i++)
+		if ((v = var_list_find(l, p->key)))
 			return v;
 	return NULL;
 }

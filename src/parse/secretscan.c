@@ -5,6 +5,7 @@
 #include "ascii.h"
 #include "secretscan.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,25 +254,10 @@ cl_secret_key(const char *key, size_t len, int fold)
 	size_t k;
 
 	/* Their lengths differ: the length picks the one to compare. */
-	switch (len) {
-	case 13:
-		w = &keys[0];
-		break;
-	case 8:
-		w = &keys[1];
-		break;
-	case 5:
-		w = &keys[2];
-		break;
-	case 15:
-		w = &keys[3];
-		break;
-	case 12:
-		w = &keys[4];
-		break;
-	default:
+	for (w = keys; w < keys + CL_ARRAY_SIZE(keys) && w->n != len; w++)
+		;
+	if (w == keys + CL_ARRAY_SIZE(keys))
 		return 0;
-	}
 	for (k = 0; k < len; k++)
 		if ((fold ? lower(key[k]) : key[k]) != w->s[k])
 			return 0;
@@ -352,17 +338,37 @@ struct hint_group {
 };
 
 #define LETTER(c) ((uint32_t)1 << ((c) - 'a'))
-static const struct hint_group hint_groups[26] = {
-	['d' - 'a'] = { 0, 3, LETTER('r') | LETTER('w') },
-	['e' - 'a'] = { 3, 5, LETTER('s') | LETTER('r') },
-	['h' - 'a'] = { 5, 6, LETTER('t') },
-	['l' - 'a'] = { 6, 7, LETTER('a') },
-	/* The cursors end in "token" too. */
-	['n' - 'a'] = { 7, 9, LETTER('e') | LETTER('o') },
-	['s' - 'a'] = { 9, 10, LETTER('l') },
-	['t' - 'a'] = { 10, 11, LETTER('e') },
-	['y' - 'a'] = { 11, CL_ARRAY_SIZE(hint_ends), LETTER('e') },
-};
+/* By last letter; worked out from hint_ends once, so that an ending
+ * added there is in its group. */
+static struct hint_group hint_groups[26];
+static pthread_once_t hint_once = PTHREAD_ONCE_INIT;
+
+static void
+index_hints(void)
+{
+	size_t i;
+
+	for (i = 0; i < CL_ARRAY_SIZE(hint_ends); i++) {
+		const struct lit *e = &hint_ends[i];
+		struct hint_group *g;
+
+		if (e->n < 2 || e->n > MAX_ENDING ||
+		    !is_lower(e->s[e->n - 1]) || !is_lower(e->s[e->n - 2]))
+			BUG("hint ending `%s` is not two to %d letters", e->s,
+			    MAX_ENDING);
+		g = &hint_groups[e->s[e->n - 1] - 'a'];
+		if (!g->seconds)
+			g->lo = (unsigned char)i;
+		else if (g->hi != i)
+			BUG("hint endings not grouped by their last letter");
+		g->hi = (unsigned char)(i + 1);
+		g->seconds |= LETTER(e->s[e->n - 2]);
+	}
+	for (i = 0; i < CL_ARRAY_SIZE(hint_cursors); i++)
+		if (hint_cursors[i].n > MAX_ENDING)
+			BUG("hint cursor `%s` longer than %d",
+			    hint_cursors[i].s, MAX_ENDING);
+}
 
 /* The group of KEY[0..*LEN) by its last two letters or digits, with
  * *LEN cut to its last letter or digit (what follows changes no
@@ -379,6 +385,8 @@ hint_group(const char *key, size_t *len)
 		n--;
 	if (!n || !is_lower(c = lower(key[n - 1])))
 		return NULL;
+	if (pthread_once(&hint_once, index_hints))
+		BUG("pthread_once failed");
 	g = &hint_groups[c - 'a'];
 	if (!g->seconds)
 		return NULL;
